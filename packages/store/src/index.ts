@@ -1,1 +1,14 @@
-export {};
+export type { ApiTokenRecord } from './api-tokens.repository.ts';
+export { ApiTokensRepository } from './api-tokens.repository.ts';
+export type { AuditEntry, AuditQuery, AuditRecord, AuditResult } from './audit.repository.ts';
+export { AuditRepository } from './audit.repository.ts';
+export type { Database, Dialect, Row } from './database.ts';
+export { StoreUnavailableError, UniqueViolationError } from './database.ts';
+export type { MigrationResult } from './migrate.ts';
+export type { SessionRecord } from './sessions.repository.ts';
+export { SessionsRepository } from './sessions.repository.ts';
+export { SettingsRepository } from './settings.repository.ts';
+export type { Store, StoreOptions } from './store.ts';
+export { openStore, SQLITE_FILE_NAME } from './store.ts';
+export type { UserRecord } from './users.repository.ts';
+export { UsersRepository } from './users.repository.ts';

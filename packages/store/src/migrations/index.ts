@@ -1,0 +1,5 @@
+import { initialMigration } from './001-initial.ts';
+import type { Migration } from './migration.ts';
+
+/** Every migration in order. Append only: an applied migration is never edited. */
+export const migrations: readonly Migration[] = [initialMigration];
