@@ -1,0 +1,73 @@
+import { hostname } from 'node:os';
+import { parseCommandArgs } from '../args.ts';
+import { credentialsPath, writeCredentials } from '../credentials.ts';
+import { CliError } from '../errors.ts';
+import { callApi } from '../http-client.ts';
+import { promptHidden, readStdin } from '../prompt.ts';
+
+const HELP = `weir login — log in and store an API token for later weir commands
+
+Options:
+  --url <url>             Weir server (default: $WEIR_URL or http://127.0.0.1:8080)
+  --username <name>       default: admin
+  --password-stdin        read the password from standard input (else $WEIR_PASSWORD, else a prompt)
+  --expires-in-days <n>   token lifetime, 1-365 (default 90)
+
+The token is stored in ${credentialsPath()} (mode 600).`;
+
+interface LoginReply {
+  user: { username: string };
+}
+interface TokenReply {
+  token: { expiresAt: string };
+  secret: string;
+}
+
+export async function loginCommand(args: string[]): Promise<void> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      url: { type: 'string' },
+      username: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      'expires-in-days': { type: 'string' },
+    },
+    HELP,
+  );
+  const url = (values.url as string | undefined) ?? process.env.WEIR_URL ?? 'http://127.0.0.1:8080';
+  const username = (values.username as string | undefined) ?? 'admin';
+  const expiresInDays = Number((values['expires-in-days'] as string | undefined) ?? 90);
+  if (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 365) {
+    throw new CliError('--expires-in-days must be a whole number from 1 to 365.');
+  }
+  const password = values['password-stdin']
+    ? await readStdin()
+    : (process.env.WEIR_PASSWORD ??
+      (process.stdin.isTTY ? await promptHidden(`Password for ${username}: `) : ''));
+  if (!password)
+    throw new CliError('No password given: use --password-stdin, $WEIR_PASSWORD or a terminal prompt.');
+
+  const login = await callApi<LoginReply>(url, '/api/v1/auth/login', {
+    method: 'POST',
+    body: { username, password },
+  });
+  const sessionCookie = login.headers.getSetCookie().find((cookie) => cookie.startsWith('weir_session='));
+  if (!sessionCookie) throw new CliError('The server did not start a session; is this a Weir server?', 1);
+  const cookie = sessionCookie.split(';')[0];
+  const created = await callApi<TokenReply>(url, '/api/v1/auth/tokens', {
+    method: 'POST',
+    cookie,
+    body: { name: `weir CLI on ${hostname()}`, expiresInDays },
+  });
+  // The token replaces the session; end it so it does not linger.
+  await callApi(url, '/api/v1/auth/logout', { method: 'POST', cookie });
+  writeCredentials({
+    url,
+    username: login.body.user.username,
+    token: created.body.secret,
+    expiresAt: created.body.token.expiresAt,
+  });
+  console.log(
+    `Logged in to ${url} as ${login.body.user.username}; token valid until ${created.body.token.expiresAt}.`,
+  );
+}

@@ -1,0 +1,5 @@
+import { WEIR_VERSION } from '@weir/server';
+
+export async function versionCommand(_args: string[]): Promise<void> {
+  console.log(`weir ${WEIR_VERSION} (node ${process.version})`);
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+import { loginCommand } from './commands/login.ts';
+import { serveCommand } from './commands/serve.ts';
+import { versionCommand } from './commands/version.ts';
+import { CliError } from './errors.ts';
+
+const HELP = `weir — control plane for Apache Kafka
+
+Usage: weir <command> [options]
+
+Commands:
+  serve      Run the Weir server (API, console, scheduler)
+  login      Log in to a Weir server and store an API token for later commands
+  version    Print the version
+  help       Show this help (also: weir <command> --help)
+
+Run "weir <command> --help" for a command's options.`;
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  serve: serveCommand,
+  login: loginCommand,
+  version: versionCommand,
+};
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    console.log(HELP);
+    return;
+  }
+  if (name === '--version' || name === '-v') return versionCommand([]);
+  const command = commands[name];
+  if (!command) throw new CliError(`Unknown command "${name}". Run "weir --help" to see the commands.`);
+  await command(args);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof CliError) {
+    console.error(error.message);
+    process.exit(error.exitCode);
+  }
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

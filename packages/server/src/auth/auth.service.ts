@@ -1,0 +1,169 @@
+import type { Store, UserRecord } from '@weir/store';
+import type { AuditService } from '../audit/audit.service.ts';
+import { TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
+import type { LoginRateLimiter } from './login-rate-limiter.ts';
+import { generatePassword, hashPassword, verifyPassword } from './passwords.ts';
+import type { Principal } from './principal.ts';
+import { API_TOKEN_PREFIX, hashSecret, newSecret } from './secret-tokens.ts';
+
+export const SESSION_IDLE_TTL_MS = 12 * 60 * 60 * 1000;
+// Extending a session on every request would write on every request; once per few minutes is enough.
+const SESSION_TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+const TOKEN_TOUCH_INTERVAL_MS = 60 * 1000;
+
+export interface PublicUser {
+  id: string;
+  username: string;
+  role: string;
+}
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export const toPublicUser = (user: Pick<UserRecord, 'id' | 'username' | 'role'>): PublicUser => ({
+  id: user.id,
+  username: user.username,
+  role: user.role,
+});
+
+const INVALID_CREDENTIALS = 'Invalid username or password.';
+
+// Verifying against a real hash when the user does not exist keeps the timing from telling which was wrong.
+const decoyHash = hashPassword(generatePassword());
+
+export interface AuthServiceDeps {
+  store: Pick<Store, 'users' | 'sessions' | 'apiTokens'>;
+  audit: AuditService;
+  limiter: LoginRateLimiter;
+  now?: () => number;
+}
+
+export class AuthService {
+  readonly #store: AuthServiceDeps['store'];
+  readonly #audit: AuditService;
+  readonly #limiter: LoginRateLimiter;
+  readonly #now: () => number;
+
+  constructor(deps: AuthServiceDeps) {
+    this.#store = deps.store;
+    this.#audit = deps.audit;
+    this.#limiter = deps.limiter;
+    this.#now = deps.now ?? Date.now;
+  }
+
+  /** Creates `admin` on an empty store. Returns the password only when Weir generated it. */
+  async ensureInitialAdmin(
+    configuredPassword: string | undefined,
+  ): Promise<{ generatedPassword?: string } | null> {
+    if ((await this.#store.users.count()) > 0) return null;
+    const password = configuredPassword ?? generatePassword();
+    const now = this.#now();
+    await this.#store.users.insert({
+      id: crypto.randomUUID(),
+      username: 'admin',
+      passwordHash: await hashPassword(password),
+      role: 'admin',
+      disabled: false,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return configuredPassword ? {} : { generatedPassword: password };
+  }
+
+  async login(
+    credentials: { username: string; password: string },
+    client: ClientInfo,
+  ): Promise<{ user: PublicUser; sessionSecret: string; expiresAt: number }> {
+    const now = this.#now();
+    const keys = [`ip:${client.ip ?? 'unknown'}`, `user:${credentials.username.toLowerCase()}`];
+    const wait = Math.max(...keys.map((key) => this.#limiter.retryAfterSeconds(key, now)));
+    if (wait > 0) {
+      throw new TooManyRequestsError(`Too many failed logins. Try again in ${wait} seconds.`, wait);
+    }
+    const user = await this.#store.users.findByUsername(credentials.username);
+    const passwordOk = await verifyPassword(credentials.password, user?.passwordHash ?? (await decoyHash));
+    if (!user || !passwordOk || user.disabled) {
+      for (const key of keys) this.#limiter.recordFailure(key, now);
+      await this.#audit.record(
+        { name: credentials.username, ip: client.ip },
+        { action: 'auth.login', targetType: 'session', result: 'failure', detail: 'invalid credentials' },
+      );
+      throw new UnauthenticatedError(INVALID_CREDENTIALS);
+    }
+    for (const key of keys) this.#limiter.reset(key);
+    const sessionSecret = newSecret();
+    const expiresAt = now + SESSION_IDLE_TTL_MS;
+    await this.#store.sessions.insert({
+      idHash: hashSecret(sessionSecret),
+      userId: user.id,
+      createdAt: now,
+      expiresAt,
+      lastSeenAt: now,
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
+    const principal: Principal = {
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      via: 'session',
+    };
+    await this.#audit.record(
+      { principal, ip: client.ip },
+      { action: 'auth.login', targetType: 'session', result: 'success' },
+    );
+    return { user: toPublicUser(user), sessionSecret, expiresAt };
+  }
+
+  async logout(principal: Principal, client: ClientInfo): Promise<void> {
+    if (principal.sessionHash) await this.#store.sessions.delete(principal.sessionHash);
+    await this.#audit.record(
+      { principal, ip: client.ip },
+      { action: 'auth.logout', targetType: 'session', result: 'success' },
+    );
+  }
+
+  /** Resolves the caller from a session cookie or a Bearer token; undefined when neither is valid. */
+  async authenticate(credentials: {
+    sessionSecret?: string;
+    bearerToken?: string;
+  }): Promise<Principal | undefined> {
+    const now = this.#now();
+    if (credentials.bearerToken?.startsWith(API_TOKEN_PREFIX)) {
+      const token = await this.#store.apiTokens.findLiveByHash(hashSecret(credentials.bearerToken), now);
+      if (!token) return undefined;
+      const user = await this.#store.users.findById(token.userId);
+      if (!user || user.disabled) return undefined;
+      if (token.lastUsedAt === null || now - token.lastUsedAt > TOKEN_TOUCH_INTERVAL_MS) {
+        await this.#store.apiTokens.markUsed(token.id, now);
+      }
+      return { userId: user.id, username: user.username, role: user.role, via: 'token', tokenId: token.id };
+    }
+    if (credentials.sessionSecret) {
+      const idHash = hashSecret(credentials.sessionSecret);
+      const session = await this.#store.sessions.findLive(idHash, now);
+      if (!session) return undefined;
+      const user = await this.#store.users.findById(session.userId);
+      if (!user || user.disabled) return undefined;
+      if (now - session.lastSeenAt > SESSION_TOUCH_INTERVAL_MS) {
+        await this.#store.sessions.touch(idHash, now, now + SESSION_IDLE_TTL_MS);
+      }
+      return {
+        userId: user.id,
+        username: user.username,
+        role: user.role,
+        via: 'session',
+        sessionHash: idHash,
+      };
+    }
+    return undefined;
+  }
+
+  async me(principal: Principal): Promise<PublicUser> {
+    const user = await this.#store.users.findById(principal.userId);
+    if (!user) throw new UnauthenticatedError();
+    return toPublicUser(user);
+  }
+}

@@ -1,0 +1,202 @@
+import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything Weir reads from its environment, validated once at start-up. */
+export interface WeirConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  logLevel: LogLevel;
+}
+
+/** One row per setting: its file key, environment name, flag, default and description. */
+export const CONFIG_SETTINGS = [
+  {
+    key: 'host',
+    env: 'WEIR_HOST',
+    flag: 'host',
+    default: '127.0.0.1',
+    description: 'Address the HTTP server binds to.',
+  },
+  {
+    key: 'port',
+    env: 'WEIR_PORT',
+    flag: 'port',
+    default: '8080',
+    description: 'HTTP port (0 picks a free one).',
+  },
+  {
+    key: 'dataDir',
+    env: 'WEIR_DATA_DIR',
+    flag: 'data-dir',
+    default: './data',
+    description: 'Directory for the embedded SQLite store and the secret key file.',
+  },
+  {
+    key: 'databaseUrl',
+    env: 'WEIR_DATABASE_URL',
+    flag: 'database-url',
+    default: '',
+    description: 'postgres:// URL to use PostgreSQL instead of the embedded SQLite store.',
+  },
+  {
+    key: 'adminPassword',
+    env: 'WEIR_ADMIN_PASSWORD',
+    flag: 'admin-password',
+    default: '',
+    description: 'Password of the `admin` user created at first start (random and printed once when unset).',
+  },
+  {
+    key: 'logLevel',
+    env: 'WEIR_LOG_LEVEL',
+    flag: 'log-level',
+    default: 'info',
+    description: `Log level: ${LOG_LEVELS.join(', ')}.`,
+  },
+] as const;
+
+type SettingKey = (typeof CONFIG_SETTINGS)[number]['key'];
+type RawConfig = Partial<Record<SettingKey, string>>;
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Weir cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export interface ConfigSources {
+  env: Record<string, string | undefined>;
+  /** Flag values by setting key, as parsed by the CLI. */
+  flags?: RawConfig;
+  /** Path of an optional JSON config file (also taken from WEIR_CONFIG). */
+  configFile?: string;
+  cwd?: string;
+}
+
+const settingKeys = new Set<string>(CONFIG_SETTINGS.map((s) => s.key));
+
+function readConfigFile(path: string, problems: string[]): RawConfig {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    problems.push(`config file ${path}: cannot be read as JSON (${(error as Error).message}).`);
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    problems.push(`config file ${path}: must hold a JSON object such as {"port": 8080}.`);
+    return {};
+  }
+  const raw: RawConfig = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!settingKeys.has(key)) {
+      problems.push(
+        `config file ${path}: unknown key "${key}"; known keys are ${[...settingKeys].join(', ')}.`,
+      );
+    } else if (typeof value !== 'string' && typeof value !== 'number') {
+      problems.push(`config file ${path}: "${key}" must be a string or number.`);
+    } else {
+      raw[key as SettingKey] = String(value);
+    }
+  }
+  return raw;
+}
+
+/** Names a setting the way the user gave it, so a problem points at the right place. */
+function origin(key: SettingKey, sources: ConfigSources): string {
+  const setting = CONFIG_SETTINGS.find((s) => s.key === key)!;
+  if (sources.flags?.[key] !== undefined) return `--${setting.flag}`;
+  if (sources.env[setting.env] !== undefined) return setting.env;
+  return key;
+}
+
+function checkDataDir(dataDir: string, where: string, problems: string[]): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    if (!statSync(dataDir).isDirectory()) throw new Error('not a directory');
+    accessSync(dataDir, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    problems.push(
+      `${where}: data directory ${dataDir} is not usable (${(error as Error).message}); point it at a directory Weir can create, read and write.`,
+    );
+  }
+}
+
+/**
+ * Reads flags, then environment, then the config file, then defaults, and validates every value.
+ * Throws ConfigError listing every problem at once.
+ */
+export function loadConfig(sources: ConfigSources): WeirConfig {
+  const problems: string[] = [];
+  const configFile = sources.configFile ?? sources.env.WEIR_CONFIG;
+  const fromFile = configFile ? readConfigFile(configFile, problems) : {};
+  const value = (key: SettingKey): string => {
+    const setting = CONFIG_SETTINGS.find((s) => s.key === key)!;
+    return sources.flags?.[key] ?? sources.env[setting.env] ?? fromFile[key] ?? setting.default;
+  };
+
+  const host = value('host').trim();
+  if (host === '') problems.push(`${origin('host', sources)}: must not be empty; use 127.0.0.1 or 0.0.0.0.`);
+
+  const portText = value('port').trim();
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    problems.push(
+      `${origin('port', sources)}: "${portText}" is not a port; use a whole number from 0 to 65535.`,
+    );
+  }
+
+  const dataDir = resolve(sources.cwd ?? process.cwd(), value('dataDir'));
+  const databaseUrl = value('databaseUrl').trim() || undefined;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(
+      `${origin('databaseUrl', sources)}: must be a postgres:// URL such as postgres://weir:secret@db:5432/weir, or empty for the embedded SQLite store.`,
+    );
+  }
+  // SQLite lives in the data directory; with PostgreSQL it still holds the secret key file.
+  checkDataDir(dataDir, origin('dataDir', sources), problems);
+
+  const adminPassword = value('adminPassword') || undefined;
+  if (adminPassword !== undefined && adminPassword.length < 8) {
+    problems.push(`${origin('adminPassword', sources)}: must be at least 8 characters long.`);
+  }
+
+  const logLevel = value('logLevel').trim();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    problems.push(
+      `${origin('logLevel', sources)}: "${logLevel}" is not a log level; use one of ${LOG_LEVELS.join(', ')}.`,
+    );
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { host, port, dataDir, databaseUrl, adminPassword, logLevel: logLevel as LogLevel };
+}
+
+/** The config as it may be logged: secrets masked. */
+export function describeConfig(config: WeirConfig): Record<string, unknown> {
+  return {
+    host: config.host,
+    port: config.port,
+    dataDir: config.dataDir,
+    store: config.databaseUrl ? maskUrl(config.databaseUrl) : 'sqlite',
+    logLevel: config.logLevel,
+  };
+}
+
+function maskUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://***';
+  }
+}
