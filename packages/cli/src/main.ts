@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { loginCommand } from './commands/login.ts';
 import { serveCommand } from './commands/serve.ts';
 import { versionCommand } from './commands/version.ts';

@@ -4,7 +4,6 @@ import { AuditRepository } from './audit.repository.ts';
 import type { Database } from './database.ts';
 import { type MigrationResult, migrate } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
-import { PostgresDatabase } from './postgres-database.ts';
 import { SessionsRepository } from './sessions.repository.ts';
 import { SettingsRepository } from './settings.repository.ts';
 import { SqliteDatabase } from './sqlite-database.ts';
@@ -34,8 +33,9 @@ export const SQLITE_FILE_NAME = 'weir.db';
 
 /** Opens the configured database and applies pending migrations before anything reads it. */
 export async function openStore(options: StoreOptions): Promise<Store> {
+  // pg is loaded only when asked for: the embedded default should not pay its memory.
   const db: Database = options.databaseUrl
-    ? await PostgresDatabase.connect(options.databaseUrl)
+    ? await (await import('./postgres-database.ts')).PostgresDatabase.connect(options.databaseUrl)
     : new SqliteDatabase(join(options.dataDir, SQLITE_FILE_NAME));
   try {
     const migration = await migrate(db, migrations);

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { after, test } from 'node:test';
+
+const MAIN = new URL('../bin/weir.js', import.meta.url).pathname;
+const scratch = () => mkdtempSync(join(tmpdir(), 'weir-cli-'));
+
+function runCli(args: string[], env: Record<string, string> = {}, input?: string) {
+  return spawnSync(process.execPath, [MAIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    input,
+    timeout: 30_000,
+  });
+}
+
+/** Starts `weir serve` and resolves once it logs its URL; also returns the log lines seen. */
+function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
+  const child = spawn(process.execPath, [MAIN, 'serve'], {
+    env: { ...process.env, WEIR_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "listening" line:\n${lines.join('\n')}`)), 20_000);
+    child.once('exit', (code) => reject(new Error(`weir serve exited with ${code}:\n${lines.join('\n')}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      const entry = JSON.parse(line) as { msg: string; url?: string };
+      if (entry.msg === 'listening' && entry.url) {
+        clearTimeout(timer);
+        resolvePromise({ child, url: entry.url, lines });
+      }
+    });
+  });
+}
+
+const children: ChildProcess[] = [];
+after(() => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+test('weir --help lists the commands; an unknown command says how to get help', () => {
+  const help = runCli(['--help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /serve\s+Run the Weir server/);
+  const unknown = runCli(['frobnicate']);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /Unknown command "frobnicate". Run "weir --help"/);
+});
+
+test('weir version prints the version on Node 24', () => {
+  const result = runCli(['version']);
+  assert.equal(result.status, 0);
+  assert.match(result.stdout, /^weir \d+\.\d+\.\d+ \(node v24\./);
+});
+
+test('weir serve with bad settings exits 2 listing every problem and its fix', () => {
+  const result = runCli(['serve', '--port', '99999'], { WEIR_LOG_LEVEL: 'chatty', WEIR_DATA_DIR: scratch() });
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /--port: "99999" is not a port/);
+  assert.match(result.stderr, /WEIR_LOG_LEVEL: "chatty" is not a log level/);
+  const unknownFlag = runCli(['serve', '--prot', '1']);
+  assert.equal(unknownFlag.status, 2);
+  assert.match(unknownFlag.stderr, /Unknown option '--prot'/);
+});
+
+test('weir serve prints the initial admin password once; weir login stores a working token', async () => {
+  const dataDir = scratch();
+  const first = await serve({ WEIR_DATA_DIR: dataDir });
+  children.push(first.child);
+  const created = first.lines
+    .map((line) => JSON.parse(line))
+    .find((entry) => entry.msg === 'created initial admin user');
+  assert.equal(created?.username, 'admin');
+  assert.equal(typeof created?.initialPassword, 'string');
+
+  const cliHome = scratch();
+  const wrong = runCli(
+    ['login', '--url', first.url, '--password-stdin'],
+    { WEIR_CLI_HOME: cliHome },
+    'wrong\n',
+  );
+  assert.equal(wrong.status, 1);
+  assert.match(wrong.stderr, /401 Unauthorized: Invalid username or password/);
+
+  const login = runCli(
+    ['login', '--url', first.url, '--password-stdin'],
+    { WEIR_CLI_HOME: cliHome },
+    `${created.initialPassword}\n`,
+  );
+  assert.equal(login.status, 0, login.stderr);
+  assert.match(login.stdout, /Logged in to .* as admin/);
+  const credentialsFile = join(cliHome, 'credentials.json');
+  assert.equal(statSync(credentialsFile).mode & 0o777, 0o600);
+  const credentials = JSON.parse(readFileSync(credentialsFile, 'utf8'));
+  const me = await fetch(`${first.url}/api/v1/auth/me`, {
+    headers: { authorization: `Bearer ${credentials.token}` },
+  });
+  assert.equal(me.status, 200);
+
+  // Graceful shutdown on SIGTERM: exit code 0; a restart on the same data does not print a password again.
+  const exited = new Promise<number | null>((resolvePromise) => first.child.once('exit', resolvePromise));
+  first.child.kill('SIGTERM');
+  assert.equal(await exited, 0);
+  const second = await serve({ WEIR_DATA_DIR: dataDir });
+  children.push(second.child);
+  assert.equal(
+    second.lines.some((line) => line.includes('initialPassword')),
+    false,
+  );
+});
