@@ -26,6 +26,7 @@ test('defaults: 127.0.0.1:8080, ./data, SQLite, info', () => {
     dataDir: join(cwd, 'data'),
     databaseUrl: undefined,
     adminPassword: undefined,
+    secretKey: undefined,
     logLevel: 'info',
   });
 });
@@ -56,12 +57,14 @@ test('every problem is listed at once, each naming the setting as the user gave 
         WEIR_DATABASE_URL: 'mysql://x',
         WEIR_LOG_LEVEL: 'loud',
         WEIR_ADMIN_PASSWORD: 'short',
+        WEIR_SECRET_KEY: 'dG9vIHNob3J0',
       },
       configFile: file,
       cwd,
     }),
   );
-  assert.equal(problems.length, 5, problems.join('\n'));
+  assert.equal(problems.length, 6, problems.join('\n'));
+  assert.match(problems.join('\n'), /WEIR_SECRET_KEY: must be base64 of 32 bytes/);
   assert.match(problems[0]!, /unknown key "prot"; known keys are host, port/);
   assert.match(problems.join('\n'), /WEIR_PORT: "eighty" is not a port; use a whole number from 0 to 65535/);
   assert.match(problems.join('\n'), /WEIR_DATABASE_URL: must be a postgres:\/\/ URL/);

@@ -11,6 +11,8 @@ export interface WeirConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
+  /** Base64 of 32 bytes; when unset, a key file in the data directory is used. */
+  secretKey: string | undefined;
   logLevel: LogLevel;
 }
 
@@ -50,6 +52,14 @@ export const CONFIG_SETTINGS = [
     flag: 'admin-password',
     default: '',
     description: 'Password of the `admin` user created at first start (random and printed once when unset).',
+  },
+  {
+    key: 'secretKey',
+    env: 'WEIR_SECRET_KEY',
+    flag: 'secret-key',
+    default: '',
+    description:
+      'Base64 of 32 random bytes encrypting stored secrets (required when instances share PostgreSQL); default: data-dir/secret.key, created at first start.',
   },
   {
     key: 'logLevel',
@@ -169,6 +179,13 @@ export function loadConfig(sources: ConfigSources): WeirConfig {
     problems.push(`${origin('adminPassword', sources)}: must be at least 8 characters long.`);
   }
 
+  const secretKey = value('secretKey').trim() || undefined;
+  if (secretKey !== undefined && Buffer.from(secretKey, 'base64').length !== 32) {
+    problems.push(
+      `${origin('secretKey', sources)}: must be base64 of 32 bytes; generate one with: openssl rand -base64 32.`,
+    );
+  }
+
   const logLevel = value('logLevel').trim();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
     problems.push(
@@ -177,7 +194,7 @@ export function loadConfig(sources: ConfigSources): WeirConfig {
   }
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { host, port, dataDir, databaseUrl, adminPassword, logLevel: logLevel as LogLevel };
+  return { host, port, dataDir, databaseUrl, adminPassword, secretKey, logLevel: logLevel as LogLevel };
 }
 
 /** The config as it may be logged: secrets masked. */

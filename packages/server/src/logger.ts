@@ -13,6 +13,7 @@ export const REDACTED_PATHS = [
   '*.saslPassword',
   '*.privateKey',
   '*.databaseUrl',
+  '*.secretKey',
 ];
 
 export function loggerOptions(level: LogLevel): FastifyServerOptions['logger'] {
