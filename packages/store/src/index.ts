@@ -2,6 +2,8 @@ export type { ApiTokenRecord } from './api-tokens.repository.ts';
 export { ApiTokensRepository } from './api-tokens.repository.ts';
 export type { AuditEntry, AuditQuery, AuditRecord, AuditResult } from './audit.repository.ts';
 export { AuditRepository } from './audit.repository.ts';
+export type { ClusterRecord } from './clusters.repository.ts';
+export { ClustersRepository } from './clusters.repository.ts';
 export type { Database, Dialect, Row } from './database.ts';
 export { StoreUnavailableError, UniqueViolationError } from './database.ts';
 export type { MigrationResult } from './migrate.ts';

@@ -123,6 +123,31 @@ for (const factory of testStoreFactories) {
       assert.ok(older.every((entry) => entry.id < (logins[0]?.id ?? 0)));
     });
 
+    test('clusters: insert, rename, unique names, delete', async () => {
+      const cluster = {
+        id: crypto.randomUUID(),
+        name: 'prod-eu',
+        definition: { bootstrapServers: ['a:9092'], tags: ['prod'] },
+        secretsSealed: 'v1:sealed',
+        createdAt: 1,
+        updatedAt: 1,
+      };
+      await store.clusters.insert(cluster);
+      assert.deepEqual(await store.clusters.findById(cluster.id), cluster);
+      await assert.rejects(
+        store.clusters.insert({ ...cluster, id: crypto.randomUUID() }),
+        UniqueViolationError,
+      );
+      assert.equal(await store.clusters.update({ ...cluster, name: 'prod-eu-1', updatedAt: 2 }), true);
+      assert.equal((await store.clusters.findByName('prod-eu-1'))?.updatedAt, 2);
+      assert.deepEqual(
+        (await store.clusters.list()).map((c) => c.name),
+        ['prod-eu-1'],
+      );
+      assert.equal(await store.clusters.delete(cluster.id), true);
+      assert.equal(await store.clusters.update(cluster), false);
+    });
+
     test('settings: upsert JSON values', async () => {
       assert.equal(await store.settings.get('theme'), undefined);
       await store.settings.set('theme', { dark: true }, 1);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ApiTokensRepository } from './api-tokens.repository.ts';
 import { AuditRepository } from './audit.repository.ts';
+import { ClustersRepository } from './clusters.repository.ts';
 import type { Database } from './database.ts';
 import { type MigrationResult, migrate } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
@@ -23,6 +24,7 @@ export interface Store {
   readonly sessions: SessionsRepository;
   readonly apiTokens: ApiTokensRepository;
   readonly audit: AuditRepository;
+  readonly clusters: ClustersRepository;
   readonly settings: SettingsRepository;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
@@ -54,6 +56,7 @@ function createStore(db: Database, migration: MigrationResult): Store {
     sessions: new SessionsRepository(db),
     apiTokens: new ApiTokensRepository(db),
     audit: new AuditRepository(db),
+    clusters: new ClustersRepository(db),
     settings: new SettingsRepository(db),
     ping: async () => {
       try {

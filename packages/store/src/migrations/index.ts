@@ -1,5 +1,6 @@
 import { initialMigration } from './001-initial.ts';
+import { clustersMigration } from './002-clusters.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in order. Append only: an applied migration is never edited. */
-export const migrations: readonly Migration[] = [initialMigration];
+export const migrations: readonly Migration[] = [initialMigration, clustersMigration];
