@@ -1,1 +1,5 @@
-export {};
+export type { ClusterConnection, SaslMechanism, SecurityProtocol } from './connection.ts';
+export type { KafkaErrorCoordinates, KafkaErrorKind } from './errors.ts';
+export { KafkaGatewayError } from './errors.ts';
+export type { ApiVersionRange, BrokerNode, ClusterDescription, KafkaGateway } from './gateway.ts';
+export { createKafkaGateway, withTimeout } from './gateway.ts';

@@ -1,1 +1,8 @@
-export {};
+export type { BrokerInfo, KafkaCluster, StartKafkaOptions } from './cluster.ts';
+export { startKafkaCluster } from './cluster.ts';
+export type { SaslUser } from './config-files.ts';
+export { DEFAULT_SASL_USERS } from './config-files.ts';
+export { kafkaCacheDir, resolveKafkaJars } from './jars.ts';
+export { runKafkaTool } from './kafka-tool.ts';
+export type { KafkaVersionName } from './versions.ts';
+export { KAFKA_VERSIONS, resolveRelease } from './versions.ts';

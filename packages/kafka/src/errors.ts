@@ -1,0 +1,156 @@
+export type KafkaErrorKind =
+  | 'unreachable'
+  | 'timeout'
+  | 'authentication'
+  | 'authorization'
+  | 'tls'
+  | 'protocol'
+  | 'unsupported'
+  | 'not-found'
+  | 'invalid';
+
+/** Where a Kafka call failed: enough for an operator to find the broker, topic or partition. */
+export interface KafkaErrorCoordinates {
+  api: string;
+  broker?: string;
+  topic?: string;
+  partition?: number;
+  /** Kafka's numeric error code and name, when the broker answered with one. */
+  code?: number;
+  codeName?: string;
+}
+
+/** Every failure the gateway reports: a kind to branch on, coordinates, and a message saying what to do. */
+export class KafkaGatewayError extends Error {
+  readonly kind: KafkaErrorKind;
+  readonly coordinates: KafkaErrorCoordinates;
+
+  constructor(
+    kind: KafkaErrorKind,
+    message: string,
+    coordinates: KafkaErrorCoordinates,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'KafkaGatewayError';
+    this.kind = kind;
+    this.coordinates = coordinates;
+  }
+}
+
+interface LibraryError {
+  code?: string;
+  message?: string;
+  cause?: unknown;
+  errors?: unknown[];
+  apiCode?: number;
+  apiId?: string;
+}
+
+/** Collects an error with its causes and aggregated errors, so the root cause can be recognised. */
+function chain(error: unknown): LibraryError[] {
+  const seen: LibraryError[] = [];
+  const visit = (value: unknown) => {
+    if (!value || typeof value !== 'object' || seen.includes(value as LibraryError) || seen.length > 20)
+      return;
+    const current = value as LibraryError;
+    seen.push(current);
+    visit(current.cause);
+    for (const inner of current.errors ?? []) visit(inner);
+  };
+  visit(error);
+  return seen;
+}
+
+const has = (errors: LibraryError[], pattern: RegExp) =>
+  errors.some((e) => pattern.test(`${e.code ?? ''} ${e.message ?? ''} ${e.apiId ?? ''}`));
+
+/**
+ * Turns whatever the client library threw into a KafkaGatewayError with a message that says what
+ * to fix. `context` names the API and target so the coordinates survive.
+ */
+export function toGatewayError(
+  error: unknown,
+  context: KafkaErrorCoordinates & { bootstrap?: string[]; username?: string; mechanism?: string },
+): KafkaGatewayError {
+  if (error instanceof KafkaGatewayError) return error;
+  const errors = chain(error);
+  const detail =
+    errors.map((e) => e.message).find((m) => m && !m.startsWith('Received response')) ?? String(error);
+  const where = context.broker ?? context.bootstrap?.join(', ') ?? 'the cluster';
+  const coordinates: KafkaErrorCoordinates = {
+    api: context.api,
+    broker: context.broker,
+    topic: context.topic,
+    partition: context.partition,
+  };
+  const apiCode = errors.find((e) => typeof e.apiCode === 'number')?.apiCode;
+  if (apiCode !== undefined) coordinates.code = apiCode;
+
+  if (has(errors, /AUTHENTICATION|SASL_AUTHENTICATION_FAILED|Authentication failed|ILLEGAL_SASL_STATE/i)) {
+    const who = context.username ? ` for user ${context.username}` : '';
+    const how = context.mechanism ? ` with ${context.mechanism}` : '';
+    return new KafkaGatewayError(
+      'authentication',
+      `Authentication failed${who}${how} at ${where}: check the username, password and SASL mechanism (${detail}).`,
+      coordinates,
+      { cause: error },
+    );
+  }
+  if (has(errors, /UNSUPPORTED_SASL_MECHANISM/i)) {
+    return new KafkaGatewayError(
+      'authentication',
+      `The broker at ${where} does not accept the SASL mechanism ${context.mechanism ?? ''}: choose one it enables (${detail}).`,
+      coordinates,
+      { cause: error },
+    );
+  }
+  if (has(errors, /AUTHORIZATION_FAILED|not authorized/i)) {
+    return new KafkaGatewayError(
+      'authorization',
+      `The cluster refused ${context.api}${context.topic ? ` on topic ${context.topic}` : ''}: the user lacks an ACL for it (${detail}).`,
+      coordinates,
+      { cause: error },
+    );
+  }
+  if (has(errors, /certificate|self[- ]signed|SSL|TLS|EPROTO|ERR_SSL|CERT_/i)) {
+    return new KafkaGatewayError(
+      'tls',
+      `TLS handshake with ${where} failed: check the CA certificate, client certificate and hostname verification (${detail}).`,
+      coordinates,
+      { cause: error },
+    );
+  }
+  if (has(errors, /TIMEOUT|timed out|ETIMEDOUT/i)) {
+    return new KafkaGatewayError(
+      'timeout',
+      `${where} did not answer ${context.api} in time: the broker may be overloaded, or the address points at something that is not Kafka (${detail}).`,
+      coordinates,
+      { cause: error },
+    );
+  }
+  if (has(errors, /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|EAI_AGAIN|NETWORK|Connection closed/i)) {
+    return new KafkaGatewayError(
+      'unreachable',
+      `Could not connect to ${where}: check the bootstrap address and that the broker is running and reachable (${detail}).`,
+      coordinates,
+      { cause: error },
+    );
+  }
+  if (has(errors, /UNSUPPORTED_VERSION|UNSUPPORTED_API|PLT_KFK_UNSUPPORTED/i)) {
+    return new KafkaGatewayError(
+      'unsupported',
+      `${context.api} is not supported by ${where} (${detail}).`,
+      coordinates,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (has(errors, /UNKNOWN_TOPIC_OR_PARTITION|GROUP_ID_NOT_FOUND|does not exist/i)) {
+    return new KafkaGatewayError('not-found', `${detail}.`, coordinates, { cause: error });
+  }
+  return new KafkaGatewayError('protocol', `${context.api} failed at ${where}: ${detail}.`, coordinates, {
+    cause: error,
+  });
+}
