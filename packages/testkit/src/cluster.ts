@@ -186,6 +186,9 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
         fromOffset: offset,
         what: `broker ${nodeId}`,
       });
+      // Ready means the restarted broker itself lists every running broker: its metadata catches up after its log says "started".
+      const running = cluster.brokers().filter((b) => b.running).length;
+      await waitForBrokers({ bootstrapServers: [`127.0.0.1:${node.ports.plaintext}`] }, running, 60_000);
     },
     stop: async () => {
       await Promise.all(nodes.map((n) => n.process?.stop(5000)));
@@ -318,13 +321,22 @@ async function addZookeeperScramUsers(
 async function waitForBrokers(connection: ClusterConnection, count: number, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
+  // A KRaft broker that just registered can drop out of its own Metadata again until the controller
+  // unfences it, so one complete answer is not enough: ask for two in a row.
+  let completeAnswers = 0;
   for (;;) {
     const gateway = createKafkaGateway({ ...connection, requestTimeoutMs: 5000, connectTimeoutMs: 2000 });
     try {
       const description = await gateway.describeCluster();
-      if (description.brokers.length === count && description.controllerId >= 0) return description;
-      lastError = new Error(`Metadata lists ${description.brokers.length} of ${count} brokers`);
+      if (description.brokers.length === count && description.controllerId >= 0) {
+        completeAnswers += 1;
+        if (completeAnswers === 2) return description;
+      } else {
+        completeAnswers = 0;
+        lastError = new Error(`Metadata lists ${description.brokers.length} of ${count} brokers`);
+      }
     } catch (error) {
+      completeAnswers = 0;
       lastError = error;
     } finally {
       await gateway.close();
