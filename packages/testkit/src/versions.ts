@@ -6,15 +6,25 @@ export const KAFKA_VERSIONS = {
 } as const;
 
 export type KafkaVersionName = keyof typeof KAFKA_VERSIONS;
-export type KafkaRelease = (typeof KAFKA_VERSIONS)[KafkaVersionName];
+export type KafkaRelease = KafkaReleaseSpec;
 
-/** Accepts a short name (`3.9`) or a full version (`3.9.2`). */
-export function resolveRelease(name: string): KafkaRelease {
-  for (const [short, release] of Object.entries(KAFKA_VERSIONS)) {
-    if (name === short || name === release.version) return release;
+export interface KafkaReleaseSpec {
+  version: string;
+  mode: 'kraft' | 'zookeeper';
+  scala: string;
+  logging: 'log4j2' | 'reload4j' | 'log4j1';
+}
+
+/** Accepts a release line (`3.9`, its tested patch) or any patch of a known line (`3.9.1`). */
+export function resolveRelease(name: string): KafkaReleaseSpec {
+  for (const [line, release] of Object.entries(KAFKA_VERSIONS)) {
+    if (name === line || name === release.version) return release;
+    if (new RegExp(`^${line.replace('.', '\\.')}\\.\\d+$`).test(name)) return { ...release, version: name };
   }
   const known = Object.values(KAFKA_VERSIONS)
     .map((r) => r.version)
     .join(', ');
-  throw new Error(`Kafka ${name} is not one the harness runs; use one of ${known}.`);
+  throw new Error(
+    `Kafka ${name} is not one the harness runs; use one of ${known} (or another patch of those lines).`,
+  );
 }
