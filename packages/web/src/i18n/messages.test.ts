@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { en } from './en.ts';
+import { zh } from './zh.ts';
+
+test('English and Chinese have exactly the same keys and no empty text', () => {
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  for (const [key, text] of Object.entries(zh)) assert.ok(text.trim().length > 0, key);
+});
+
+test('placeholders match between languages', () => {
+  const placeholders = (text: string) => (text.match(/\{\{\w+\}\}/g) ?? []).sort();
+  for (const key of Object.keys(en) as (keyof typeof en)[]) {
+    assert.deepEqual(placeholders(zh[key]), placeholders(en[key]), key);
+  }
+});

@@ -1,0 +1,62 @@
+import { Alert, Button, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { type AuditEntry, useAuditLog } from '../api/audit.ts';
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const audit = useAuditLog();
+  const entries = audit.data?.pages.flatMap((page) => page.entries) ?? [];
+  const time = new Intl.DateTimeFormat(i18n.language === 'zh' ? 'zh-CN' : 'en', {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+  });
+
+  return (
+    <>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('audit.title')}
+      </Typography.Title>
+      {audit.isError && (
+        <Alert type="error" showIcon message={audit.error.message} style={{ marginBottom: 16 }} />
+      )}
+      <Table<AuditEntry>
+        rowKey="id"
+        size="small"
+        loading={audit.isPending}
+        dataSource={entries}
+        pagination={false}
+        locale={{ emptyText: t('audit.empty') }}
+        columns={[
+          {
+            title: t('audit.at'),
+            dataIndex: 'at',
+            width: 200,
+            render: (at: string) => time.format(new Date(at)),
+          },
+          { title: t('audit.actor'), dataIndex: 'actor', width: 140 },
+          { title: t('audit.action'), dataIndex: 'action', width: 180 },
+          {
+            title: t('audit.target'),
+            render: (_, entry) => [entry.targetType, entry.target].filter(Boolean).join(' '),
+          },
+          {
+            title: t('audit.result'),
+            dataIndex: 'result',
+            width: 110,
+            render: (result: string) => <Tag color={result === 'success' ? 'green' : 'red'}>{result}</Tag>,
+          },
+          { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
+        ]}
+      />
+      {audit.hasNextPage && (
+        <Button
+          style={{ marginTop: 16 }}
+          onClick={() => void audit.fetchNextPage()}
+          loading={audit.isFetchingNextPage}
+        >
+          {t('audit.more')}
+        </Button>
+      )}
+    </>
+  );
+}

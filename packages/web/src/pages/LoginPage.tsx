@@ -1,0 +1,74 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useSearchParams } from 'react-router-dom';
+import { useLogin, useMe } from '../api/auth.ts';
+import { ApiError } from '../api/client.ts';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+/** Only same-site paths may be a post-login destination. */
+const safeNext = (next: string | null) =>
+  next?.startsWith('/') && !next.startsWith('//') ? next : '/clusters';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const me = useMe();
+  const login = useLogin();
+  const next = safeNext(params.get('next'));
+
+  if (me.data) return <Navigate to={next} replace />;
+
+  const errorText = (() => {
+    const error = login.error;
+    if (!error) return undefined;
+    if (error instanceof ApiError && error.status === 401) return t('login.invalid');
+    if (error instanceof ApiError && error.status === 429) {
+      return t('login.rateLimited', { seconds: error.retryAfterSeconds ?? 60 });
+    }
+    return error.message;
+  })();
+
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 24 }}>
+      <Card style={{ width: 380 }}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('login.title')}
+        </Typography.Title>
+        <Form<LoginForm>
+          layout="vertical"
+          requiredMark={false}
+          initialValues={{ username: 'admin' }}
+          onFinish={(values) => login.mutate(values)}
+        >
+          <Form.Item
+            label={t('login.username')}
+            name="username"
+            rules={[{ required: true, message: t('login.required') }]}
+          >
+            <Input autoComplete="username" />
+          </Form.Item>
+          <Form.Item
+            label={t('login.password')}
+            name="password"
+            rules={[{ required: true, message: t('login.required') }]}
+          >
+            <Input.Password autoFocus autoComplete="current-password" />
+          </Form.Item>
+          {errorText && (
+            <Alert type="error" showIcon message={errorText} style={{ marginBottom: 16 }} role="alert" />
+          )}
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+          {t('login.firstStart')}
+        </Typography.Paragraph>
+      </Card>
+    </div>
+  );
+}
