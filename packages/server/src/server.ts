@@ -31,7 +31,7 @@ export async function startServer(
         {
           username: 'admin',
           initialPassword: admin.generatedPassword,
-          note: 'shown only once; change it after login',
+          note: 'shown only once; change it after login (POST /api/v1/auth/password)',
         },
         'created initial admin user',
       );

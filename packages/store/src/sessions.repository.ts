@@ -73,6 +73,15 @@ export class SessionsRepository {
     await this.#db.execute('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
   }
 
+  /** Ends every session of a user except, optionally, the one making the request. */
+  async deleteForUser(userId: string, keepIdHash?: string): Promise<number> {
+    const { changes } = await this.#db.execute('DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2', [
+      userId,
+      keepIdHash ?? '',
+    ]);
+    return changes;
+  }
+
   async deleteExpired(now: number): Promise<number> {
     const { changes } = await this.#db.execute('DELETE FROM sessions WHERE expires_at <= $1', [now]);
     return changes;

@@ -77,6 +77,38 @@ describe('login, session and logout', () => {
   });
 });
 
+describe('changing the password', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await createTestApp();
+  });
+  after(() => app.close());
+
+  test('needs the current password, ends other sessions, and the new password works', async () => {
+    const other = await app.login();
+    const cookie = await app.login();
+    const change = (body: Record<string, string>) =>
+      app.http.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie }, payload: body });
+
+    const wrong = await change({ currentPassword: 'nope', newPassword: 'a brand new password' });
+    assert.equal(wrong.statusCode, 400);
+    assert.equal(wrong.json().detail, 'The current password is wrong.');
+    const short = await change({ currentPassword: TEST_ADMIN_PASSWORD, newPassword: 'short' });
+    assert.equal(short.statusCode, 400);
+    assert.match(short.json().detail, /newPassword/);
+
+    const ok = await change({ currentPassword: TEST_ADMIN_PASSWORD, newPassword: 'a brand new password' });
+    assert.equal(ok.statusCode, 204);
+    assert.equal((await app.http.inject({ url: '/api/v1/auth/me', headers: { cookie } })).statusCode, 200);
+    assert.equal(
+      (await app.http.inject({ url: '/api/v1/auth/me', headers: { cookie: other } })).statusCode,
+      401,
+    );
+    await assert.rejects(app.login('admin', TEST_ADMIN_PASSWORD), /401/);
+    await app.login('admin', 'a brand new password');
+  });
+});
+
 describe('login rate limit', () => {
   let app: TestApp;
   before(async () => {

@@ -16,6 +16,14 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
+const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+    newPassword: Type.String({ minLength: 12, maxLength: 1024, description: 'At least 12 characters' }),
+  },
+  { additionalProperties: false },
+);
+
 const ApiTokenSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -89,6 +97,23 @@ export function authRoutes(
       schema: { tags, summary: 'The logged-in user', response: { 200: UserReply, ...problemResponses } },
     },
     async (request) => ({ user: await deps.auth.me(principalOf(request)) }),
+  );
+
+  app.post<{ Body: Static<typeof ChangePasswordBody> }>(
+    '/auth/password',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: "Change the caller's password; the caller's other sessions end",
+        body: ChangePasswordBody,
+        response: { 204: Type.Null(), ...problemResponses },
+      },
+    },
+    async (request, reply) => {
+      await deps.auth.changePassword(principalOf(request), request.body, clientOf(request));
+      return reply.code(204).send();
+    },
   );
 
   app.get(

@@ -1,6 +1,6 @@
 import type { Store, UserRecord } from '@weir/store';
 import type { AuditService } from '../audit/audit.service.ts';
-import { TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
+import { InputError, TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
 import type { LoginRateLimiter } from './login-rate-limiter.ts';
 import { generatePassword, hashPassword, verifyPassword } from './passwords.ts';
 import type { Principal } from './principal.ts';
@@ -159,6 +159,33 @@ export class AuthService {
       };
     }
     return undefined;
+  }
+
+  /** Changes the caller's password after checking the current one; other sessions of the user end. */
+  async changePassword(
+    principal: Principal,
+    request: { currentPassword: string; newPassword: string },
+    client: ClientInfo,
+  ): Promise<void> {
+    const user = await this.#store.users.findById(principal.userId);
+    if (!user || !(await verifyPassword(request.currentPassword, user.passwordHash))) {
+      await this.#audit.record(
+        { principal, ip: client.ip },
+        { action: 'auth.password-change', targetType: 'user', target: principal.username, result: 'failure' },
+      );
+      throw new InputError('The current password is wrong.', ['body.currentPassword: does not match.']);
+    }
+    if (request.newPassword === request.currentPassword) {
+      throw new InputError('The new password must differ from the current one.', [
+        'body.newPassword: unchanged.',
+      ]);
+    }
+    await this.#store.users.updatePassword(user.id, await hashPassword(request.newPassword), this.#now());
+    await this.#store.sessions.deleteForUser(user.id, principal.sessionHash);
+    await this.#audit.record(
+      { principal, ip: client.ip },
+      { action: 'auth.password-change', targetType: 'user', target: principal.username, result: 'success' },
+    );
   }
 
   async me(principal: Principal): Promise<PublicUser> {
