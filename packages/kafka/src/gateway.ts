@@ -1,6 +1,20 @@
 import { Admin } from '@platformatic/kafka';
+import { type ConfigEntry, describeConfigs } from './configs.ts';
 import { type ClusterConnection, DEFAULT_REQUEST_TIMEOUT_MS, toClientOptions } from './connection.ts';
 import { KafkaGatewayError, toGatewayError } from './errors.ts';
+import {
+  type CommittedOffset,
+  committedOffsets,
+  describeGroups,
+  type GroupDescription,
+  type GroupListing,
+  listGroups,
+} from './groups.ts';
+import { type BrokerLogDirs, describeAllLogDirs } from './log-dirs.ts';
+import { type MetadataSnapshot, readMetadata } from './metadata.ts';
+import { listStartAndEndOffsets, type PartitionOffsets, type PartitionRef } from './offsets.ts';
+import { describeQuorum, type QuorumDescription } from './quorum.ts';
+import { describeScramUsers, type ScramUser } from './security.ts';
 
 export interface ApiVersionRange {
   apiKey: number;
@@ -27,6 +41,17 @@ export interface KafkaGateway {
   /** ApiVersions as answered by the broker the gateway is connected to. */
   apiVersions(): Promise<ApiVersionRange[]>;
   describeCluster(): Promise<ClusterDescription>;
+  /** Every topic with its partitions, or just the named ones; never creates a topic. */
+  metadata(topics?: string[]): Promise<MetadataSnapshot>;
+  /** KRaft only: the metadata quorum. */
+  describeQuorum(): Promise<QuorumDescription>;
+  listOffsets(partitions: PartitionRef[]): Promise<PartitionOffsets[]>;
+  describeLogDirs(): Promise<BrokerLogDirs[]>;
+  describeConfigs(resource: { type: 'topic' | 'broker'; name: string }): Promise<ConfigEntry[]>;
+  listGroups(): Promise<GroupListing[]>;
+  describeGroups(groupIds: string[]): Promise<GroupDescription[]>;
+  committedOffsets(groupIds: string[]): Promise<Map<string, CommittedOffset[]>>;
+  describeScramUsers(): Promise<ScramUser[]>;
   close(): Promise<void>;
 }
 
@@ -97,6 +122,15 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
             .sort((a, b) => a.nodeId - b.nodeId),
         };
       }),
+    metadata: (topics) => call('Metadata', () => readMetadata(admin, topics ?? null)),
+    describeQuorum: () => call('DescribeQuorum', () => describeQuorum(admin)),
+    listOffsets: (partitions) => call('ListOffsets', () => listStartAndEndOffsets(admin, partitions)),
+    describeLogDirs: () => call('DescribeLogDirs', () => describeAllLogDirs(admin)),
+    describeConfigs: (resource) => call('DescribeConfigs', () => describeConfigs(admin, resource)),
+    listGroups: () => call('ListGroups', () => listGroups(admin)),
+    describeGroups: (groupIds) => call('DescribeGroups', () => describeGroups(admin, groupIds)),
+    committedOffsets: (groupIds) => call('OffsetFetch', () => committedOffsets(admin, groupIds)),
+    describeScramUsers: () => call('DescribeUserScramCredentials', () => describeScramUsers(admin)),
     close: async () => {
       await admin.close().catch(() => undefined);
     },

@@ -1,7 +1,14 @@
+export type { ConfigEntry, ConfigSourceName } from './configs.ts';
 export type { ClusterConnection, SaslMechanism, SecurityProtocol } from './connection.ts';
 export type { KafkaErrorCoordinates, KafkaErrorKind } from './errors.ts';
 export { KafkaGatewayError } from './errors.ts';
 export type { ApiVersionRange, BrokerNode, ClusterDescription, KafkaGateway } from './gateway.ts';
 export { createKafkaGateway, withTimeout } from './gateway.ts';
+export type { CommittedOffset, GroupDescription, GroupListing, GroupMemberDescription } from './groups.ts';
+export type { BrokerLogDirs, LogDir, ReplicaSize } from './log-dirs.ts';
+export type { MetadataSnapshot, PartitionMetadata, TopicMetadata } from './metadata.ts';
+export type { PartitionOffsets, PartitionRef } from './offsets.ts';
+export type { QuorumDescription, QuorumReplica } from './quorum.ts';
+export type { ScramUser } from './security.ts';
 export type { InferredVersion } from './version-inference.ts';
 export { inferClusterMode, inferKafkaVersion } from './version-inference.ts';

@@ -1,0 +1,61 @@
+import { type Admin, ConfigResourceTypes, ConfigSources } from '@platformatic/kafka';
+
+export type ConfigSourceName =
+  | 'topic'
+  | 'dynamic-broker'
+  | 'dynamic-default-broker'
+  | 'static-broker'
+  | 'default'
+  | 'dynamic-broker-logger'
+  | 'unknown';
+
+export interface ConfigEntry {
+  name: string;
+  /** Null for sensitive values (Kafka never returns them) and unset ones. */
+  value: string | null;
+  source: ConfigSourceName;
+  readOnly: boolean;
+  sensitive: boolean;
+  /** The value this entry falls back to when its own is removed, from the synonyms Kafka reports. */
+  defaultValue: string | null;
+  documentation: string | null;
+}
+
+const sourceNames: Record<number, ConfigSourceName> = {
+  [ConfigSources.DYNAMIC_TOPIC_CONFIG]: 'topic',
+  [ConfigSources.DYNAMIC_BROKER_CONFIG]: 'dynamic-broker',
+  [ConfigSources.DYNAMIC_DEFAULT_BROKER_CONFIG]: 'dynamic-default-broker',
+  [ConfigSources.STATIC_BROKER_CONFIG]: 'static-broker',
+  [ConfigSources.DEFAULT_CONFIG]: 'default',
+  [ConfigSources.DYNAMIC_BROKER_LOGGER_CONFIG]: 'dynamic-broker-logger',
+};
+
+export async function describeConfigs(
+  admin: Admin,
+  resource: { type: 'topic' | 'broker'; name: string },
+): Promise<ConfigEntry[]> {
+  const [description] = await admin.describeConfigs({
+    resources: [
+      {
+        resourceType: resource.type === 'topic' ? ConfigResourceTypes.TOPIC : ConfigResourceTypes.BROKER,
+        resourceName: resource.name,
+        configurationKeys: null,
+      } as never,
+    ],
+    includeSynonyms: true,
+    includeDocumentation: true,
+  });
+  return (description?.configs ?? [])
+    .map((config) => ({
+      name: config.name,
+      value: config.isSensitive ? null : (config.value ?? null),
+      source: sourceNames[config.configSource] ?? 'unknown',
+      readOnly: config.readOnly,
+      sensitive: config.isSensitive,
+      defaultValue: config.isSensitive
+        ? null
+        : (config.synonyms.find((s) => s.source !== config.configSource)?.value ?? null),
+      documentation: config.documentation ?? null,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

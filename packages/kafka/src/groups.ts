@@ -1,0 +1,97 @@
+import type { Admin } from '@platformatic/kafka';
+
+export interface GroupListing {
+  groupId: string;
+  state: string;
+  /** `consumer`, `connect`, or empty for groups that only hold committed offsets. */
+  protocolType: string;
+  /** `classic` or `consumer` (KIP-848) where the broker says; null on brokers before 3.7. */
+  groupType: string | null;
+}
+
+export interface GroupMemberDescription {
+  memberId: string;
+  groupInstanceId: string | null;
+  clientId: string;
+  host: string;
+  assignment: { topic: string; partition: number }[];
+}
+
+export interface GroupDescription {
+  groupId: string;
+  state: string;
+  protocolType: string;
+  /** The partition assignor in use, e.g. `range`. */
+  protocol: string;
+  members: GroupMemberDescription[];
+}
+
+export interface CommittedOffset {
+  topic: string;
+  partition: number;
+  offset: number;
+  metadata: string | null;
+}
+
+/** Broker state names (`STABLE`) and client ones (`Stable`) read the same to a person. */
+export const normaliseGroupState = (state: string): string => {
+  const words = state.toLowerCase().split(/[_\s]+/);
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+};
+
+export async function listGroups(admin: Admin): Promise<GroupListing[]> {
+  const groups = await admin.listGroups();
+  return [...groups.values()]
+    .map((group) => ({
+      groupId: group.id,
+      state: normaliseGroupState(group.state),
+      protocolType: group.protocolType,
+      groupType: group.groupType ?? null,
+    }))
+    .sort((a, b) => a.groupId.localeCompare(b.groupId));
+}
+
+export async function describeGroups(admin: Admin, groupIds: string[]): Promise<GroupDescription[]> {
+  if (groupIds.length === 0) return [];
+  const groups = await admin.describeGroups({ groups: groupIds });
+  return [...groups.values()].map((group) => ({
+    groupId: group.id,
+    state: normaliseGroupState(group.state),
+    protocolType: group.protocolType,
+    protocol: group.protocol,
+    members: [...group.members.values()].map((member) => ({
+      memberId: member.id,
+      groupInstanceId: member.groupInstanceId ?? null,
+      clientId: member.clientId,
+      host: member.clientHost.replace(/^\//, ''),
+      assignment: [...(member.assignments?.values() ?? [])]
+        .flatMap((a) => a.partitions.map((partition) => ({ topic: a.topic, partition })))
+        .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
+    })),
+  }));
+}
+
+/** Committed offsets of each group; a partition without a commit is left out. */
+export async function committedOffsets(
+  admin: Admin,
+  groupIds: string[],
+): Promise<Map<string, CommittedOffset[]>> {
+  const result = new Map<string, CommittedOffset[]>();
+  if (groupIds.length === 0) return result;
+  for (const group of await admin.listConsumerGroupOffsets({ groups: groupIds })) {
+    result.set(
+      group.groupId,
+      group.topics.flatMap((topic) =>
+        topic.partitions
+          .filter((p) => p.committedOffset >= 0n)
+          .map((p) => ({
+            topic: topic.name,
+            partition: p.partitionIndex,
+            offset: Number(p.committedOffset),
+            metadata: p.metadata ?? null,
+          })),
+      ),
+    );
+  }
+  return result;
+}

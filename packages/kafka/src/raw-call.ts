@@ -1,0 +1,39 @@
+import { type Admin, type Connection, kGetApi, kGetBootstrapConnection } from '@platformatic/kafka';
+
+type AnyApi = { async: (connection: Connection, ...args: unknown[]) => Promise<unknown> };
+
+/**
+ * Sends one request the client library has a codec for but no Admin method: the library negotiates
+ * the version, we pick the API and its arguments. This is the extension point DESIGN.md names.
+ */
+export function rawRequest<Response>(
+  admin: Admin,
+  apiName: string,
+  args: unknown[],
+  options: { keepErrorCodes?: boolean } = {},
+): Promise<Response> {
+  const client = admin as unknown as {
+    [kGetBootstrapConnection]: (callback: (error: Error | null, connection: Connection) => void) => void;
+    [kGetApi]: (name: string, callback: (error: Error | null, api: AnyApi) => void) => void;
+  };
+  return new Promise((resolvePromise, reject) => {
+    client[kGetBootstrapConnection]((connectionError, connection) => {
+      if (connectionError) return reject(connectionError);
+      client[kGetApi](apiName, (apiError, api) => {
+        if (apiError) return reject(apiError);
+        api.async(connection, ...args).then(
+          (response) => resolvePromise(response as Response),
+          (error: { code?: string; response?: unknown }) => {
+            // The codec rejects any answer holding an error code; some callers report those codes instead
+            // (an offline partition must not hide every healthy one).
+            if (options.keepErrorCodes && error.code === 'PLT_KFK_RESPONSE' && error.response) {
+              resolvePromise(error.response as Response);
+            } else {
+              reject(error);
+            }
+          },
+        );
+      });
+    });
+  });
+}
