@@ -12,7 +12,7 @@ import {
 } from './groups.ts';
 import { type BrokerLogDirs, describeAllLogDirs } from './log-dirs.ts';
 import { type MetadataSnapshot, readMetadata } from './metadata.ts';
-import { listStartAndEndOffsets, type PartitionOffsets, type PartitionRef } from './offsets.ts';
+import { type LedPartition, listStartAndEndOffsets, type OffsetsResult } from './offsets.ts';
 import { describeQuorum, type QuorumDescription } from './quorum.ts';
 import { describeScramUsers, type ScramUser } from './security.ts';
 
@@ -45,7 +45,8 @@ export interface KafkaGateway {
   metadata(topics?: string[]): Promise<MetadataSnapshot>;
   /** KRaft only: the metadata quorum. */
   describeQuorum(): Promise<QuorumDescription>;
-  listOffsets(partitions: PartitionRef[]): Promise<PartitionOffsets[]>;
+  /** Start and end offsets, from each partition's leader as given. */
+  listOffsets(partitions: LedPartition[]): Promise<OffsetsResult>;
   describeLogDirs(): Promise<BrokerLogDirs[]>;
   describeConfigs(resource: { type: 'topic' | 'broker'; name: string }): Promise<ConfigEntry[]>;
   listGroups(): Promise<GroupListing[]>;

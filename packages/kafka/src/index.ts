@@ -7,7 +7,7 @@ export { createKafkaGateway, withTimeout } from './gateway.ts';
 export type { CommittedOffset, GroupDescription, GroupListing, GroupMemberDescription } from './groups.ts';
 export type { BrokerLogDirs, LogDir, ReplicaSize } from './log-dirs.ts';
 export type { MetadataSnapshot, PartitionMetadata, TopicMetadata } from './metadata.ts';
-export type { PartitionOffsets, PartitionRef } from './offsets.ts';
+export type { LedPartition, OffsetsResult, PartitionOffsets, PartitionRef } from './offsets.ts';
 export type { QuorumDescription, QuorumReplica } from './quorum.ts';
 export type { ScramUser } from './security.ts';
 export type { InferredVersion } from './version-inference.ts';

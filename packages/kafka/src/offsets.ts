@@ -1,8 +1,14 @@
 import type { Admin } from '@platformatic/kafka';
+import { rawRequest } from './raw-call.ts';
 
 export interface PartitionRef {
   topic: string;
   partition: number;
+}
+
+/** A partition with the broker that leads it, as the caller's Metadata says. */
+export interface LedPartition extends PartitionRef {
+  leader: { nodeId: number; host: string; port: number };
 }
 
 export interface PartitionOffsets {
@@ -14,52 +20,79 @@ export interface PartitionOffsets {
   end: number;
 }
 
+export interface OffsetsResult {
+  offsets: PartitionOffsets[];
+  /** Leaders that did not answer, with why; their partitions are missing from `offsets`. */
+  failedBrokers: { nodeId: number; error: string }[];
+}
+
 // ListOffsets timestamps with special meaning.
 const LATEST = -1n;
 const EARLIEST = -2n;
+const READ_UNCOMMITTED = 0;
+const CONSUMER_REPLICA_ID = -1;
 
-async function listAt(
+interface RawListOffsets {
+  topics: { name: string; partitions: { partitionIndex: number; errorCode: number; offset: bigint }[] }[];
+}
+
+async function listAtLeader(
   admin: Admin,
+  leader: LedPartition['leader'],
   partitions: PartitionRef[],
   timestamp: bigint,
-): Promise<Map<string, number>> {
+) {
   const byTopic = new Map<string, number[]>();
-  for (const { topic, partition } of partitions) {
-    const list = byTopic.get(topic) ?? [];
-    list.push(partition);
-    byTopic.set(topic, list);
-  }
+  for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
   const topics = [...byTopic].map(([name, ids]) => ({
     name,
-    partitions: ids.map((partitionIndex) => ({ partitionIndex, timestamp })),
+    partitions: ids.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp })),
   }));
-  const result = new Map<string, number>();
-  if (topics.length === 0) return result;
-  for (const topic of await admin.listOffsets({ topics })) {
-    for (const partition of topic.partitions)
-      result.set(`${topic.name}:${partition.partitionIndex}`, Number(partition.offset));
+  const response = await rawRequest<RawListOffsets>(
+    admin,
+    'ListOffsets',
+    [CONSUMER_REPLICA_ID, READ_UNCOMMITTED, topics],
+    {
+      broker: { host: leader.host, port: leader.port },
+      keepErrorCodes: true,
+    },
+  );
+  const offsets = new Map<string, number>();
+  for (const topic of response.topics) {
+    for (const p of topic.partitions)
+      if (p.errorCode === 0) offsets.set(`${topic.name}:${p.partitionIndex}`, Number(p.offset));
   }
-  return result;
+  return offsets;
 }
 
 /**
- * Start and end offsets of partitions, asked of each partition's leader. Callers leave out
- * leaderless partitions: no broker can answer for them.
+ * Start and end offsets, asked of each partition's leader in one request per leader and
+ * timestamp. A leader that fails only costs its own partitions.
  */
 export async function listStartAndEndOffsets(
   admin: Admin,
-  partitions: PartitionRef[],
-): Promise<PartitionOffsets[]> {
-  const [starts, ends] = await Promise.all([
-    listAt(admin, partitions, EARLIEST),
-    listAt(admin, partitions, LATEST),
-  ]);
-  return partitions
-    .filter((p) => ends.has(`${p.topic}:${p.partition}`))
-    .map((p) => ({
-      topic: p.topic,
-      partition: p.partition,
-      start: starts.get(`${p.topic}:${p.partition}`) ?? 0,
-      end: ends.get(`${p.topic}:${p.partition}`)!,
-    }));
+  partitions: LedPartition[],
+): Promise<OffsetsResult> {
+  const byLeader = new Map<number, LedPartition[]>();
+  for (const p of partitions) byLeader.set(p.leader.nodeId, [...(byLeader.get(p.leader.nodeId) ?? []), p]);
+  const result: OffsetsResult = { offsets: [], failedBrokers: [] };
+  await Promise.all(
+    [...byLeader].map(async ([nodeId, led]) => {
+      try {
+        const [starts, ends] = await Promise.all([
+          listAtLeader(admin, led[0]!.leader, led, EARLIEST),
+          listAtLeader(admin, led[0]!.leader, led, LATEST),
+        ]);
+        for (const p of led) {
+          const key = `${p.topic}:${p.partition}`;
+          const end = ends.get(key);
+          if (end !== undefined)
+            result.offsets.push({ topic: p.topic, partition: p.partition, start: starts.get(key) ?? 0, end });
+        }
+      } catch (error) {
+        result.failedBrokers.push({ nodeId, error: (error as Error).message });
+      }
+    }),
+  );
+  return result;
 }

@@ -1,4 +1,11 @@
-import { type Admin, type Connection, kGetApi, kGetBootstrapConnection } from '@platformatic/kafka';
+import {
+  type Admin,
+  type Broker,
+  type Connection,
+  kGetApi,
+  kGetBootstrapConnection,
+  kGetConnection,
+} from '@platformatic/kafka';
 
 type AnyApi = { async: (connection: Connection, ...args: unknown[]) => Promise<unknown> };
 
@@ -10,14 +17,22 @@ export function rawRequest<Response>(
   admin: Admin,
   apiName: string,
   args: unknown[],
-  options: { keepErrorCodes?: boolean } = {},
+  options: { keepErrorCodes?: boolean; broker?: Broker } = {},
 ): Promise<Response> {
   const client = admin as unknown as {
     [kGetBootstrapConnection]: (callback: (error: Error | null, connection: Connection) => void) => void;
+    [kGetConnection]: (
+      broker: Broker,
+      callback: (error: Error | null, connection: Connection) => void,
+    ) => void;
     [kGetApi]: (name: string, callback: (error: Error | null, api: AnyApi) => void) => void;
   };
+  const connect = (callback: (error: Error | null, connection: Connection) => void) =>
+    options.broker
+      ? client[kGetConnection](options.broker, callback)
+      : client[kGetBootstrapConnection](callback);
   return new Promise((resolvePromise, reject) => {
-    client[kGetBootstrapConnection]((connectionError, connection) => {
+    connect((connectionError, connection) => {
       if (connectionError) return reject(connectionError);
       client[kGetApi](apiName, (apiError, api) => {
         if (apiError) return reject(apiError);

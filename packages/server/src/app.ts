@@ -9,15 +9,24 @@ import { ApiTokensService } from './auth/api-tokens.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { LoginRateLimiter } from './auth/login-rate-limiter.ts';
+import { ClusterConnections } from './clusters/cluster-connections.ts';
+import { clusterReadRoutes } from './clusters/cluster-read.routes.ts';
+import { ClusterReadService } from './clusters/cluster-read.service.ts';
+import { clustersRoutes } from './clusters/clusters.routes.ts';
+import { ClustersService } from './clusters/clusters.service.ts';
+import { probeConnection } from './clusters/connection-probe.ts';
+import { SnapshotsService } from './clusters/snapshots.service.ts';
 import { consoleRoutes, DEFAULT_WEB_DIR } from './console/console.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { installAccessControl } from './http/access-control.ts';
 import { installProblemHandlers } from './http/problem.ts';
 import { ProblemSchema } from './http/schemas.ts';
+import type { SecretBox } from './secrets/secret-box.ts';
 import { WEIR_VERSION } from './version.ts';
 
 export interface AppOptions {
   store: Store;
+  secretBox: SecretBox;
   logger?: FastifyServerOptions['logger'];
   webDir?: string;
   loginPolicy?: { maxFailures: number; windowMs: number };
@@ -32,6 +41,8 @@ export interface RegisteredRoute {
 export interface App {
   http: FastifyInstance;
   auth: AuthService;
+  clusters: ClustersService;
+  snapshots: SnapshotsService;
   /** Every route as registered, so tests can walk them all. */
   routes: RegisteredRoute[];
 }
@@ -56,6 +67,23 @@ export async function buildApp(options: AppOptions): Promise<App> {
     limiter: new LoginRateLimiter(options.loginPolicy ?? { maxFailures: 10, windowMs: 15 * 60 * 1000 }),
   });
   const apiTokens = new ApiTokensService(options.store.apiTokens, audit);
+  let connections: ClusterConnections | undefined;
+  let snapshots: SnapshotsService | undefined;
+  const clusters = new ClustersService({
+    clusters: options.store.clusters,
+    secretBox: options.secretBox,
+    audit,
+    probe: probeConnection,
+    onChange: (clusterId) => {
+      snapshots?.forget(clusterId);
+      void connections?.drop(clusterId);
+    },
+  });
+  connections = new ClusterConnections(clusters);
+  snapshots = new SnapshotsService(connections);
+  const reads = new ClusterReadService(snapshots, connections);
+  const openConnections = connections;
+  http.addHook('onClose', () => openConnections.closeAll());
 
   const routes: RegisteredRoute[] = [];
   http.addHook('onRoute', (route) => {
@@ -87,9 +115,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     async (api) => {
       authRoutes(api, { auth, apiTokens });
       auditRoutes(api, { audit });
+      clustersRoutes(api, { clusters });
+      clusterReadRoutes(api, { reads });
     },
     { prefix: '/api/v1' },
   );
   await consoleRoutes(http, { webDir: options.webDir ?? DEFAULT_WEB_DIR });
-  return { http, auth, routes };
+  return { http, auth, clusters, snapshots, routes };
 }

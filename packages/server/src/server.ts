@@ -1,9 +1,14 @@
 import { openStore, type Store } from '@weir/store';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.ts';
+import { startSnapshotRefresher } from './clusters/snapshot-refresher.ts';
 import { describeConfig, type WeirConfig } from './config.ts';
 import { loggerOptions } from './logger.ts';
+import { loadSecretKey, SecretBox } from './secrets/secret-box.ts';
 import { WEIR_VERSION } from './version.ts';
+
+/** How often every cluster's snapshot is refreshed in the background. */
+const SNAPSHOT_REFRESH_MS = 60_000;
 
 export interface RunningServer {
   url: string;
@@ -21,7 +26,13 @@ export async function startServer(
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   let http: FastifyInstance | undefined;
   try {
-    const app = await buildApp({ store, logger: loggerOptions(config.logLevel), webDir: options.webDir });
+    const secretBox = new SecretBox(loadSecretKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
+    const app = await buildApp({
+      store,
+      secretBox,
+      logger: loggerOptions(config.logLevel),
+      webDir: options.webDir,
+    });
     http = app.http;
     const log = http.log;
     log.info({ version: WEIR_VERSION, config: describeConfig(config), schema: store.migration }, 'starting');
@@ -48,12 +59,19 @@ export async function startServer(
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host}:${port}`;
     log.info({ url }, 'listening');
+    const stopRefresher = startSnapshotRefresher({
+      clusters: app.clusters,
+      snapshots: app.snapshots,
+      log,
+      intervalMs: SNAPSHOT_REFRESH_MS,
+    });
     const server = http;
     return {
       url,
       http: server,
       store,
       close: async () => {
+        stopRefresher();
         await server.close();
         await store.close();
       },

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '@weir/store';
 import { type App, buildApp } from './app.ts';
+import { SecretBox } from './secrets/secret-box.ts';
 
 export const TEST_ADMIN_PASSWORD = 'correct horse battery staple';
 
@@ -21,6 +23,7 @@ export async function createTestApp(
   const store = await openStore({ dataDir });
   const app = await buildApp({
     store,
+    secretBox: new SecretBox(randomBytes(32)),
     loginPolicy: options.loginPolicy,
     webDir: join(dataDir, 'no-console'),
   });

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { buildApp } from '../app.ts';
+import { SecretBox } from '../secrets/secret-box.ts';
 import { createTestApp, type TestApp } from '../testing.ts';
 
 let app: TestApp;
@@ -39,7 +41,7 @@ test('a wrong or unknown bearer token is 401, like no token', async () => {
 });
 
 test('a route without declared access cannot be registered', async () => {
-  const scratch = await buildApp({ store: app.store });
+  const scratch = await buildApp({ store: app.store, secretBox: new SecretBox(randomBytes(32)) });
   try {
     assert.throws(
       () => scratch.http.get('/api/v1/undeclared', async () => ({})),

@@ -1,0 +1,190 @@
+import type { ConfigEntry, GroupDescription } from '@weir/kafka';
+import { NotFoundError, UnavailableError } from '../errors.ts';
+import { type BrokerSummary, summarizeBrokers } from './brokers.view.ts';
+import type { ClusterConnections } from './cluster-connections.ts';
+import { partitionKey } from './cluster-snapshot.ts';
+import { type GroupSummary, lagOf, summarizeGroups } from './groups.view.ts';
+import { type ClusterOverview, overviewOf } from './overview.view.ts';
+import type { SnapshotState, SnapshotsService } from './snapshots.service.ts';
+import { pageTopics, replicaSizes, summarizeTopics, type TopicPageQuery } from './topics.view.ts';
+
+export const DEFAULT_MAX_AGE_MS = 30_000;
+
+export interface Freshness {
+  takenAt: string;
+  ageMs: number;
+  /** True when the latest refresh failed and this is older data. */
+  stale: boolean;
+  refreshError: string | null;
+  /** Parts of the snapshot that could not be read, with why. */
+  partErrors: Record<string, string>;
+}
+
+const freshnessOf = (state: SnapshotState, now: number): Freshness => ({
+  takenAt: new Date(state.snapshot.takenAt).toISOString(),
+  ageMs: now - state.snapshot.takenAt,
+  stale: state.refreshError !== null,
+  refreshError: state.refreshError,
+  partErrors: state.snapshot.partErrors,
+});
+
+/** Reads for the console, API and CLI: from the snapshot where possible, from the cluster for details. */
+export class ClusterReadService {
+  readonly #snapshots: SnapshotsService;
+  readonly #connections: ClusterConnections;
+  readonly #now: () => number;
+
+  constructor(snapshots: SnapshotsService, connections: ClusterConnections, now: () => number = Date.now) {
+    this.#snapshots = snapshots;
+    this.#connections = connections;
+    this.#now = now;
+  }
+
+  async #state(clusterId: string, refresh: boolean) {
+    const state = refresh
+      ? await this.#snapshots.refresh(clusterId)
+      : await this.#snapshots.get(clusterId, { maxAgeMs: DEFAULT_MAX_AGE_MS });
+    return { state, snapshot: state.snapshot, freshness: freshnessOf(state, this.#now()) };
+  }
+
+  async overview(
+    clusterId: string,
+    refresh = false,
+  ): Promise<{ freshness: Freshness; overview: ClusterOverview }> {
+    const { snapshot, freshness } = await this.#state(clusterId, refresh);
+    return { freshness, overview: overviewOf(snapshot) };
+  }
+
+  async brokers(
+    clusterId: string,
+    refresh = false,
+  ): Promise<{ freshness: Freshness; brokers: BrokerSummary[] }> {
+    const { snapshot, freshness } = await this.#state(clusterId, refresh);
+    return { freshness, brokers: summarizeBrokers(snapshot, overviewOf(snapshot).controllerId) };
+  }
+
+  async broker(clusterId: string, brokerId: number) {
+    const { snapshot, freshness } = await this.#state(clusterId, false);
+    const summary = summarizeBrokers(snapshot, overviewOf(snapshot).controllerId).find(
+      (b) => b.nodeId === brokerId,
+    );
+    if (!summary)
+      throw new NotFoundError(`Broker ${brokerId} is not in the cluster's metadata (it may be down).`);
+    const configs = await this.#details(clusterId, (g) =>
+      g.describeConfigs({ type: 'broker', name: String(brokerId) }),
+    );
+    const dirs = snapshot.logDirs?.find((d) => d.brokerId === brokerId)?.logDirs ?? null;
+    return { freshness, broker: summary, configs, logDirs: dirs };
+  }
+
+  async topics(clusterId: string, query: TopicPageQuery & { refresh?: boolean }) {
+    const { snapshot, freshness } = await this.#state(clusterId, query.refresh ?? false);
+    return { freshness, ...pageTopics(summarizeTopics(snapshot), query) };
+  }
+
+  async topic(clusterId: string, name: string) {
+    const { snapshot, freshness } = await this.#state(clusterId, false);
+    const topic = snapshot.metadata.topics.find((t) => t.name === name);
+    if (!topic)
+      throw new NotFoundError(`Topic "${name}" does not exist in this cluster (as of ${freshness.takenAt}).`);
+    const summary = summarizeTopics({ ...snapshot, metadata: { ...snapshot.metadata, topics: [topic] } })[0]!;
+    const sizes = snapshot.logDirs ? replicaSizes(snapshot) : null;
+    const partitions = topic.partitions.map((p) => {
+      const offsets = snapshot.offsets?.get(partitionKey(name, p.partition));
+      const bySize = sizes?.get(partitionKey(name, p.partition));
+      return {
+        partition: p.partition,
+        leader: p.leader < 0 ? null : p.leader,
+        replicas: p.replicas,
+        isr: p.isr,
+        offlineReplicas: p.offlineReplicas,
+        offline: p.leader < 0,
+        underReplicated: p.isr.length < p.replicas.length,
+        startOffset: offsets?.start ?? null,
+        endOffset: offsets?.end ?? null,
+        replicaSizes: p.replicas.map((broker) => ({ broker, sizeBytes: bySize?.get(broker) ?? null })),
+      };
+    });
+    const consumerGroups = summarizeGroups(snapshot)
+      .filter((g) => g.topics.includes(name))
+      .map((g) => ({
+        groupId: g.groupId,
+        state: g.state,
+        lag: lagOf(snapshot, g.groupId)
+          .filter((l) => l.topic === name)
+          .reduce((sum, l) => sum + (l.lag ?? 0), 0),
+      }));
+    let configs: ConfigEntry[] | null = null;
+    let configsError: string | null = null;
+    try {
+      configs = await this.#details(clusterId, (g) => g.describeConfigs({ type: 'topic', name }));
+    } catch (error) {
+      configsError = (error as Error).message;
+    }
+    return {
+      freshness,
+      topic: { ...summary, topicId: topic.topicId },
+      partitions,
+      configs,
+      configsError,
+      consumerGroups,
+    };
+  }
+
+  async groups(clusterId: string, query: { search?: string; refresh?: boolean }) {
+    const { snapshot, freshness } = await this.#state(clusterId, query.refresh ?? false);
+    const needle = query.search?.toLowerCase();
+    const groups: GroupSummary[] = summarizeGroups(snapshot).filter(
+      (g) => !needle || g.groupId.toLowerCase().includes(needle),
+    );
+    return { freshness, groups };
+  }
+
+  async group(clusterId: string, groupId: string) {
+    const { snapshot, freshness } = await this.#state(clusterId, false);
+    const listing = snapshot.groups?.find((g) => g.groupId === groupId);
+    if (!listing)
+      throw new NotFoundError(
+        `Consumer group "${groupId}" does not exist in this cluster (as of ${freshness.takenAt}).`,
+      );
+    let description: GroupDescription | null = null;
+    try {
+      [description = null] = await this.#details(clusterId, (g) => g.describeGroups([groupId]));
+    } catch {
+      // New-protocol (KIP-848) groups do not answer DescribeGroups; the listing and offsets still show.
+    }
+    const partitions = lagOf(snapshot, groupId);
+    const owner = new Map<string, string>();
+    for (const member of description?.members ?? []) {
+      for (const a of member.assignment) owner.set(partitionKey(a.topic, a.partition), member.memberId);
+    }
+    return {
+      freshness,
+      group: {
+        ...summarizeGroups(snapshot).find((g) => g.groupId === groupId)!,
+        protocol: description?.protocol ?? null,
+        members: description?.members ?? [],
+      },
+      partitions: partitions.map((p) => ({
+        ...p,
+        memberId: owner.get(partitionKey(p.topic, p.partition)) ?? null,
+      })),
+    };
+  }
+
+  async scramUsers(clusterId: string) {
+    return { users: await this.#details(clusterId, (g) => g.describeScramUsers()) };
+  }
+
+  async #details<T>(
+    clusterId: string,
+    work: (gateway: Awaited<ReturnType<ClusterConnections['gateway']>>) => Promise<T>,
+  ): Promise<T> {
+    const gateway = await this.#connections.gateway(clusterId);
+    try {
+      return await work(gateway);
+    } catch (error) {
+      throw new UnavailableError((error as Error).message, { cause: error });
+    }
+  }
+}

@@ -1,0 +1,152 @@
+import { createConnection } from 'node:net';
+import {
+  type ClusterConnection,
+  createKafkaGateway,
+  type InferredVersion,
+  inferClusterMode,
+  inferKafkaVersion,
+  KafkaGatewayError,
+} from '@weir/kafka';
+
+export interface AddressCheck {
+  address: string;
+  reachable: boolean;
+  latencyMs: number | null;
+  error: string | null;
+}
+
+export interface ConnectionReport {
+  ok: boolean;
+  addresses: AddressCheck[];
+  /** Null when the cluster does not use SASL. */
+  authentication: { mechanism: string; username: string | null; ok: boolean } | null;
+  cluster: {
+    clusterId: string;
+    brokers: { nodeId: number; host: string; port: number; rack: string | null }[];
+    /** The active controller: the quorum leader in KRaft, the Metadata controller with ZooKeeper. */
+    controllerId: number;
+    mode: 'kraft' | 'zookeeper';
+    version: InferredVersion;
+  } | null;
+  /** What failed, in order, each with what to do about it. */
+  problems: { step: 'reachability' | 'authentication' | 'metadata' | 'zookeeper'; message: string }[];
+}
+
+const TCP_TIMEOUT_MS = 3000;
+
+function checkTcp(
+  host: string,
+  port: number,
+  timeoutMs = TCP_TIMEOUT_MS,
+): Promise<{ latencyMs: number } | { error: string }> {
+  return new Promise((resolvePromise) => {
+    const started = performance.now();
+    const socket = createConnection({ host, port });
+    const finish = (result: { latencyMs: number } | { error: string }) => {
+      socket.destroy();
+      resolvePromise(result);
+    };
+    socket.setTimeout(timeoutMs, () => finish({ error: `no answer within ${timeoutMs} ms` }));
+    socket.once('connect', () => finish({ latencyMs: Math.round(performance.now() - started) }));
+    socket.once('error', (error: NodeJS.ErrnoException) => finish({ error: error.code ?? error.message }));
+  });
+}
+
+const splitAddress = (address: string) => {
+  const index = address.lastIndexOf(':');
+  return { host: address.slice(0, index), port: Number(address.slice(index + 1)) };
+};
+
+/**
+ * Tests a connection step by step, as a person would: can each address be reached, does login
+ * work, what cluster answers, which mode and version it runs, and whether a ZooKeeper string fits it.
+ */
+export async function probeConnection(
+  connection: ClusterConnection,
+  options: { zookeeperConnect?: string; timeoutMs?: number } = {},
+): Promise<ConnectionReport> {
+  const report: ConnectionReport = {
+    ok: false,
+    addresses: [],
+    authentication: null,
+    cluster: null,
+    problems: [],
+  };
+  report.addresses = await Promise.all(
+    connection.bootstrapServers.map(async (address) => {
+      const { host, port } = splitAddress(address);
+      const result = await checkTcp(host, port);
+      return 'error' in result
+        ? { address, reachable: false, latencyMs: null, error: result.error }
+        : { address, reachable: true, latencyMs: result.latencyMs, error: null };
+    }),
+  );
+  const unreachable = report.addresses.filter((a) => !a.reachable);
+  for (const address of unreachable) {
+    report.problems.push({
+      step: 'reachability',
+      message: `${address.address} cannot be reached (${address.error}): check the host and port, and that a broker listens there.`,
+    });
+  }
+  if (unreachable.length === report.addresses.length) return report;
+
+  const reachable = report.addresses.filter((a) => a.reachable).map((a) => a.address);
+  const gateway = createKafkaGateway({
+    ...connection,
+    bootstrapServers: reachable,
+    requestTimeoutMs: options.timeoutMs ?? 8000,
+    connectTimeoutMs: TCP_TIMEOUT_MS,
+  });
+  if (connection.sasl) {
+    report.authentication = {
+      mechanism: connection.sasl.mechanism,
+      username: connection.sasl.username ?? null,
+      ok: false,
+    };
+  }
+  try {
+    const apis = await gateway.apiVersions();
+    const description = await gateway.describeCluster();
+    if (report.authentication) report.authentication.ok = true;
+    const mode = inferClusterMode(apis);
+    let controllerId = description.controllerId;
+    if (mode === 'kraft') {
+      controllerId = await gateway.describeQuorum().then(
+        (quorum) => quorum.leaderId,
+        () => description.controllerId,
+      );
+    }
+    report.cluster = {
+      clusterId: description.clusterId,
+      brokers: description.brokers,
+      controllerId,
+      mode,
+      version: inferKafkaVersion(apis),
+    };
+    if (options.zookeeperConnect && mode === 'kraft') {
+      report.problems.push({
+        step: 'zookeeper',
+        message: 'This cluster runs in KRaft mode and has no ZooKeeper: remove the ZooKeeper connect string.',
+      });
+    } else if (options.zookeeperConnect) {
+      const first = options.zookeeperConnect.split(',')[0]!.split('/')[0]!;
+      const zk = splitAddress(first.includes(':') ? first : `${first}:2181`);
+      const result = await checkTcp(zk.host, zk.port);
+      if ('error' in result) {
+        report.problems.push({
+          step: 'zookeeper',
+          message: `ZooKeeper at ${zk.host}:${zk.port} cannot be reached (${result.error}): check the connect string or leave it empty.`,
+        });
+      }
+    }
+  } catch (error) {
+    const gatewayError = error instanceof KafkaGatewayError ? error : undefined;
+    const step = gatewayError?.kind === 'authentication' ? 'authentication' : 'metadata';
+    report.problems.push({ step, message: (error as Error).message });
+  } finally {
+    await gateway.close();
+  }
+  // Some unreachable addresses are worth reporting but do not stop a cluster that answered.
+  report.ok = report.cluster !== null && report.problems.every((p) => p.step === 'reachability');
+  return report;
+}

@@ -1,0 +1,48 @@
+import type { ClusterSnapshot } from './cluster-snapshot.ts';
+
+export interface ClusterOverview {
+  clusterId: string | null;
+  mode: 'kraft' | 'zookeeper';
+  version: ClusterSnapshot['version'];
+  brokers: { alive: number };
+  /** The active controller: quorum leader in KRaft, Metadata's controller with ZooKeeper. */
+  controllerId: number | null;
+  quorum: ClusterSnapshot['quorum'];
+  topics: number;
+  internalTopics: number;
+  partitions: number;
+  replicas: number;
+  underReplicatedPartitions: number;
+  underMinIsrPartitions: number | null;
+  offlinePartitions: number;
+  leaderlessPartitions: number;
+  groupsByState: Record<string, number> | null;
+}
+
+export function overviewOf(snapshot: ClusterSnapshot): ClusterOverview {
+  const partitions = snapshot.metadata.topics.flatMap((t) => t.partitions);
+  const minIsr = snapshot.minInsyncReplicas;
+  const groupsByState: Record<string, number> | null = snapshot.groups ? {} : null;
+  for (const group of snapshot.groups ?? [])
+    groupsByState![group.state] = (groupsByState![group.state] ?? 0) + 1;
+  return {
+    clusterId: snapshot.metadata.clusterId,
+    mode: snapshot.mode,
+    version: snapshot.version,
+    brokers: { alive: snapshot.metadata.brokers.length },
+    controllerId:
+      snapshot.mode === 'kraft' ? (snapshot.quorum?.leaderId ?? null) : snapshot.metadata.controllerId,
+    quorum: snapshot.quorum,
+    topics: snapshot.metadata.topics.length,
+    internalTopics: snapshot.metadata.topics.filter((t) => t.internal).length,
+    partitions: partitions.length,
+    replicas: partitions.reduce((sum, p) => sum + p.replicas.length, 0),
+    underReplicatedPartitions: partitions.filter((p) => p.isr.length < p.replicas.length).length,
+    underMinIsrPartitions: minIsr === null ? null : partitions.filter((p) => p.isr.length < minIsr).length,
+    offlinePartitions: partitions.filter(
+      (p) => p.leader < 0 || p.offlineReplicas.length === p.replicas.length,
+    ).length,
+    leaderlessPartitions: partitions.filter((p) => p.leader < 0).length,
+    groupsByState,
+  };
+}

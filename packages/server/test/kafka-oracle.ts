@@ -1,0 +1,74 @@
+import { runKafkaTool } from '@weir/testkit';
+
+export interface OraclePartition {
+  partition: number;
+  leader: number | null;
+  replicas: number[];
+  isr: number[];
+}
+
+const numbers = (text: string | undefined) => (text ? text.split(',').filter(Boolean).map(Number) : []);
+
+/** Partitions as `kafka-topics --describe` prints them. */
+export async function describeTopicWithKafka(
+  version: string,
+  bootstrap: string,
+  topic: string,
+): Promise<OraclePartition[]> {
+  const output = await runKafkaTool(version, 'kafka-topics', [
+    '--bootstrap-server',
+    bootstrap,
+    '--describe',
+    '--topic',
+    topic,
+  ]);
+  return output
+    .split('\n')
+    .filter((line) => /\bPartition:\s*\d+/.test(line))
+    .map((line) => {
+      const field = (name: string) => new RegExp(`${name}:\\s*(\\S*)`).exec(line)?.[1];
+      const leader = Number(field('Leader'));
+      return {
+        partition: Number(field('Partition')),
+        leader: Number.isNaN(leader) || leader < 0 ? null : leader,
+        replicas: numbers(field('Replicas')),
+        isr: numbers(field('Isr')),
+      };
+    })
+    .sort((a, b) => a.partition - b.partition);
+}
+
+export interface OracleLag {
+  topic: string;
+  partition: number;
+  committedOffset: number;
+  endOffset: number;
+  lag: number;
+}
+
+/** Per-partition offsets and lag as `kafka-consumer-groups --describe` prints them. */
+export async function describeGroupWithKafka(
+  version: string,
+  bootstrap: string,
+  group: string,
+): Promise<OracleLag[]> {
+  const output = await runKafkaTool(version, 'kafka-consumer-groups', [
+    '--bootstrap-server',
+    bootstrap,
+    '--describe',
+    '--group',
+    group,
+  ]);
+  return output
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cells) => cells[0] === group && /^\d+$/.test(cells[2] ?? ''))
+    .map((cells) => ({
+      topic: cells[1]!,
+      partition: Number(cells[2]),
+      committedOffset: Number(cells[3]),
+      endOffset: Number(cells[4]),
+      lag: Number(cells[5]),
+    }))
+    .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+}

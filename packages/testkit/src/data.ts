@@ -1,0 +1,114 @@
+import { Admin, Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
+import type { KafkaCluster } from './cluster.ts';
+
+/** Test data made with a real client: topics, records, and consumer groups in the states tests need. */
+const bootstrap = (cluster: KafkaCluster) => cluster.bootstrapServers.plaintext.split(',');
+
+export async function createTopic(
+  cluster: KafkaCluster,
+  topic: string,
+  options: {
+    partitions: number;
+    replicas?: number;
+    assignments?: { partition: number; brokers: number[] }[];
+  },
+): Promise<void> {
+  const admin = new Admin({ clientId: 'weir-testkit', bootstrapBrokers: bootstrap(cluster) });
+  try {
+    await admin.createTopics(
+      options.assignments
+        ? { topics: [topic], partitions: -1, replicas: -1, assignments: options.assignments }
+        : { topics: [topic], partitions: options.partitions, replicas: options.replicas ?? 1 },
+    );
+  } finally {
+    await admin.close();
+  }
+}
+
+/** Writes `count` records `key-i` / `value-i`, spread over partitions by key; returns when acknowledged. */
+export async function produceRecords(cluster: KafkaCluster, topic: string, count: number): Promise<void> {
+  // Idempotent: a batch retried on a busy machine must not be written twice, or counts would drift.
+  const producer = new Producer({
+    clientId: 'weir-testkit',
+    bootstrapBrokers: bootstrap(cluster),
+    serializers: stringSerializers,
+    idempotent: true,
+  });
+  try {
+    for (let start = 0; start < count; start += 500) {
+      const batch = Array.from({ length: Math.min(500, count - start) }, (_, i) => ({
+        topic,
+        key: `key-${start + i}`,
+        value: `value-${start + i}`,
+      }));
+      await producer.send({ messages: batch });
+    }
+  } finally {
+    await producer.close();
+  }
+}
+
+/** Commits offsets for a group with no members: an Empty group whose lag stays put (a stopped consumer). */
+export async function commitOffsets(
+  cluster: KafkaCluster,
+  groupId: string,
+  topic: string,
+  offsets: { partition: number; offset: number }[],
+): Promise<void> {
+  const admin = new Admin({ clientId: 'weir-testkit', bootstrapBrokers: bootstrap(cluster) });
+  try {
+    await admin.alterConsumerGroupOffsets({
+      groupId,
+      topics: [
+        {
+          name: topic,
+          partitionOffsets: offsets.map((o) => ({ partition: o.partition, offset: BigInt(o.offset) })),
+        },
+      ],
+    });
+  } finally {
+    await admin.close();
+  }
+}
+
+/**
+ * Starts a group member that reads `topic` from the start and commits as it goes, until `stop()`.
+ * With `readAtMost`, it stops reading (but stays a member) after that many records.
+ */
+export async function startConsumer(
+  cluster: KafkaCluster,
+  groupId: string,
+  topic: string,
+  options: { readAtMost?: number } = {},
+): Promise<{ consumed: () => number; stop: () => Promise<void> }> {
+  const consumer = new Consumer({
+    clientId: `weir-testkit-${groupId}`,
+    groupId,
+    bootstrapBrokers: bootstrap(cluster),
+    deserializers: stringDeserializers,
+    autocommit: false,
+  });
+  const stream = await consumer.consume({
+    topics: [topic],
+    mode: 'committed',
+    fallbackMode: 'earliest',
+  } as never);
+  let consumed = 0;
+  let reading = true;
+  const loop = (async () => {
+    for await (const message of stream) {
+      if (!reading) continue;
+      await message.commit();
+      consumed += 1;
+      if (options.readAtMost !== undefined && consumed >= options.readAtMost) reading = false;
+    }
+  })().catch(() => undefined);
+  return {
+    consumed: () => consumed,
+    stop: async () => {
+      await stream.close().catch(() => undefined);
+      await consumer.close(true).catch(() => undefined);
+      await loop;
+    },
+  };
+}
