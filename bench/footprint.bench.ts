@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { WEIR_BIN } from '@weir/testkit';
 import { median, rssMb } from './stats.ts';
 
 const RUNS = 5;
 const IDLE_SETTLE_MS = 2000;
-const MAIN = new URL('../packages/cli/bin/weir.js', import.meta.url).pathname;
+const MAIN = WEIR_BIN;
 const PEER = `require('node:http').createServer((q, s) => s.end('ok')).listen(0, '127.0.0.1', function () {
   console.log(JSON.stringify({ msg: 'listening', url: 'http://127.0.0.1:' + this.address().port }));
 });`;

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, test } from 'node:test';
+import { type RunningWeir, startWeir, WEIR_BIN } from '@weir/testkit';
 
-const MAIN = new URL('../bin/weir.js', import.meta.url).pathname;
 const scratch = () => mkdtempSync(join(tmpdir(), 'weir-cli-'));
 
 function runCli(args: string[], env: Record<string, string> = {}, input?: string) {
-  return spawnSync(process.execPath, [MAIN, ...args], {
+  return spawnSync(process.execPath, [WEIR_BIN, ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     input,
@@ -18,30 +17,9 @@ function runCli(args: string[], env: Record<string, string> = {}, input?: string
   });
 }
 
-/** Starts `weir serve` and resolves once it logs its URL; also returns the log lines seen. */
-function serve(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
-  const child = spawn(process.execPath, [MAIN, 'serve'], {
-    env: { ...process.env, WEIR_PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines: string[] = [];
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line:\n${lines.join('\n')}`)), 20_000);
-    child.once('exit', (code) => reject(new Error(`weir serve exited with ${code}:\n${lines.join('\n')}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      lines.push(line);
-      const entry = JSON.parse(line) as { msg: string; url?: string };
-      if (entry.msg === 'listening' && entry.url) {
-        clearTimeout(timer);
-        resolvePromise({ child, url: entry.url, lines });
-      }
-    });
-  });
-}
-
-const children: ChildProcess[] = [];
-after(() => {
-  for (const child of children) child.kill('SIGKILL');
+const servers: RunningWeir[] = [];
+after(async () => {
+  for (const server of servers) await server.stop();
 });
 
 test('weir --help lists the commands; an unknown command says how to get help', () => {
@@ -71,13 +49,8 @@ test('weir serve with bad settings exits 2 listing every problem and its fix', (
 
 test('weir serve prints the initial admin password once; weir login stores a working token', async () => {
   const dataDir = scratch();
-  const first = await serve({ WEIR_DATA_DIR: dataDir });
-  children.push(first.child);
-  const created = first.lines
-    .map((line) => JSON.parse(line))
-    .find((entry) => entry.msg === 'created initial admin user');
-  assert.equal(created?.username, 'admin');
-  assert.equal(typeof created?.initialPassword, 'string');
+  const first = await startWeir({ dataDir });
+  assert.equal(typeof first.initialPassword, 'string');
 
   const cliHome = scratch();
   const wrong = runCli(
@@ -91,7 +64,7 @@ test('weir serve prints the initial admin password once; weir login stores a wor
   const login = runCli(
     ['login', '--url', first.url, '--password-stdin'],
     { WEIR_CLI_HOME: cliHome },
-    `${created.initialPassword}\n`,
+    `${first.initialPassword}\n`,
   );
   assert.equal(login.status, 0, login.stderr);
   assert.match(login.stdout, /Logged in to .* as admin/);
@@ -104,13 +77,12 @@ test('weir serve prints the initial admin password once; weir login stores a wor
   assert.equal(me.status, 200);
 
   // Graceful shutdown on SIGTERM: exit code 0; a restart on the same data does not print a password again.
-  const exited = new Promise<number | null>((resolvePromise) => first.child.once('exit', resolvePromise));
-  first.child.kill('SIGTERM');
-  assert.equal(await exited, 0);
-  const second = await serve({ WEIR_DATA_DIR: dataDir });
-  children.push(second.child);
+  assert.equal(await first.stop(), 0);
+  const second = await startWeir({ dataDir });
+  servers.push(second);
+  assert.equal(second.initialPassword, undefined);
   assert.equal(
-    second.lines.some((line) => line.includes('initialPassword')),
+    second.logLines.some((line) => line.includes('initialPassword')),
     false,
   );
 });

@@ -1,5 +1,9 @@
+import { brokersCommand } from './commands/brokers.ts';
+import { clustersCommand } from './commands/clusters.ts';
+import { groupsCommand } from './commands/groups.ts';
 import { loginCommand } from './commands/login.ts';
 import { serveCommand } from './commands/serve.ts';
+import { topicsCommand } from './commands/topics.ts';
 import { versionCommand } from './commands/version.ts';
 import { CliError } from './errors.ts';
 
@@ -10,6 +14,10 @@ Usage: weir <command> [options]
 Commands:
   serve      Run the Weir server (API, console, scheduler)
   login      Log in to a Weir server and store an API token for later commands
+  clusters   List, add, test and remove clusters
+  topics     List and describe topics
+  groups     List and describe consumer groups
+  brokers    List brokers
   version    Print the version
   help       Show this help (also: weir <command> --help)
 
@@ -19,6 +27,10 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   serve: serveCommand,
   login: loginCommand,
   version: versionCommand,
+  clusters: clustersCommand,
+  topics: topicsCommand,
+  groups: groupsCommand,
+  brokers: brokersCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

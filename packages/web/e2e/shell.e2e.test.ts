@@ -19,7 +19,7 @@ after(async () => {
 });
 
 test('the server printed the initial admin password once', () => {
-  assert.match(weir.initialPassword, /^[\w-]{20,}$/);
+  assert.match(weir.initialPassword ?? '', /^[\w-]{20,}$/);
 });
 
 test('a visitor without a session lands on the login page, keeping the deep link', async () => {
@@ -36,7 +36,7 @@ test('a wrong password shows the error from the server', async () => {
 });
 
 test('logging in with the printed password opens the shell where the deep link pointed', async () => {
-  await page.getByLabel('Password').fill(weir.initialPassword);
+  await page.getByLabel('Password').fill(weir.initialPassword!);
   await page.getByLabel('Password').press('Enter');
   await page.getByRole('heading', { name: 'Audit log' }).waitFor();
   assert.match(page.url(), /\/audit$/);

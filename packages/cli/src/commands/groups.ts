@@ -1,0 +1,81 @@
+import { parseCommandArgs } from '../args.ts';
+import { CliError } from '../errors.ts';
+import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
+import { output, renderTable } from '../table.ts';
+
+const HELP = `weir groups — consumer groups of a cluster
+
+  weir groups list --cluster <name> [--search <text>] [--refresh]
+  weir groups describe <group> --cluster <name>
+
+Common: --url, --token, --json`;
+
+const OPTIONS = {
+  ...SESSION_OPTIONS,
+  cluster: { type: 'string' },
+  search: { type: 'string' },
+  refresh: { type: 'boolean' },
+} as const;
+
+interface GroupRow {
+  groupId: string;
+  state: string;
+  protocolType: string;
+  topics: string[];
+  totalLag: number | null;
+}
+
+interface GroupDetail {
+  group: GroupRow & { members: { memberId: string; clientId: string; host: string }[] };
+  partitions: {
+    topic: string;
+    partition: number;
+    committedOffset: number;
+    endOffset: number | null;
+    lag: number | null;
+    memberId: string | null;
+  }[];
+}
+
+export async function groupsCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
+  const [action, groupId] = positionals;
+  const session = openSession(values);
+  const cluster = await resolveCluster(session, values.cluster as string | undefined);
+  if (action === 'list') {
+    const query = new URLSearchParams();
+    if (values.search) query.set('search', String(values.search));
+    if (values.refresh) query.set('refresh', 'true');
+    const { groups } = await session.call<{ groups: GroupRow[] }>(`/clusters/${cluster.id}/groups?${query}`);
+    return output(values.json as boolean, groups, () =>
+      renderTable(
+        ['GROUP', 'STATE', 'PROTOCOL', 'TOPICS', 'LAG'],
+        groups.map((g) => [g.groupId, g.state, g.protocolType || '-', g.topics.join(','), g.totalLag]),
+      ),
+    );
+  }
+  if (action === 'describe') {
+    if (!groupId) throw new CliError('Name the group: weir groups describe <group> --cluster <name>');
+    const detail = await session.call<GroupDetail>(
+      `/clusters/${cluster.id}/groups/${encodeURIComponent(groupId)}`,
+    );
+    const clientOf = new Map(detail.group.members.map((m) => [m.memberId, `${m.clientId}@${m.host}`]));
+    return output(values.json as boolean, detail, () =>
+      [
+        `Group: ${detail.group.groupId}  State: ${detail.group.state}  Members: ${detail.group.members.length}  Lag: ${detail.group.totalLag ?? '-'}`,
+        renderTable(
+          ['TOPIC', 'PARTITION', 'COMMITTED', 'END', 'LAG', 'CONSUMER'],
+          detail.partitions.map((p) => [
+            p.topic,
+            p.partition,
+            p.committedOffset,
+            p.endOffset,
+            p.lag,
+            p.memberId ? clientOf.get(p.memberId) : '-',
+          ]),
+        ),
+      ].join('\n'),
+    );
+  }
+  throw new CliError(HELP);
+}

@@ -1,0 +1,103 @@
+import { parseCommandArgs } from '../args.ts';
+import { CliError } from '../errors.ts';
+import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
+import { formatBytes, output, renderTable } from '../table.ts';
+
+const HELP = `weir topics — topics of a cluster
+
+  weir topics list --cluster <name> [--search <text>] [--internal] [--sort name|partitions|size|messages|underReplicated]
+                   [--desc] [--page N] [--page-size N] [--refresh]
+  weir topics describe <topic> --cluster <name>
+
+Common: --url, --token, --json`;
+
+const OPTIONS = {
+  ...SESSION_OPTIONS,
+  cluster: { type: 'string' },
+  search: { type: 'string' },
+  internal: { type: 'boolean' },
+  sort: { type: 'string' },
+  desc: { type: 'boolean' },
+  page: { type: 'string' },
+  'page-size': { type: 'string' },
+  refresh: { type: 'boolean' },
+} as const;
+
+interface TopicRow {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  sizeBytes: number | null;
+  messages: number | null;
+  underReplicated: number;
+  offline: number;
+}
+
+interface PartitionRow {
+  partition: number;
+  leader: number | null;
+  replicas: number[];
+  isr: number[];
+  startOffset: number | null;
+  endOffset: number | null;
+}
+
+export async function topicsCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
+  const [action, topic] = positionals;
+  const session = openSession(values);
+  const cluster = await resolveCluster(session, values.cluster as string | undefined);
+  if (action === 'list') {
+    const query = new URLSearchParams();
+    if (values.search) query.set('search', String(values.search));
+    if (values.internal) query.set('internal', 'true');
+    if (values.sort) query.set('sort', String(values.sort));
+    if (values.desc) query.set('order', 'desc');
+    if (values.page) query.set('page', String(values.page));
+    query.set('pageSize', String(values['page-size'] ?? 500));
+    if (values.refresh) query.set('refresh', 'true');
+    const page = await session.call<{ total: number; items: TopicRow[]; freshness: { ageMs: number } }>(
+      `/clusters/${cluster.id}/topics?${query}`,
+    );
+    return output(values.json as boolean, page, () =>
+      [
+        renderTable(
+          ['TOPIC', 'PARTITIONS', 'RF', 'SIZE', 'MESSAGES', 'URP', 'OFFLINE'],
+          page.items.map((t) => [
+            t.name,
+            t.partitions,
+            t.replicationFactor,
+            formatBytes(t.sizeBytes),
+            t.messages,
+            t.underReplicated,
+            t.offline,
+          ]),
+        ),
+        `${page.items.length} of ${page.total} topics; data ${Math.round(page.freshness.ageMs / 1000)} s old`,
+      ].join('\n'),
+    );
+  }
+  if (action === 'describe') {
+    if (!topic) throw new CliError('Name the topic: weir topics describe <topic> --cluster <name>');
+    const detail = await session.call<{ topic: TopicRow; partitions: PartitionRow[] }>(
+      `/clusters/${cluster.id}/topics/${encodeURIComponent(topic)}`,
+    );
+    return output(values.json as boolean, detail, () =>
+      [
+        `Topic: ${detail.topic.name}  Partitions: ${detail.topic.partitions}  RF: ${detail.topic.replicationFactor}  Size: ${formatBytes(detail.topic.sizeBytes)}  Messages: ${detail.topic.messages ?? '-'}`,
+        renderTable(
+          ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'START', 'END'],
+          detail.partitions.map((p) => [
+            p.partition,
+            p.leader ?? 'none',
+            p.replicas.join(','),
+            p.isr.join(','),
+            p.startOffset,
+            p.endOffset,
+          ]),
+        ),
+      ].join('\n'),
+    );
+  }
+  throw new CliError(HELP);
+}
