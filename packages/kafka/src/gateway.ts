@@ -14,7 +14,14 @@ import { type BrokerLogDirs, describeAllLogDirs } from './log-dirs.ts';
 import { type MetadataSnapshot, readMetadata } from './metadata.ts';
 import { type LedPartition, listStartAndEndOffsets, type OffsetsResult } from './offsets.ts';
 import { describeQuorum, type QuorumDescription } from './quorum.ts';
-import { describeScramUsers, type ScramUser } from './security.ts';
+import {
+  type AclListing,
+  type ClientQuota,
+  describeAcls,
+  describeClientQuotas,
+  describeScramUsers,
+  type ScramUser,
+} from './security.ts';
 
 export interface ApiVersionRange {
   apiKey: number;
@@ -53,6 +60,8 @@ export interface KafkaGateway {
   describeGroups(groupIds: string[]): Promise<GroupDescription[]>;
   committedOffsets(groupIds: string[]): Promise<Map<string, CommittedOffset[]>>;
   describeScramUsers(): Promise<ScramUser[]>;
+  describeAcls(): Promise<AclListing>;
+  describeClientQuotas(): Promise<ClientQuota[]>;
   close(): Promise<void>;
 }
 
@@ -132,6 +141,8 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
     describeGroups: (groupIds) => call('DescribeGroups', () => describeGroups(admin, groupIds)),
     committedOffsets: (groupIds) => call('OffsetFetch', () => committedOffsets(admin, groupIds)),
     describeScramUsers: () => call('DescribeUserScramCredentials', () => describeScramUsers(admin)),
+    describeAcls: () => call('DescribeAcls', () => describeAcls(admin)),
+    describeClientQuotas: () => call('DescribeClientQuotas', () => describeClientQuotas(admin)),
     close: async () => {
       await admin.close().catch(() => undefined);
     },

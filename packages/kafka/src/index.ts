@@ -9,6 +9,6 @@ export type { BrokerLogDirs, LogDir, ReplicaSize } from './log-dirs.ts';
 export type { MetadataSnapshot, PartitionMetadata, TopicMetadata } from './metadata.ts';
 export type { LedPartition, OffsetsResult, PartitionOffsets, PartitionRef } from './offsets.ts';
 export type { QuorumDescription, QuorumReplica } from './quorum.ts';
-export type { ScramUser } from './security.ts';
+export type { AclBinding, AclListing, ClientQuota, ScramUser } from './security.ts';
 export type { InferredVersion } from './version-inference.ts';
 export { inferClusterMode, inferKafkaVersion } from './version-inference.ts';

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
+  allowAcl,
   commitOffsets,
   createTopic,
   type KafkaCluster,
   produceRecords,
+  setQuota,
   startConsumer,
+
   startKafkaCluster,
 } from '@weir/testkit';
 import { createTestApp, type TestApp } from '../src/testing.ts';
@@ -317,10 +320,27 @@ describe('onboarding other versions and bad addresses', () => {
 
   for (const version of ['4.1', '2.8'] as const) {
     test(`Kafka ${version}: onboarded with the right mode and version; overview answers`, async () => {
-      const kafka = await startKafkaCluster({ version });
+      // 4.1 runs with an ACL authorizer (PLAINTEXT is a super user), 2.8 without one.
+      const kafka = await startKafkaCluster({ version, authorizer: version === '4.1' });
       try {
         await createTopic(kafka, 'events', { partitions: 3 });
         await produceRecords(kafka, 'events', 90);
+        if (version === '4.1') {
+          await allowAcl(kafka, {
+            principal: 'User:alice',
+            resourceType: 'TOPIC',
+            resourceName: 'events',
+            operation: 'READ',
+          });
+          await allowAcl(kafka, {
+            principal: 'User:bob',
+            resourceType: 'GROUP',
+            resourceName: 'app-',
+            operation: 'ALL',
+            patternType: 'PREFIXED',
+          });
+          await setQuota(kafka, { user: 'alice' }, 'producer_byte_rate', 1048576);
+        }
         const created = await api('POST', '/clusters', {
           name: `v${version}`,
           bootstrapServers: [kafka.bootstrapServers.plaintext],
@@ -350,6 +370,29 @@ describe('onboarding other versions and bad addresses', () => {
         assert.ok(brokers[0].logDirs[0].sizeBytes > 0);
         const broker = (await api('GET', `/clusters/${id}/brokers/1`)).body;
         assert.ok(broker.configs.some((c: { name: string }) => c.name === 'log.retention.hours'));
+        const acls = (await api('GET', `/clusters/${id}/acls`)).body;
+        const quotas = (await api('GET', `/clusters/${id}/quotas`)).body.quotas;
+        if (version === '4.1') {
+          assert.equal(acls.authorizerEnabled, true);
+          assert.equal(overview.aclCount, 2);
+          const filtered = (await api('GET', `/clusters/${id}/acls?principal=User:bob`)).body.acls;
+          assert.deepEqual(filtered, [
+            {
+              resourceType: 'GROUP',
+              resourceName: 'app-',
+              patternType: 'PREFIXED',
+              principal: 'User:bob',
+              host: '*',
+              operation: 'ALL',
+              permission: 'ALLOW',
+            },
+          ]);
+          assert.deepEqual(quotas, [{ entity: { user: 'alice' }, values: { producer_byte_rate: 1048576 } }]);
+        } else {
+          assert.deepEqual(acls, { authorizerEnabled: false, total: 0, acls: [] });
+          assert.equal(overview.aclCount, null);
+          assert.deepEqual(quotas, []);
+        }
       } finally {
         await kafka.stop();
       }

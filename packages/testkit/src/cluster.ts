@@ -28,6 +28,8 @@ export interface StartKafkaOptions {
   brokers?: number;
   /** Adds a SASL_PLAINTEXT listener with PLAIN and SCRAM-SHA-256/512 users. */
   sasl?: boolean;
+  /** Turns on Kafka's ACL authorizer; `User:ANONYMOUS` (the PLAINTEXT listener) and `User:admin` are super users. */
+  authorizer?: boolean;
   /** Readiness budget for the whole cluster; default 90 s. */
   startTimeoutMs?: number;
 }
@@ -200,8 +202,13 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
 
   try {
     if (release.mode === 'kraft') {
-      await formatKraftStorage(release, nodes, saslUsers, clusterId, (main, ...args) =>
-        javaArgs(main, ...args),
+      await formatKraftStorage(
+        release,
+        nodes,
+        saslUsers,
+        clusterId,
+        options.authorizer ?? false,
+        (main, ...args) => javaArgs(main, ...args),
       );
     } else {
       const zkPort = ports.at(-1)!;
@@ -230,6 +237,7 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
             zookeeperConnect: zookeeper.connect,
             logDir: join(node.dir, 'logs'),
             saslUsers: options.sasl ? saslUsers : undefined,
+            authorizer: options.authorizer,
           }),
         );
       }
@@ -265,6 +273,8 @@ async function formatKraftStorage(
   nodes: NodeState[],
   saslUsers: readonly SaslUser[],
   clusterId: string,
+  authorizer: boolean,
+
   javaArgs: (main: string, ...args: string[]) => string[],
 ): Promise<void> {
   const voters = nodes.map((n) => n.ports);
@@ -284,6 +294,7 @@ async function formatKraftStorage(
           voters,
           logDir: join(node.dir, 'logs'),
           saslUsers: saslUsers.length > 0 ? saslUsers : undefined,
+          authorizer,
         }),
       );
       return runJava(

@@ -78,6 +78,7 @@ export function kraftNodeProperties(options: {
   voters: NodePorts[];
   logDir: string;
   saslUsers?: readonly SaslUser[];
+  authorizer?: boolean;
 }): string {
   return lines({
     'process.roles': 'broker,controller',
@@ -88,7 +89,14 @@ export function kraftNodeProperties(options: {
     'log.dirs': options.logDir,
     ...replicationSettings(options.release, options.voters.length),
     ...(options.saslUsers ? saslSettings(options.saslUsers) : {}),
+    ...(options.authorizer
+      ? authorizerSettings('org.apache.kafka.metadata.authorizer.StandardAuthorizer')
+      : {}),
   });
+}
+
+function authorizerSettings(className: string): Record<string, string> {
+  return { 'authorizer.class.name': className, 'super.users': 'User:ANONYMOUS;User:admin' };
 }
 
 /** A ZooKeeper-mode broker. */
@@ -99,6 +107,7 @@ export function zookeeperBrokerProperties(options: {
   zookeeperConnect: string;
   logDir: string;
   saslUsers?: readonly SaslUser[];
+  authorizer?: boolean;
 }): string {
   return lines({
     'broker.id': options.node.nodeId,
@@ -109,6 +118,7 @@ export function zookeeperBrokerProperties(options: {
     'delete.topic.enable': 'true',
     ...replicationSettings(options.release, options.brokerCount),
     ...(options.saslUsers ? saslSettings(options.saslUsers) : {}),
+    ...(options.authorizer ? authorizerSettings('kafka.security.authorizer.AclAuthorizer') : {}),
   });
 }
 

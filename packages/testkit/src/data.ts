@@ -1,4 +1,14 @@
-import { Admin, Consumer, Producer, stringDeserializers, stringSerializers } from '@platformatic/kafka';
+import {
+  AclOperations,
+  AclPermissionTypes,
+  Admin,
+  Consumer,
+  Producer,
+  ResourcePatternTypes,
+  ResourceTypes,
+  stringDeserializers,
+  stringSerializers,
+} from '@platformatic/kafka';
 import type { KafkaCluster } from './cluster.ts';
 
 /** Test data made with a real client: topics, records, and consumer groups in the states tests need. */
@@ -111,4 +121,57 @@ export async function startConsumer(
       await loop;
     },
   };
+}
+
+/** Adds an ALLOW ACL, e.g. `allowAcl(cluster, 'User:alice', 'TOPIC', 'orders', 'READ')`. */
+export async function allowAcl(
+  cluster: KafkaCluster,
+  acl: {
+    principal: string;
+    resourceType: 'TOPIC' | 'GROUP' | 'CLUSTER';
+    resourceName: string;
+    operation: 'READ' | 'WRITE' | 'DESCRIBE' | 'ALL';
+    patternType?: 'LITERAL' | 'PREFIXED';
+  },
+): Promise<void> {
+  const admin = new Admin({ clientId: 'weir-testkit', bootstrapBrokers: bootstrap(cluster) });
+  try {
+    await admin.createAcls({
+      creations: [
+        {
+          resourceType: ResourceTypes[acl.resourceType],
+          resourceName: acl.resourceName,
+          resourcePatternType: ResourcePatternTypes[acl.patternType ?? 'LITERAL'],
+          principal: acl.principal,
+          host: '*',
+          operation: AclOperations[acl.operation],
+          permissionType: AclPermissionTypes.ALLOW,
+        },
+      ],
+    });
+  } finally {
+    await admin.close();
+  }
+}
+
+/** Sets a client quota, e.g. `setQuota(cluster, { user: 'alice' }, 'producer_byte_rate', 1048576)`. */
+export async function setQuota(
+  cluster: KafkaCluster,
+  entity: Record<string, string>,
+  key: string,
+  value: number,
+): Promise<void> {
+  const admin = new Admin({ clientId: 'weir-testkit', bootstrapBrokers: bootstrap(cluster) });
+  try {
+    await admin.alterClientQuotas({
+      entries: [
+        {
+          entities: Object.entries(entity).map(([entityType, entityName]) => ({ entityType, entityName })),
+          ops: [{ key, value, remove: false }],
+        },
+      ],
+    } as never);
+  } finally {
+    await admin.close();
+  }
 }

@@ -200,6 +200,60 @@ export function clusterReadRoutes(app: FastifyInstance, deps: { reads: ClusterRe
     async (request) => deps.reads.group(request.params.id, request.params.groupId),
   );
 
+  const AclQuery = Type.Object(
+    {
+      principal: Type.Optional(
+        Type.String({ maxLength: 300, description: 'Exact principal, e.g. User:alice' }),
+      ),
+      resourceType: Type.Optional(
+        Type.Union(
+          ['TOPIC', 'GROUP', 'CLUSTER', 'TRANSACTIONAL_ID', 'DELEGATION_TOKEN', 'USER'].map((t) =>
+            Type.Literal(t),
+          ),
+        ),
+      ),
+      resourceName: Type.Optional(
+        Type.String({ maxLength: 300, description: 'Substring of the resource name' }),
+      ),
+    },
+    { additionalProperties: false },
+  );
+  app.get<{ Params: Static<typeof ClusterParams>; Querystring: Static<typeof AclQuery> }>(
+    '/clusters/:id/acls',
+    {
+      config: read,
+      schema: {
+        tags: ['security'],
+        summary: 'ACL bindings, filterable; says when the cluster runs without an authorizer',
+        params: ClusterParams,
+        querystring: AclQuery,
+        response: {
+          200: Type.Object({
+            authorizerEnabled: Type.Boolean(),
+            total: Type.Integer(),
+            acls: Type.Array(Loose),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => deps.reads.acls(request.params.id, request.query),
+  );
+
+  app.get<{ Params: Static<typeof ClusterParams> }>(
+    '/clusters/:id/quotas',
+    {
+      config: read,
+      schema: {
+        tags: ['security'],
+        summary: 'Client quotas by user, client id and IP (and their defaults)',
+        params: ClusterParams,
+        response: { 200: Type.Object({ quotas: Type.Array(Loose) }), ...errors },
+      },
+    },
+    async (request) => deps.reads.quotas(request.params.id),
+  );
+
   app.get<{ Params: Static<typeof ClusterParams> }>(
     '/clusters/:id/scram-users',
     {

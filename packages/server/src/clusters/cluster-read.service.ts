@@ -176,6 +176,26 @@ export class ClusterReadService {
     return { users: await this.#details(clusterId, (g) => g.describeScramUsers()) };
   }
 
+  /** ACL bindings, filtered by principal, resource type and a substring of the resource name. */
+  async acls(
+    clusterId: string,
+    filter: { principal?: string; resourceType?: string; resourceName?: string },
+  ) {
+    const listing = await this.#details(clusterId, (g) => g.describeAcls());
+    const name = filter.resourceName?.toLowerCase();
+    const acls = listing.acls.filter(
+      (acl) =>
+        (!filter.principal || acl.principal === filter.principal) &&
+        (!filter.resourceType || acl.resourceType === filter.resourceType.toUpperCase()) &&
+        (!name || acl.resourceName.toLowerCase().includes(name)),
+    );
+    return { authorizerEnabled: listing.authorizerEnabled, total: listing.acls.length, acls };
+  }
+
+  async quotas(clusterId: string) {
+    return { quotas: await this.#details(clusterId, (g) => g.describeClientQuotas()) };
+  }
+
   async #details<T>(
     clusterId: string,
     work: (gateway: Awaited<ReturnType<ClusterConnections['gateway']>>) => Promise<T>,

@@ -26,6 +26,8 @@ export interface ClusterSnapshot {
   logDirs: BrokerLogDirs[] | null;
   groups: GroupListing[] | null;
   committed: Map<string, CommittedOffset[]> | null;
+  /** Null without an authorizer, or when ACLs could not be read. */
+  aclCount: number | null;
   /** The broker default of min.insync.replicas (topic overrides are not read at this scale). */
   minInsyncReplicas: number | null;
   partErrors: Record<string, string>;
@@ -65,7 +67,7 @@ export async function takeSnapshot(
     }),
   );
   const firstBroker = metadata.brokers[0]?.nodeId;
-  const [quorum, offsetList, logDirs, groups, minInsync] = await Promise.all([
+  const [quorum, offsetList, logDirs, groups, minInsync, acls] = await Promise.all([
     mode === 'kraft' ? optional('quorum', partErrors, () => gateway.describeQuorum()) : Promise.resolve(null),
     optional('offsets', partErrors, async () => {
       const result = await gateway.listOffsets(led);
@@ -81,6 +83,7 @@ export async function takeSnapshot(
           const value = configs.find((c) => c.name === 'min.insync.replicas')?.value;
           return value ? Number(value) : null;
         }),
+    optional('acls', partErrors, () => gateway.describeAcls()),
   ]);
   const committed = groups
     ? await optional('committedOffsets', partErrors, async () => {
@@ -107,6 +110,8 @@ export async function takeSnapshot(
     groups,
     committed,
     minInsyncReplicas: minInsync,
+    aclCount: acls?.authorizerEnabled ? acls.acls.length : null,
+
     partErrors,
   };
 }

@@ -17,6 +17,8 @@ export interface ClusterOverview {
   offlinePartitions: number;
   leaderlessPartitions: number;
   groupsByState: Record<string, number> | null;
+  /** Null when the cluster has no authorizer or ACLs could not be read. */
+  aclCount: number | null;
 }
 
 export function overviewOf(snapshot: ClusterSnapshot): ClusterOverview {
@@ -44,5 +46,6 @@ export function overviewOf(snapshot: ClusterSnapshot): ClusterOverview {
     ).length,
     leaderlessPartitions: partitions.filter((p) => p.leader < 0).length,
     groupsByState,
+    aclCount: snapshot.aclCount,
   };
 }

@@ -98,6 +98,8 @@ function aSnapshot(overrides: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
       ],
     ]),
     minInsyncReplicas: 2,
+    aclCount: null,
+
     partErrors: {},
     ...overrides,
   };
