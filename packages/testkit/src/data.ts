@@ -89,7 +89,7 @@ export async function startConsumer(
   cluster: KafkaCluster,
   groupId: string,
   topic: string,
-  options: { readAtMost?: number } = {},
+  options: { readAtMost?: number; delayMsPerRecord?: number } = {},
 ): Promise<{ consumed: () => number; stop: () => Promise<void> }> {
   const consumer = new Consumer({
     clientId: `weir-testkit-${groupId}`,
@@ -108,7 +108,10 @@ export async function startConsumer(
   const loop = (async () => {
     for await (const message of stream) {
       if (!reading) continue;
+      if (options.delayMsPerRecord)
+        await new Promise((resolvePromise) => setTimeout(resolvePromise, options.delayMsPerRecord));
       await message.commit();
+
       consumed += 1;
       if (options.readAtMost !== undefined && consumed >= options.readAtMost) reading = false;
     }
