@@ -1,6 +1,7 @@
 // `npm run bench -- <name>`: runs one benchmark from bench/, or lists them.
 const benches: Record<string, string> = {
   footprint: './footprint.bench.ts',
+  metadata: './metadata.bench.ts',
 };
 
 const name = process.argv[2];

@@ -30,6 +30,8 @@ export interface StartKafkaOptions {
   sasl?: boolean;
   /** Turns on Kafka's ACL authorizer; `User:ANONYMOUS` (the PLAINTEXT listener) and `User:admin` are super users. */
   authorizer?: boolean;
+  /** Broker heap in MiB; default 256 (benchmarks with many partitions need more). */
+  heapMb?: number;
   /** Readiness budget for the whole cluster; default 90 s. */
   startTimeoutMs?: number;
 }
@@ -102,7 +104,8 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
   const loggingFile = join(dataDir, logging.fileName);
   writeFileSync(loggingFile, logging.text);
   const javaArgs = (mainClass: string, ...args: string[]) => [
-    ...JVM_FLAGS,
+    ...JVM_FLAGS.map((flag) => (flag === '-Xmx256m' && options.heapMb ? `-Xmx${options.heapMb}m` : flag)),
+
     logging.jvmFlag(loggingFile),
     '-cp',
     classPath,

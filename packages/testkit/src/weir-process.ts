@@ -35,6 +35,10 @@ export async function startWeir(
   const exited = new Promise<number | null>((resolvePromise) =>
     child.once('exit', (code) => resolvePromise(code)),
   );
+  // The "listening" line is logged at info; a quieter level would hide it.
+  if (options.env?.WEIR_LOG_LEVEL && !['info', 'debug', 'trace'].includes(options.env.WEIR_LOG_LEVEL)) {
+    throw new Error('startWeir needs WEIR_LOG_LEVEL info, debug or trace to see the "listening" line.');
+  }
   const url = await new Promise<string>((resolvePromise, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`weir serve did not listen:\n${logLines.join('\n')}`)),
@@ -51,7 +55,12 @@ export async function startWeir(
         resolvePromise(entry.url);
       }
     });
+  }).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
+
   return {
     url,
     pid: child.pid!,
