@@ -145,7 +145,6 @@ Scale benchmark: Kafka 3.9, 1 broker, ${overview.topics} topics (${overview.part
 | full snapshot: every topic, partition, offset, log dir, group and lag (median of 3) | ${(snapshot / 1000).toFixed(2)} s | kafka-topics --describe: ${(kafkaTopicsMs / 1000).toFixed(2)} s (${kafkaTopicLines} topics) | ${(snapshot / kafkaTopicsMs).toFixed(2)}x |
 | the same snapshot against both tools together | ${(snapshot / 1000).toFixed(2)} s | kafka-topics + kafka-consumer-groups --describe --all-groups: ${((kafkaTopicsMs + kafkaGroupsMs) / 1000).toFixed(2)} s (${kafkaGroupRows} group rows) | ${(snapshot / (kafkaTopicsMs + kafkaGroupsMs)).toFixed(2)}x |
 | group list with lag, all groups, served from the snapshot (median of 20) | ${median(groupTimes).toFixed(0)} ms | — | — |
-
 | topic page of 50 with a search term, p50 / p95 (200 requests) | ${percentile(pageTimes, 50).toFixed(1)} / ${percentile(pageTimes, 95).toFixed(1)} ms | — | — |
 | Weir server RSS after the run | ${weirRss.toFixed(0)} MB | — | — |
 

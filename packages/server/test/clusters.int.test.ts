@@ -8,7 +8,6 @@ import {
   produceRecords,
   setQuota,
   startConsumer,
-
   startKafkaCluster,
 } from '@weir/testkit';
 import { createTestApp, type TestApp } from '../src/testing.ts';

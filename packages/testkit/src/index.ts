@@ -2,7 +2,15 @@ export type { BrokerInfo, KafkaCluster, StartKafkaOptions } from './cluster.ts';
 export { startKafkaCluster } from './cluster.ts';
 export type { SaslUser } from './config-files.ts';
 export { DEFAULT_SASL_USERS } from './config-files.ts';
-export { allowAcl, commitOffsets, createTopic, produceRecords, setQuota, startConsumer } from './data.ts';
+export {
+  allowAcl,
+  commitOffsets,
+  createManyTopics,
+  createTopic,
+  produceRecords,
+  setQuota,
+  startConsumer,
+} from './data.ts';
 export { kafkaCacheDir, resolveKafkaJars } from './jars.ts';
 export { runKafkaTool } from './kafka-tool.ts';
 export type { KafkaVersionName } from './versions.ts';

@@ -52,8 +52,8 @@ test('logging in with the printed password opens the shell where the deep link p
 
 test('switching to Chinese and to the dark theme', async () => {
   await page.getByText('中文').click();
-  await page.getByRole('link', { name: '集群' }).waitFor();
-  await page.getByRole('link', { name: '审计日志' }).waitFor();
+  await page.getByRole('link', { name: '集群', exact: true }).waitFor();
+  await page.getByRole('link', { name: '审计日志', exact: true }).waitFor();
   await page.getByRole('switch', { name: '深色主题' }).click();
   const background = await page
     .locator('.ant-layout')
@@ -64,7 +64,7 @@ test('switching to Chinese and to the dark theme', async () => {
   await screenshot(page, 'shell-dark-zh');
   // Both choices survive a reload.
   await page.reload();
-  await page.getByRole('link', { name: '集群' }).waitFor();
+  await page.getByRole('link', { name: '集群', exact: true }).waitFor();
   assert.equal(await page.getByRole('switch', { name: '深色主题' }).getAttribute('aria-checked'), 'true');
 });
 

@@ -5,8 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { RequireLogin } from './layout/RequireLogin.tsx';
 import { Shell } from './layout/Shell.tsx';
+import { AddClusterPage } from './pages/AddClusterPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
 import { ClustersPage } from './pages/ClustersPage.tsx';
+import { BrokerPage } from './pages/cluster/BrokerPage.tsx';
+import { BrokersPage } from './pages/cluster/BrokersPage.tsx';
+import { ClusterLayout } from './pages/cluster/ClusterLayout.tsx';
+import { GroupPage } from './pages/cluster/GroupPage.tsx';
+import { GroupsPage } from './pages/cluster/GroupsPage.tsx';
+import { OverviewPage } from './pages/cluster/OverviewPage.tsx';
+import { SecurityPage } from './pages/cluster/SecurityPage.tsx';
+import { TopicPage } from './pages/cluster/TopicPage.tsx';
+import { TopicsPage } from './pages/cluster/TopicsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { useThemeMode } from './theme/theme.tsx';
 
@@ -34,6 +44,19 @@ export function App() {
             }
           >
             <Route path="/clusters" element={<ClustersPage />} />
+            <Route path="/clusters/new" element={<AddClusterPage />} />
+            <Route path="/clusters/:clusterId" element={<ClusterLayout />}>
+              <Route index element={<Navigate to="overview" replace />} />
+              <Route path="overview" element={<OverviewPage />} />
+              <Route path="brokers" element={<BrokersPage />} />
+              <Route path="brokers/:brokerId" element={<BrokerPage />} />
+              <Route path="topics" element={<TopicsPage />} />
+              <Route path="topics/:topic" element={<TopicPage />} />
+              <Route path="groups" element={<GroupsPage />} />
+              <Route path="groups/:groupId" element={<GroupPage />} />
+              <Route path="security" element={<SecurityPage />} />
+            </Route>
+
             <Route path="/audit" element={<AuditPage />} />
           </Route>
           <Route path="*" element={<Navigate to="/clusters" replace />} />

@@ -87,7 +87,8 @@ export class ClusterReadService {
     const topic = snapshot.metadata.topics.find((t) => t.name === name);
     if (!topic)
       throw new NotFoundError(`Topic "${name}" does not exist in this cluster (as of ${freshness.takenAt}).`);
-    const summary = summarizeTopics({ ...snapshot, metadata: { ...snapshot.metadata, topics: [topic] } })[0]!;
+    const summary = summarizeTopics(snapshot).find((t) => t.name === name)!;
+
     const sizes = snapshot.logDirs ? replicaSizes(snapshot) : null;
     const partitions = topic.partitions.map((p) => {
       const offsets = snapshot.offsets?.get(partitionKey(name, p.partition));

@@ -36,7 +36,19 @@ export function lagOf(snapshot: ClusterSnapshot, groupId: string): PartitionLag[
     .sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
 }
 
+const groupsBySnapshot = new WeakMap<ClusterSnapshot, GroupSummary[]>();
+
+/** Computed once per snapshot: snapshots never change after they are taken. */
 export function summarizeGroups(snapshot: ClusterSnapshot): GroupSummary[] {
+  let summaries = groupsBySnapshot.get(snapshot);
+  if (!summaries) {
+    summaries = computeGroupSummaries(snapshot);
+    groupsBySnapshot.set(snapshot, summaries);
+  }
+  return summaries;
+}
+
+function computeGroupSummaries(snapshot: ClusterSnapshot): GroupSummary[] {
   return (snapshot.groups ?? []).map((group) => {
     const lags = lagOf(snapshot, group.groupId);
     const known = lags.filter((l) => l.lag !== null);

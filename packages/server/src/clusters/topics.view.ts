@@ -42,7 +42,19 @@ export function replicaSizes(snapshot: ClusterSnapshot): Map<string, Map<number,
   return sizes;
 }
 
+// A snapshot never changes once taken, so its topic summaries are computed once, not per page request.
+const summariesBySnapshot = new WeakMap<ClusterSnapshot, TopicSummary[]>();
+
 export function summarizeTopics(snapshot: ClusterSnapshot): TopicSummary[] {
+  let summaries = summariesBySnapshot.get(snapshot);
+  if (!summaries) {
+    summaries = computeSummaries(snapshot);
+    summariesBySnapshot.set(snapshot, summaries);
+  }
+  return summaries;
+}
+
+function computeSummaries(snapshot: ClusterSnapshot): TopicSummary[] {
   const sizes = snapshot.logDirs ? replicaSizes(snapshot) : null;
   return snapshot.metadata.topics.map((topic) => {
     let sizeBytes: number | null = sizes ? 0 : null;
@@ -84,6 +96,7 @@ const sortValue = (topic: TopicSummary, sort: TopicSort): number | string => {
 /** Search (case-insensitive substring), sort (ties by name) and one page of topics. */
 export function pageTopics(topics: TopicSummary[], query: TopicPageQuery) {
   const needle = query.search?.toLowerCase();
+  // `filter` copies, so sorting below never reorders the cached summaries.
   const matching = topics.filter(
     (t) => (query.includeInternal || !t.internal) && (!needle || t.name.toLowerCase().includes(needle)),
   );

@@ -1,0 +1,75 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from './client.ts';
+
+export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
+export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512' | 'OAUTHBEARER';
+
+export interface Cluster {
+  id: string;
+  name: string;
+  description: string;
+  tags: string[];
+  bootstrapServers: string[];
+  securityProtocol: SecurityProtocol;
+  sasl?: { mechanism: SaslMechanism; username?: string; hasPassword: boolean; hasToken: boolean };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the add-cluster form submits (see ClusterInput in the OpenAPI document). */
+export interface ClusterInput {
+  name: string;
+  description?: string;
+  tags?: string[];
+  bootstrapServers: string[];
+  securityProtocol: SecurityProtocol;
+  sasl?: { mechanism: SaslMechanism; username?: string; password?: string; token?: string };
+}
+
+export interface ConnectionReport {
+  ok: boolean;
+  addresses: { address: string; reachable: boolean; latencyMs: number | null; error: string | null }[];
+  authentication: { mechanism: string; username: string | null; ok: boolean } | null;
+  cluster: {
+    clusterId: string;
+    brokers: { nodeId: number; host: string; port: number }[];
+    controllerId: number;
+    mode: 'kraft' | 'zookeeper';
+    version: { label: string };
+  } | null;
+  problems: { step: string; message: string }[];
+}
+
+export const clustersKey = ['clusters'] as const;
+
+export function useClusters() {
+  return useQuery({ queryKey: clustersKey, queryFn: () => apiRequest<{ clusters: Cluster[] }>('/clusters') });
+}
+
+export function useTestConnection() {
+  return useMutation({
+    mutationFn: (input: ClusterInput) =>
+      apiRequest<ConnectionReport>('/clusters/test', { method: 'POST', body: input }),
+  });
+}
+
+export function useCreateCluster() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ClusterInput) =>
+      apiRequest<{ cluster: Cluster; connection: ConnectionReport }>('/clusters', {
+        method: 'POST',
+        body: input,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: clustersKey }),
+  });
+}
+
+export function useRemoveCluster() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (cluster: Pick<Cluster, 'id' | 'name'>) =>
+      apiRequest<void>(`/clusters/${cluster.id}`, { method: 'DELETE', body: { confirmName: cluster.name } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: clustersKey }),
+  });
+}

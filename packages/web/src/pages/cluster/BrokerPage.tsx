@@ -1,0 +1,80 @@
+import { Breadcrumb, Space, Table, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useBroker } from '../../api/cluster-read.ts';
+import { DataAge } from '../../components/DataAge.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatBytes, localeOf } from '../../format.ts';
+import { ConfigTable } from './ConfigTable.tsx';
+
+export function BrokerPage() {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const { clusterId = '', brokerId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const query = useBroker(clusterId, Number(brokerId));
+  const detail = query.data;
+  const replicas = (detail?.logDirs ?? []).flatMap((dir) =>
+    dir.replicas.map((r) => ({ ...r, path: dir.path })),
+  );
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+        <Breadcrumb
+          items={[
+            { title: <Link to={`/clusters/${clusterId}/brokers`}>{t('section.brokers')}</Link> },
+            { title: brokerId },
+          ]}
+        />
+        <DataAge
+          freshness={detail?.freshness}
+          onRefresh={() => void query.refresh()}
+          refreshing={query.refreshing}
+        />
+      </Space>
+      <ErrorAlert error={query.error} />
+      {detail && (
+        <Tabs
+          activeKey={params.get('tab') ?? 'configs'}
+          onChange={(key) => setParams({ tab: key })}
+          items={[
+            {
+              key: 'configs',
+              label: t('broker.configs'),
+              children: <ConfigTable configs={detail.configs} />,
+            },
+            {
+              key: 'logdirs',
+              label: t('broker.logDirs'),
+              children: (
+                <Table
+                  rowKey={(r) => `${r.path}:${r.topic}:${r.partition}`}
+                  size="small"
+                  dataSource={replicas}
+                  pagination={{ pageSize: 100, hideOnSinglePage: true }}
+                  columns={[
+                    { title: t('broker.path'), dataIndex: 'path' },
+                    {
+                      title: t('groups.topic'),
+                      dataIndex: 'topic',
+                      sorter: (a, b) => a.topic.localeCompare(b.topic),
+                    },
+                    { title: t('topic.partition'), dataIndex: 'partition' },
+                    {
+                      title: t('topics.size'),
+                      dataIndex: 'sizeBytes',
+                      align: 'right',
+                      defaultSortOrder: 'descend',
+                      sorter: (a, b) => a.sizeBytes - b.sizeBytes,
+                      render: (v: number) => formatBytes(v, locale),
+                    },
+                  ]}
+                />
+              ),
+            },
+          ]}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import { Breadcrumb, Menu, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useParams } from 'react-router-dom';
+import { useClusters } from '../../api/clusters.ts';
+
+const SECTIONS = ['overview', 'brokers', 'topics', 'groups', 'security'] as const;
+
+/** A cluster's pages under one header with its sections. */
+export function ClusterLayout() {
+  const { t } = useTranslation();
+  const { clusterId = '' } = useParams();
+  const location = useLocation();
+  const clusters = useClusters();
+  const cluster = clusters.data?.clusters.find((c) => c.id === clusterId);
+  const section = location.pathname.split('/')[3] ?? 'overview';
+  return (
+    <>
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[
+          { title: <Link to="/clusters">{t('clusters.title')}</Link> },
+          { title: cluster?.name ?? clusterId },
+        ]}
+      />
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        {cluster?.name}
+      </Typography.Title>
+      <Menu
+        mode="horizontal"
+        selectedKeys={[section]}
+        style={{ marginBottom: 16, background: 'transparent' }}
+        items={SECTIONS.map((key) => ({
+          key,
+          label: <Link to={`/clusters/${clusterId}/${key}`}>{t(`section.${key}`)}</Link>,
+        }))}
+      />
+      <Outlet />
+    </>
+  );
+}

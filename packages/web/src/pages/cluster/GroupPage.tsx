@@ -1,0 +1,117 @@
+import { Breadcrumb, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { type GroupDetail, useGroup } from '../../api/cluster-read.ts';
+import { DataAge } from '../../components/DataAge.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatCount, localeOf } from '../../format.ts';
+import { stateColor } from './GroupsPage.tsx';
+
+type PartitionLag = GroupDetail['partitions'][number];
+type Member = GroupDetail['group']['members'][number];
+
+export function GroupPage() {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const { clusterId = '', groupId = '' } = useParams();
+  const query = useGroup(clusterId, groupId);
+  const detail = query.data;
+  const clientOf = new Map(detail?.group.members.map((m) => [m.memberId, `${m.clientId} @ ${m.host}`]));
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+        <Breadcrumb
+          items={[
+            { title: <Link to={`/clusters/${clusterId}/groups`}>{t('section.groups')}</Link> },
+            { title: groupId },
+          ]}
+        />
+        <DataAge
+          freshness={detail?.freshness}
+          onRefresh={() => void query.refresh()}
+          refreshing={query.refreshing}
+        />
+      </Space>
+      <ErrorAlert error={query.error} />
+      {detail && (
+        <>
+          <Descriptions size="small" column={{ xs: 2, md: 4 }} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={t('groups.state')}>
+              <Tag color={stateColor(detail.group.state)}>{detail.group.state}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('groups.members')}>{detail.group.members.length}</Descriptions.Item>
+            <Descriptions.Item label={t('groups.assignor')}>{detail.group.protocol ?? '–'}</Descriptions.Item>
+            <Descriptions.Item label={t('groups.lag')}>
+              <span data-testid="group-total-lag">{formatCount(detail.group.totalLag, locale)}</span>
+            </Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5}>{t('groups.partitionLag')}</Typography.Title>
+          <Table<PartitionLag>
+            rowKey={(p) => `${p.topic}:${p.partition}`}
+            size="small"
+            dataSource={detail.partitions}
+            pagination={{ pageSize: 100, hideOnSinglePage: true }}
+            columns={[
+              {
+                title: t('groups.topic'),
+                dataIndex: 'topic',
+                sorter: (a, b) => a.topic.localeCompare(b.topic),
+              },
+              {
+                title: t('topic.partition'),
+                dataIndex: 'partition',
+                sorter: (a, b) => a.partition - b.partition,
+              },
+              {
+                title: t('groups.committed'),
+                dataIndex: 'committedOffset',
+                align: 'right',
+                render: (v: number) => formatCount(v, locale),
+              },
+              {
+                title: t('topic.end'),
+                dataIndex: 'endOffset',
+                align: 'right',
+                render: (v: number | null) => formatCount(v, locale),
+              },
+              {
+                title: t('groups.lag'),
+                dataIndex: 'lag',
+                align: 'right',
+                defaultSortOrder: 'descend',
+                sorter: (a, b) => (a.lag ?? -1) - (b.lag ?? -1),
+                render: (v: number | null) => formatCount(v, locale),
+              },
+              {
+                title: t('groups.consumer'),
+                dataIndex: 'memberId',
+                render: (id: string | null) => (id ? clientOf.get(id) : '–'),
+              },
+            ]}
+          />
+          <Typography.Title level={5}>{t('groups.membersTitle')}</Typography.Title>
+          <Table<Member>
+            rowKey="memberId"
+            size="small"
+            dataSource={detail.group.members}
+            pagination={false}
+            locale={{ emptyText: t('groups.noMembers') }}
+            columns={[
+              { title: t('groups.clientId'), dataIndex: 'clientId' },
+              { title: t('groups.host'), dataIndex: 'host' },
+              {
+                title: t('groups.assignment'),
+                render: (_, m) => m.assignment.map((a) => `${a.topic}-${a.partition}`).join(', '),
+              },
+              {
+                title: t('groups.memberId'),
+                dataIndex: 'memberId',
+                render: (id: string) => <Typography.Text type="secondary">{id}</Typography.Text>,
+              },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { Input, Space, Table, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { type GroupSummary, useGroups } from '../../api/cluster-read.ts';
+import { DataAge } from '../../components/DataAge.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatCount, localeOf } from '../../format.ts';
+
+export const stateColor = (state: string) =>
+  ({
+    Stable: 'green',
+    Empty: 'default',
+    Dead: 'red',
+    PreparingRebalance: 'orange',
+    CompletingRebalance: 'orange',
+  })[state] ?? 'blue';
+
+export function GroupsPage() {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const { clusterId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('search') ?? '';
+  const groups = useGroups(clusterId);
+  const visible = (groups.data?.groups ?? []).filter((g) =>
+    g.groupId.toLowerCase().includes(search.toLowerCase()),
+  );
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('groups.search')}
+          defaultValue={search}
+          onSearch={(value) => setParams(value ? { search: value } : {})}
+          style={{ width: 280 }}
+        />
+        <DataAge
+          freshness={groups.data?.freshness}
+          onRefresh={() => void groups.refresh()}
+          refreshing={groups.refreshing}
+        />
+      </Space>
+      <ErrorAlert error={groups.error} />
+      <Table<GroupSummary>
+        rowKey="groupId"
+        size="small"
+        loading={groups.isPending}
+        dataSource={visible}
+        pagination={{
+          pageSize: 50,
+          hideOnSinglePage: true,
+          showTotal: (total) => t('groups.total', { total }),
+        }}
+        columns={[
+          {
+            title: t('groups.group'),
+            dataIndex: 'groupId',
+            sorter: (a, b) => a.groupId.localeCompare(b.groupId),
+            render: (id: string) => (
+              <Link to={`/clusters/${clusterId}/groups/${encodeURIComponent(id)}`}>{id}</Link>
+            ),
+          },
+          {
+            title: t('groups.state'),
+            dataIndex: 'state',
+            render: (s: string) => <Tag color={stateColor(s)}>{s}</Tag>,
+          },
+          { title: t('groups.protocol'), dataIndex: 'protocolType', render: (p: string) => p || '–' },
+          { title: t('groups.topics'), dataIndex: 'topics', render: (topics: string[]) => topics.join(', ') },
+          {
+            title: t('groups.lag'),
+            dataIndex: 'totalLag',
+            align: 'right',
+            sorter: (a, b) => (a.totalLag ?? -1) - (b.totalLag ?? -1),
+            render: (v: number | null) => formatCount(v, locale),
+          },
+        ]}
+      />
+    </>
+  );
+}

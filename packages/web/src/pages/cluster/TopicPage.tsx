@@ -1,0 +1,147 @@
+import { Alert, Breadcrumb, Descriptions, Space, Table, Tabs, Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { type TopicDetail, useTopic } from '../../api/cluster-read.ts';
+import { DataAge } from '../../components/DataAge.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { formatBytes, formatCount, localeOf } from '../../format.ts';
+import { ConfigTable } from './ConfigTable.tsx';
+
+type Partition = TopicDetail['partitions'][number];
+
+export function TopicPage() {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  const { clusterId = '', topic: name = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'partitions';
+  const query = useTopic(clusterId, name);
+  const detail = query.data;
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+        <Breadcrumb
+          items={[
+            { title: <Link to={`/clusters/${clusterId}/topics`}>{t('section.topics')}</Link> },
+            { title: name },
+          ]}
+        />
+        <DataAge
+          freshness={detail?.freshness}
+          onRefresh={() => void query.refresh()}
+          refreshing={query.refreshing}
+        />
+      </Space>
+      <ErrorAlert error={query.error} />
+      {detail && (
+        <>
+          <Descriptions size="small" column={{ xs: 2, md: 4 }} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={t('topics.partitions')}>{detail.topic.partitions}</Descriptions.Item>
+            <Descriptions.Item label={t('topics.rf')}>{detail.topic.replicationFactor}</Descriptions.Item>
+            <Descriptions.Item label={t('topics.size')}>
+              {formatBytes(detail.topic.sizeBytes, locale)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('topics.messages')}>
+              {formatCount(detail.topic.messages, locale)}
+            </Descriptions.Item>
+          </Descriptions>
+          <Tabs
+            activeKey={tab}
+            onChange={(key) => setParams({ tab: key })}
+            items={[
+              {
+                key: 'partitions',
+                label: t('topic.partitionsTab'),
+                children: (
+                  <Table<Partition>
+                    rowKey="partition"
+                    size="small"
+                    dataSource={detail.partitions}
+                    pagination={{ pageSize: 100, hideOnSinglePage: true }}
+                    columns={[
+                      { title: t('topic.partition'), dataIndex: 'partition' },
+                      {
+                        title: t('topic.leader'),
+                        render: (_, p) =>
+                          p.offline ? <Tag color="red">{t('topic.noLeader')}</Tag> : p.leader,
+                      },
+                      {
+                        title: t('topic.replicas'),
+                        dataIndex: 'replicas',
+                        render: (r: number[]) => r.join(', '),
+                      },
+                      {
+                        title: t('topic.isr'),
+                        render: (_, p) => (
+                          <span style={p.underReplicated ? { color: '#d46b08' } : undefined}>
+                            {p.isr.join(', ')}
+                          </span>
+                        ),
+                      },
+                      {
+                        title: t('topic.start'),
+                        dataIndex: 'startOffset',
+                        align: 'right',
+                        render: (v: number | null) => formatCount(v, locale),
+                      },
+                      {
+                        title: t('topic.end'),
+                        dataIndex: 'endOffset',
+                        align: 'right',
+                        render: (v: number | null) => formatCount(v, locale),
+                      },
+                      {
+                        title: t('topic.sizes'),
+                        render: (_, p) =>
+                          p.replicaSizes
+                            .map((r) => `${r.broker}: ${formatBytes(r.sizeBytes, locale)}`)
+                            .join('  '),
+                      },
+                    ]}
+                  />
+                ),
+              },
+              {
+                key: 'configs',
+                label: t('topic.configsTab'),
+                children: detail.configs ? (
+                  <ConfigTable configs={detail.configs} />
+                ) : (
+                  <Alert type="warning" message={detail.configsError} />
+                ),
+              },
+              {
+                key: 'groups',
+                label: t('topic.groupsTab', { count: detail.consumerGroups.length }),
+                children: (
+                  <Table
+                    rowKey="groupId"
+                    size="small"
+                    dataSource={detail.consumerGroups}
+                    pagination={false}
+                    columns={[
+                      {
+                        title: t('groups.group'),
+                        dataIndex: 'groupId',
+                        render: (id: string) => (
+                          <Link to={`/clusters/${clusterId}/groups/${encodeURIComponent(id)}`}>{id}</Link>
+                        ),
+                      },
+                      { title: t('groups.state'), dataIndex: 'state' },
+                      {
+                        title: t('groups.lag'),
+                        dataIndex: 'lag',
+                        align: 'right',
+                        render: (v: number) => formatCount(v, locale),
+                      },
+                    ]}
+                  />
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}
