@@ -252,9 +252,15 @@ describe('a 3-broker Kafka 3.9 cluster with SASL/SCRAM', () => {
       const started = Date.now();
       const detail = (await api('GET', `/clusters/${clusterId}/topics/on-broker-3`)).body;
       assert.ok(Date.now() - started < 20_000);
-      const overview = (await api('GET', `/clusters/${clusterId}/overview?refresh=true`)).body.overview;
+      // The controller drops a stopped broker from Metadata within its session timeout; wait for that.
+      let overview = (await api('GET', `/clusters/${clusterId}/overview?refresh=true`)).body.overview;
+      for (let waited = 0; overview.brokers.alive !== 2 && waited < 30_000; waited += 500) {
+        await new Promise((resolvePromise) => setTimeout(resolvePromise, 500));
+        overview = (await api('GET', `/clusters/${clusterId}/overview?refresh=true`)).body.overview;
+      }
       const offline = (await api('GET', `/clusters/${clusterId}/topics/on-broker-3`)).body;
       assert.equal(overview.brokers.alive, 2);
+
       assert.ok(overview.offlinePartitions >= 2, `offline ${overview.offlinePartitions}`);
       assert.ok(overview.underReplicatedPartitions > 0);
       assert.deepEqual(

@@ -1,5 +1,6 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, List, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, List, Row, Select, Space, Typography } from 'antd';
+
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
@@ -108,110 +109,114 @@ export function AddClusterPage() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('wizard.title')}
       </Typography.Title>
-      <Space align="start" size="large" style={{ width: '100%' }} wrap>
-        <Card style={{ width: 520 }}>
-          <Form<FormValues>
-            form={form}
-            layout="vertical"
-            initialValues={{ securityProtocol: 'PLAINTEXT', mechanism: 'SCRAM-SHA-512' }}
-            onFinish={(values) =>
-              create.mutate(toInput(values), {
-                onSuccess: ({ cluster }) => navigate(`/clusters/${cluster.id}/overview`),
-              })
-            }
-          >
-            <Form.Item
-              label={t('wizard.name')}
-              name="name"
-              rules={[{ required: true, message: t('login.required') }]}
+      <Row gutter={16}>
+        <Col xs={24} xl={12}>
+          <Card>
+            <Form<FormValues>
+              form={form}
+              layout="vertical"
+              initialValues={{ securityProtocol: 'PLAINTEXT', mechanism: 'SCRAM-SHA-512' }}
+              onFinish={(values) =>
+                create.mutate(toInput(values), {
+                  onSuccess: ({ cluster }) => navigate(`/clusters/${cluster.id}/overview`),
+                })
+              }
             >
-              <Input placeholder="prod-eu" />
-            </Form.Item>
-            <Form.Item
-              label={t('wizard.bootstrap')}
-              name="bootstrap"
-              rules={[{ required: true, message: t('login.required') }]}
-              extra={t('wizard.bootstrapHint')}
-            >
-              <Input placeholder="broker-1:9092,broker-2:9092" />
-            </Form.Item>
-            <Form.Item label={t('wizard.protocol')} name="securityProtocol">
-              <Select
-                options={['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'].map((p) => ({
-                  value: p,
-                  label: p,
-                }))}
-              />
-            </Form.Item>
-            {protocol?.startsWith('SASL_') && (
-              <>
-                <Form.Item label={t('wizard.mechanism')} name="mechanism">
-                  <Select
-                    options={['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER'].map((m) => ({
-                      value: m,
-                      label: m,
-                    }))}
-                  />
-                </Form.Item>
-                <Form.Item label={t('wizard.username')} name="username">
-                  <Input autoComplete="off" />
-                </Form.Item>
-                <Form.Item label={t('wizard.password')} name="password">
-                  <Input.Password autoComplete="new-password" />
-                </Form.Item>
-              </>
-            )}
-            <Form.Item label={t('wizard.tags')} name="tags">
-              <Select mode="tags" open={false} />
-            </Form.Item>
-            <Space>
-              <Button
-                onClick={() =>
-                  form.validateFields(['bootstrap']).then(() => test.mutate(toInput(form.getFieldsValue())))
-                }
-                loading={test.isPending}
+              <Form.Item
+                label={t('wizard.name')}
+                name="name"
+                rules={[{ required: true, message: t('login.required') }]}
               >
-                {t('wizard.test')}
-              </Button>
-              <Button type="primary" htmlType="submit" loading={create.isPending}>
-                {t('wizard.save')}
-              </Button>
-            </Space>
-          </Form>
-        </Card>
-        <Card title={t('wizard.result')} style={{ width: 520 }}>
-          {saveProblems && (
-            <Alert
-              type="error"
-              showIcon
-              role="alert"
-              message={saveProblems.message}
-              style={{ marginBottom: 12 }}
-            />
-          )}
-          {test.error && (
-            <Alert
-              type="error"
-              showIcon
-              role="alert"
-              message={test.error.message}
-              style={{ marginBottom: 12 }}
-            />
-          )}
-          {report ? (
-            <>
+                <Input placeholder="prod-eu" />
+              </Form.Item>
+              <Form.Item
+                label={t('wizard.bootstrap')}
+                name="bootstrap"
+                rules={[{ required: true, message: t('login.required') }]}
+                extra={t('wizard.bootstrapHint')}
+              >
+                <Input placeholder="broker-1:9092,broker-2:9092" />
+              </Form.Item>
+              <Form.Item label={t('wizard.protocol')} name="securityProtocol">
+                <Select
+                  options={['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'].map((p) => ({
+                    value: p,
+                    label: p,
+                  }))}
+                />
+              </Form.Item>
+              {protocol?.startsWith('SASL_') && (
+                <>
+                  <Form.Item label={t('wizard.mechanism')} name="mechanism">
+                    <Select
+                      options={['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER'].map((m) => ({
+                        value: m,
+                        label: m,
+                      }))}
+                    />
+                  </Form.Item>
+                  <Form.Item label={t('wizard.username')} name="username">
+                    <Input autoComplete="off" />
+                  </Form.Item>
+                  <Form.Item label={t('wizard.password')} name="password">
+                    <Input.Password autoComplete="new-password" />
+                  </Form.Item>
+                </>
+              )}
+              <Form.Item label={t('wizard.tags')} name="tags">
+                <Select mode="tags" open={false} />
+              </Form.Item>
+              <Space>
+                <Button
+                  onClick={() =>
+                    form.validateFields(['bootstrap']).then(() => test.mutate(toInput(form.getFieldsValue())))
+                  }
+                  loading={test.isPending}
+                >
+                  {t('wizard.test')}
+                </Button>
+                <Button type="primary" htmlType="submit" loading={create.isPending}>
+                  {t('wizard.save')}
+                </Button>
+              </Space>
+            </Form>
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('wizard.result')}>
+            {saveProblems && (
               <Alert
-                type={report.ok ? 'success' : 'error'}
+                type="error"
                 showIcon
-                message={report.ok ? t('wizard.ok') : t('wizard.failed')}
+                role="alert"
+                message={saveProblems.message}
+                style={{ marginBottom: 12 }}
               />
-              <ReportSteps report={report} />
-            </>
-          ) : (
-            !saveProblems && <Typography.Text type="secondary">{t('wizard.hint')}</Typography.Text>
-          )}
-        </Card>
-      </Space>
+            )}
+            {test.error && (
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                message={test.error.message}
+                style={{ marginBottom: 12 }}
+              />
+            )}
+            {report ? (
+              <>
+                <Alert
+                  type={report.ok ? 'success' : 'error'}
+                  showIcon
+                  message={report.ok ? t('wizard.ok') : t('wizard.failed')}
+                />
+                <ReportSteps report={report} />
+              </>
+            ) : (
+              !saveProblems && <Typography.Text type="secondary">{t('wizard.hint')}</Typography.Text>
+            )}
+          </Card>
+        </Col>
+      </Row>
     </>
   );
 }
