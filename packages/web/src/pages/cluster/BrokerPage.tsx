@@ -1,9 +1,8 @@
-import { Breadcrumb, Space, Table, Tabs } from 'antd';
+import { Table, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { useBroker } from '../../api/cluster-read.ts';
-import { DataAge } from '../../components/DataAge.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { formatBytes, localeOf } from '../../format.ts';
 import { ConfigTable } from './ConfigTable.tsx';
 
@@ -19,20 +18,11 @@ export function BrokerPage() {
   );
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Breadcrumb
-          items={[
-            { title: <Link to={`/clusters/${clusterId}/brokers`}>{t('section.brokers')}</Link> },
-            { title: brokerId },
-          ]}
-        />
-        <DataAge
-          freshness={detail?.freshness}
-          onRefresh={() => void query.refresh()}
-          refreshing={query.refreshing}
-        />
-      </Space>
-      <ErrorAlert error={query.error} />
+      <DetailHeader
+        parent={{ to: `/clusters/${clusterId}/brokers`, label: t('section.brokers') }}
+        title={brokerId}
+        query={query}
+      />
       {detail && (
         <Tabs
           activeKey={params.get('tab') ?? 'configs'}

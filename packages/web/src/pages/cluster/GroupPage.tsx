@@ -1,9 +1,8 @@
-import { Breadcrumb, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { Descriptions, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { type GroupDetail, useGroup } from '../../api/cluster-read.ts';
-import { DataAge } from '../../components/DataAge.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { formatCount, localeOf } from '../../format.ts';
 import { stateColor } from './GroupsPage.tsx';
 
@@ -19,20 +18,11 @@ export function GroupPage() {
   const clientOf = new Map(detail?.group.members.map((m) => [m.memberId, `${m.clientId} @ ${m.host}`]));
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Breadcrumb
-          items={[
-            { title: <Link to={`/clusters/${clusterId}/groups`}>{t('section.groups')}</Link> },
-            { title: groupId },
-          ]}
-        />
-        <DataAge
-          freshness={detail?.freshness}
-          onRefresh={() => void query.refresh()}
-          refreshing={query.refreshing}
-        />
-      </Space>
-      <ErrorAlert error={query.error} />
+      <DetailHeader
+        parent={{ to: `/clusters/${clusterId}/groups`, label: t('section.groups') }}
+        title={groupId}
+        query={query}
+      />
       {detail && (
         <>
           <Descriptions size="small" column={{ xs: 2, md: 4 }} style={{ marginBottom: 12 }}>

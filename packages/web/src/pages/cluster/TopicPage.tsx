@@ -1,9 +1,8 @@
-import { Alert, Breadcrumb, Descriptions, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Descriptions, Table, Tabs, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { type TopicDetail, useTopic } from '../../api/cluster-read.ts';
-import { DataAge } from '../../components/DataAge.tsx';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { formatBytes, formatCount, localeOf } from '../../format.ts';
 import { ConfigTable } from './ConfigTable.tsx';
 
@@ -19,20 +18,11 @@ export function TopicPage() {
   const detail = query.data;
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Breadcrumb
-          items={[
-            { title: <Link to={`/clusters/${clusterId}/topics`}>{t('section.topics')}</Link> },
-            { title: name },
-          ]}
-        />
-        <DataAge
-          freshness={detail?.freshness}
-          onRefresh={() => void query.refresh()}
-          refreshing={query.refreshing}
-        />
-      </Space>
-      <ErrorAlert error={query.error} />
+      <DetailHeader
+        parent={{ to: `/clusters/${clusterId}/topics`, label: t('section.topics') }}
+        title={name}
+        query={query}
+      />
       {detail && (
         <>
           <Descriptions size="small" column={{ xs: 2, md: 4 }} style={{ marginBottom: 12 }}>
