@@ -90,9 +90,14 @@ export function toGatewayError(
   if (has(errors, /AUTHENTICATION|SASL_AUTHENTICATION_FAILED|Authentication failed|ILLEGAL_SASL_STATE/i)) {
     const who = context.username ? ` for user ${context.username}` : '';
     const how = context.mechanism ? ` with ${context.mechanism}` : '';
+    const fix =
+      context.mechanism === 'OAUTHBEARER'
+        ? 'check that the token is valid, not expired, and accepted by the broker'
+        : 'check the username, password and SASL mechanism';
     return new KafkaGatewayError(
       'authentication',
-      `Authentication failed${who}${how} at ${where}: check the username, password and SASL mechanism (${detail}).`,
+      `Authentication failed${who}${how} at ${where}: ${fix} (${detail}).`,
+
       coordinates,
       { cause: error },
     );

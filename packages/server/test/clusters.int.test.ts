@@ -9,7 +9,9 @@ import {
   setQuota,
   startConsumer,
   startKafkaCluster,
+  unsecuredOauthToken,
 } from '@weir/testkit';
+
 import { createTestApp, type TestApp } from '../src/testing.ts';
 import { describeGroupWithKafka, describeTopicWithKafka } from './kafka-oracle.ts';
 
@@ -98,6 +100,24 @@ describe('a 3-broker Kafka 3.9 cluster with SASL/SCRAM', () => {
     assert.equal(report.cluster.clusterId, kafka.clusterId);
     assert.equal(report.cluster.brokers.length, 3);
     assert.ok([1, 2, 3].includes(report.cluster.controllerId));
+  });
+
+  test('OAUTHBEARER: a valid token passes the connection test, an invalid one is explained', async () => {
+    const oauth = (token: string) => ({
+      name: 'oauth',
+      bootstrapServers: kafka.bootstrapServers.sasl!.split(','),
+      securityProtocol: 'SASL_PLAINTEXT',
+      sasl: { mechanism: 'OAUTHBEARER', token },
+    });
+    const good = (await api('POST', '/clusters/test', oauth(unsecuredOauthToken('alice')))).body;
+    assert.equal(good.ok, true, JSON.stringify(good.problems));
+    assert.deepEqual(good.authentication, { mechanism: 'OAUTHBEARER', username: null, ok: true });
+    const bad = (await api('POST', '/clusters/test', oauth('not-a-token'))).body;
+    assert.equal(bad.ok, false);
+    assert.match(
+      bad.problems[0].message,
+      /Authentication failed with OAUTHBEARER .*check that the token is valid, not expired/,
+    );
   });
 
   test('a ZooKeeper string for a KRaft cluster is refused', async () => {

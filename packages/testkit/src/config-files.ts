@@ -45,7 +45,11 @@ function listenerSettings(node: NodePorts, withController: boolean): Record<stri
 function saslSettings(users: readonly SaslUser[]): Record<string, string> {
   const plainUsers = users.map((u) => `user_${u.username}="${u.password}"`).join(' ');
   return {
-    'sasl.enabled.mechanisms': ['PLAIN', ...SCRAM_MECHANISMS].join(','),
+    'sasl.enabled.mechanisms': ['PLAIN', ...SCRAM_MECHANISMS, 'OAUTHBEARER'].join(','),
+    // Kafka's default OAUTHBEARER validator accepts unsigned (alg "none") tokens: for tests only.
+    'listener.name.sasl_plaintext.oauthbearer.sasl.jaas.config':
+      'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;',
+
     'listener.name.sasl_plaintext.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required ${plainUsers};`,
     'listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config':
       'org.apache.kafka.common.security.scram.ScramLoginModule required;',
@@ -172,3 +176,12 @@ export function loggingConfig(release: KafkaRelease): {
 
 /** The broker's main class has been `kafka.Kafka` in every release. */
 export const kafkaNodeMainClass = 'kafka.Kafka';
+
+/**
+ * An unsigned JWT the harness's OAUTHBEARER listener accepts (Kafka's unsecured validator), valid for
+ * an hour. Real clusters need a token from an identity provider.
+ */
+export function unsecuredOauthToken(subject: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'none' })}.${part({ sub: subject, iat: nowSeconds, exp: nowSeconds + 3600 })}.`;
+}

@@ -1,7 +1,7 @@
 export type { BrokerInfo, KafkaCluster, StartKafkaOptions } from './cluster.ts';
 export { startKafkaCluster } from './cluster.ts';
 export type { SaslUser } from './config-files.ts';
-export { DEFAULT_SASL_USERS } from './config-files.ts';
+export { DEFAULT_SASL_USERS, unsecuredOauthToken } from './config-files.ts';
 export {
   allowAcl,
   commitOffsets,
