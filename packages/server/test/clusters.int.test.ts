@@ -346,7 +346,11 @@ describe('onboarding other versions and bad addresses', () => {
   for (const version of ['4.1', '2.8'] as const) {
     test(`Kafka ${version}: onboarded with the right mode and version; overview answers`, async () => {
       // 4.1 runs with an ACL authorizer (PLAINTEXT is a super user), 2.8 without one.
-      const kafka = await startKafkaCluster({ version, authorizer: version === '4.1' });
+      const kafka = await startKafkaCluster({
+        version,
+        authorizer: version === '4.1',
+        tls: version === '2.8',
+      });
       try {
         await createTopic(kafka, 'events', { partitions: 3 });
         await produceRecords(kafka, 'events', 90);
@@ -393,7 +397,33 @@ describe('onboarding other versions and bad addresses', () => {
         const brokers = (await api('GET', `/clusters/${id}/brokers`)).body.brokers;
         assert.equal(brokers[0].controller, true);
         assert.ok(brokers[0].logDirs[0].sizeBytes > 0);
+        if (version === '2.8') {
+          const overTls = {
+            name: 'tls',
+            bootstrapServers: [kafka.bootstrapServers.ssl!],
+            securityProtocol: 'SSL',
+          };
+          const untrusted = await api('POST', '/clusters', overTls);
+          assert.equal(untrusted.status, 400);
+          assert.ok(
+            untrusted.body.problems.some((p: string) =>
+              /TLS handshake with .* failed: check the CA certificate/.test(p),
+            ),
+          );
+          const trusted = await api('POST', '/clusters', {
+            ...overTls,
+            tls: { ca: kafka.tlsCa, verifyHostname: true },
+          });
+          assert.equal(trusted.status, 201, JSON.stringify(trusted.body));
+          assert.deepEqual(trusted.body.cluster.tls, {
+            ca: kafka.tlsCa,
+            hasKey: false,
+            verifyHostname: true,
+          });
+          assert.equal(trusted.body.connection.cluster.mode, 'zookeeper');
+        }
         const broker = (await api('GET', `/clusters/${id}/brokers/1`)).body;
+
         assert.ok(broker.configs.some((c: { name: string }) => c.name === 'log.retention.hours'));
         const acls = (await api('GET', `/clusters/${id}/acls`)).body;
         const quotas = (await api('GET', `/clusters/${id}/quotas`)).body.quotas;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type ClusterConnection, createKafkaGateway } from '@weir/kafka';
+import { makeTestCertificates } from './certificates.ts';
 import {
   DEFAULT_SASL_USERS,
   kafkaNodeMainClass,
@@ -16,6 +17,7 @@ import {
   zookeeperProperties,
 } from './config-files.ts';
 import { resolveKafkaJars } from './jars.ts';
+
 import { freePorts } from './ports.ts';
 import { type JavaProcess, runJava, startJava, waitForLog } from './processes.ts';
 import { forgetCluster, reapOrphanClusters, registerCluster } from './registry.ts';
@@ -28,6 +30,8 @@ export interface StartKafkaOptions {
   brokers?: number;
   /** Adds a SASL_PLAINTEXT listener with PLAIN and SCRAM-SHA-256/512 users. */
   sasl?: boolean;
+  /** Adds an SSL listener with a certificate for 127.0.0.1 signed by a throwaway CA (`tlsCa`). */
+  tls?: boolean;
   /** Turns on Kafka's ACL authorizer; `User:ANONYMOUS` (the PLAINTEXT listener) and `User:admin` are super users. */
   authorizer?: boolean;
   /** Broker heap in MiB; default 256 (benchmarks with many partitions need more). */
@@ -49,7 +53,9 @@ export interface KafkaCluster {
   version: string;
   mode: 'kraft' | 'zookeeper';
   clusterId: string;
-  bootstrapServers: { plaintext: string; sasl?: string };
+  bootstrapServers: { plaintext: string; sasl?: string; ssl?: string };
+  /** PEM of the CA that signed the brokers' certificates, when started with `tls`. */
+  tlsCa?: string;
   saslUsers: readonly SaslUser[];
   dataDir: string;
   zookeeper?: { connect: string; pid: number | undefined };
@@ -113,7 +119,8 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
     ...args,
   ];
   const saslUsers = options.sasl ? DEFAULT_SASL_USERS : [];
-  const perNode = options.sasl ? 3 : 2;
+  const perNode = 2 + (options.sasl ? 1 : 0) + (options.tls ? 1 : 0);
+  const certificates = options.tls ? makeTestCertificates(dataDir) : undefined;
   const ports = await freePorts(brokerCount * perNode + 1);
   const nodes: NodeState[] = Array.from({ length: brokerCount }, (_, index) => {
     const nodeId = index + 1;
@@ -125,6 +132,7 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
         plaintext: ports[index * perNode]!,
         controller: ports[index * perNode + 1]!,
         sasl: options.sasl ? ports[index * perNode + 2]! : undefined,
+        ssl: options.tls ? ports[index * perNode + perNode - 1]! : undefined,
       },
       dir,
       propertiesFile: join(dir, 'server.properties'),
@@ -141,7 +149,9 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
     bootstrapServers: {
       plaintext: nodes.map((n) => `127.0.0.1:${n.ports.plaintext}`).join(','),
       sasl: options.sasl ? nodes.map((n) => `127.0.0.1:${n.ports.sasl}`).join(',') : undefined,
+      ssl: options.tls ? nodes.map((n) => `127.0.0.1:${n.ports.ssl}`).join(',') : undefined,
     },
+    tlsCa: certificates?.caPem,
     saslUsers,
     dataDir,
     get zookeeper() {
@@ -211,6 +221,10 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
         saslUsers,
         clusterId,
         options.authorizer ?? false,
+        certificates && {
+          path: certificates.brokerKeystorePath,
+          keyPassword: certificates.brokerKeyPassword,
+        },
         (main, ...args) => javaArgs(main, ...args),
       );
     } else {
@@ -241,6 +255,10 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
             logDir: join(node.dir, 'logs'),
             saslUsers: options.sasl ? saslUsers : undefined,
             authorizer: options.authorizer,
+            tlsKeystore: certificates && {
+              path: certificates.brokerKeystorePath,
+              keyPassword: certificates.brokerKeyPassword,
+            },
           }),
         );
       }
@@ -277,6 +295,7 @@ async function formatKraftStorage(
   saslUsers: readonly SaslUser[],
   clusterId: string,
   authorizer: boolean,
+  tlsKeystore: { path: string; keyPassword: string } | undefined,
 
   javaArgs: (main: string, ...args: string[]) => string[],
 ): Promise<void> {
@@ -298,6 +317,7 @@ async function formatKraftStorage(
           logDir: join(node.dir, 'logs'),
           saslUsers: saslUsers.length > 0 ? saslUsers : undefined,
           authorizer,
+          tlsKeystore,
         }),
       );
       return runJava(

@@ -18,6 +18,7 @@ export interface NodePorts {
   plaintext: number;
   controller?: number;
   sasl?: number;
+  ssl?: number;
 }
 
 const lines = (entries: Record<string, string | number>) =>
@@ -33,12 +34,16 @@ function listenerSettings(node: NodePorts, withController: boolean): Record<stri
     listeners.push(`SASL_PLAINTEXT://127.0.0.1:${node.sasl}`);
     advertised.push(`SASL_PLAINTEXT://127.0.0.1:${node.sasl}`);
   }
+  if (node.ssl !== undefined) {
+    listeners.push(`SSL://127.0.0.1:${node.ssl}`);
+    advertised.push(`SSL://127.0.0.1:${node.ssl}`);
+  }
   return {
     listeners: listeners.join(','),
     'advertised.listeners': advertised.join(','),
     'inter.broker.listener.name': 'PLAINTEXT',
     'listener.security.protocol.map':
-      'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT',
+      'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL',
   };
 }
 
@@ -83,6 +88,8 @@ export function kraftNodeProperties(options: {
   logDir: string;
   saslUsers?: readonly SaslUser[];
   authorizer?: boolean;
+  /** PEM keystore for an SSL listener (when the node has an `ssl` port). */
+  tlsKeystore?: { path: string; keyPassword: string };
 }): string {
   return lines({
     'process.roles': 'broker,controller',
@@ -93,6 +100,7 @@ export function kraftNodeProperties(options: {
     'log.dirs': options.logDir,
     ...replicationSettings(options.release, options.voters.length),
     ...(options.saslUsers ? saslSettings(options.saslUsers) : {}),
+    ...(options.tlsKeystore ? tlsSettings(options.tlsKeystore) : {}),
     ...(options.authorizer
       ? authorizerSettings('org.apache.kafka.metadata.authorizer.StandardAuthorizer')
       : {}),
@@ -112,6 +120,8 @@ export function zookeeperBrokerProperties(options: {
   logDir: string;
   saslUsers?: readonly SaslUser[];
   authorizer?: boolean;
+  /** PEM keystore for an SSL listener (when the node has an `ssl` port). */
+  tlsKeystore?: { path: string; keyPassword: string };
 }): string {
   return lines({
     'broker.id': options.node.nodeId,
@@ -122,6 +132,7 @@ export function zookeeperBrokerProperties(options: {
     'delete.topic.enable': 'true',
     ...replicationSettings(options.release, options.brokerCount),
     ...(options.saslUsers ? saslSettings(options.saslUsers) : {}),
+    ...(options.tlsKeystore ? tlsSettings(options.tlsKeystore) : {}),
     ...(options.authorizer ? authorizerSettings('kafka.security.authorizer.AclAuthorizer') : {}),
   });
 }
@@ -184,4 +195,15 @@ export const kafkaNodeMainClass = 'kafka.Kafka';
 export function unsecuredOauthToken(subject: string, nowSeconds = Math.floor(Date.now() / 1000)): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${part({ alg: 'none' })}.${part({ sub: subject, iat: nowSeconds, exp: nowSeconds + 3600 })}.`;
+}
+
+/** The SSL listener's keystore: a PEM file holding the broker's key and certificate (Kafka 2.7+). */
+export function tlsSettings(keystore: { path: string; keyPassword: string }): Record<string, string> {
+  return {
+    'listener.name.ssl.ssl.keystore.type': 'PEM',
+    'listener.name.ssl.ssl.keystore.location': keystore.path,
+    'listener.name.ssl.ssl.key.password': keystore.keyPassword,
+
+    'listener.name.ssl.ssl.client.auth': 'none',
+  };
 }

@@ -90,7 +90,12 @@ export async function waitForLog(
   }
 }
 
-const tail = (text: string) => text.trim().split('\n').slice(-15).join('\n');
+/** The first errors (usually the cause) and the last lines of a log. */
+const tail = (text: string) => {
+  const lines = text.trim().split('\n');
+  const errors = lines.filter((line) => /\b(ERROR|FATAL)\b|Exception/.test(line)).slice(0, 5);
+  return [...errors, errors.length > 0 ? '...' : '', ...lines.slice(-10)].filter(Boolean).join('\n');
+};
 
 /** Runs a Java main class to completion and returns its output; throws with the output on failure. */
 export function runJava(
