@@ -169,3 +169,28 @@ test('the clusters list shows health, version and size', async () => {
   await page.getByText(/1 brokers · 10,000 topics/).waitFor();
   await screenshot(page, 'clusters');
 });
+
+test('editing keeps the stored password when left blank; removing needs the typed name', async () => {
+  await page.goto(`${weir.url}/clusters/${clusterId}/overview`);
+  await page.getByRole('link', { name: 'Edit settings' }).click();
+  await page.getByRole('heading', { name: 'Edit local-sasl' }).waitFor();
+  await page.getByText('Leave empty to keep the stored secret.').waitFor();
+  await page.getByLabel('Tags').fill('edited');
+  await page.getByLabel('Tags').press('Enter');
+  await page.getByRole('button', { name: 'Test and save' }).click();
+  await page.waitForURL(/\/overview$/);
+  const { cluster } = await page.evaluate(
+    async (url) => (await fetch(url)).json(),
+    `/api/v1/clusters/${clusterId}`,
+  );
+  assert.deepEqual(cluster.tags, ['edited']);
+  assert.equal(cluster.sasl.hasPassword, true);
+
+  await page.getByRole('button', { name: 'Remove' }).click();
+  const confirm = page.getByRole('dialog').getByRole('button', { name: 'Remove' });
+  assert.equal(await confirm.isDisabled(), true);
+  await page.getByLabel('Cluster name to confirm').fill('local-sasl');
+  await confirm.click();
+  await page.waitForURL(/\/clusters$/);
+  await page.getByText('No clusters yet').waitFor();
+});

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { RequireLogin } from './layout/RequireLogin.tsx';
 import { Shell } from './layout/Shell.tsx';
-import { AddClusterPage } from './pages/AddClusterPage.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
+import { ClusterFormPage } from './pages/ClusterFormPage.tsx';
 import { ClustersPage } from './pages/ClustersPage.tsx';
 import { BrokerPage } from './pages/cluster/BrokerPage.tsx';
 import { BrokersPage } from './pages/cluster/BrokersPage.tsx';
@@ -44,7 +44,7 @@ export function App() {
             }
           >
             <Route path="/clusters" element={<ClustersPage />} />
-            <Route path="/clusters/new" element={<AddClusterPage />} />
+            <Route path="/clusters/new" element={<ClusterFormPage />} />
             <Route path="/clusters/:clusterId" element={<ClusterLayout />}>
               <Route index element={<Navigate to="overview" replace />} />
               <Route path="overview" element={<OverviewPage />} />
@@ -55,6 +55,7 @@ export function App() {
               <Route path="groups" element={<GroupsPage />} />
               <Route path="groups/:groupId" element={<GroupPage />} />
               <Route path="security" element={<SecurityPage />} />
+              <Route path="edit" element={<ClusterFormPage />} />
             </Route>
 
             <Route path="/audit" element={<AuditPage />} />

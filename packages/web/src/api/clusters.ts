@@ -46,10 +46,14 @@ export function useClusters() {
   return useQuery({ queryKey: clustersKey, queryFn: () => apiRequest<{ clusters: Cluster[] }>('/clusters') });
 }
 
-export function useTestConnection() {
+/** Tests settings; with `clusterId`, the server fills in secrets left blank from the stored cluster. */
+export function useTestConnection(clusterId?: string) {
   return useMutation({
     mutationFn: (input: ClusterInput) =>
-      apiRequest<ConnectionReport>('/clusters/test', { method: 'POST', body: input }),
+      apiRequest<ConnectionReport>('/clusters/test', {
+        method: 'POST',
+        body: clusterId ? { ...input, clusterId } : input,
+      }),
   });
 }
 
@@ -62,6 +66,21 @@ export function useCreateCluster() {
         body: input,
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: clustersKey }),
+  });
+}
+
+export function useUpdateCluster(clusterId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ClusterInput) =>
+      apiRequest<{ cluster: Cluster; connection: ConnectionReport }>(`/clusters/${clusterId}`, {
+        method: 'PUT',
+        body: input,
+      }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: clustersKey });
+      await queryClient.invalidateQueries({ queryKey: ['cluster', clusterId] });
+    },
   });
 }
 

@@ -169,6 +169,16 @@ export const en = {
   'security.entity': 'Entity',
   'security.limits': 'Limits',
   'security.default': '(default)',
+  'wizard.editTitle': 'Edit {{name}}',
+  'wizard.edit': 'Edit settings',
+  'wizard.keepSecret': 'Leave empty to keep the stored secret.',
+  'remove.button': 'Remove',
+  'remove.title': 'Remove {{name}} from Weir?',
+  'remove.confirm': 'Remove',
+  'remove.explain':
+    'Weir forgets this cluster and its stored credentials. The Kafka cluster itself is not changed.',
+  'remove.type': 'Type {{name}} to confirm.',
+  'remove.inputLabel': 'Cluster name to confirm',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -169,4 +169,13 @@ export const zh: Record<MessageKey, string> = {
   'security.entity': '实体',
   'security.limits': '限制',
   'security.default': '（默认）',
+  'wizard.editTitle': '编辑 {{name}}',
+  'wizard.edit': '编辑设置',
+  'wizard.keepSecret': '留空则保留已保存的密钥。',
+  'remove.button': '移除',
+  'remove.title': '从 Weir 移除 {{name}}？',
+  'remove.confirm': '移除',
+  'remove.explain': 'Weir 将不再管理该集群并删除保存的凭据。Kafka 集群本身不受影响。',
+  'remove.type': '输入 {{name}} 以确认。',
+  'remove.inputLabel': '输入集群名称以确认',
 };

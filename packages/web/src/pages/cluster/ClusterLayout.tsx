@@ -1,7 +1,8 @@
-import { Breadcrumb, Menu, Typography } from 'antd';
+import { Breadcrumb, Menu, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams } from 'react-router-dom';
 import { useClusters } from '../../api/clusters.ts';
+import { RemoveClusterButton } from './RemoveClusterButton.tsx';
 
 const SECTIONS = ['overview', 'brokers', 'topics', 'groups', 'security'] as const;
 
@@ -22,9 +23,17 @@ export function ClusterLayout() {
           { title: cluster?.name ?? clusterId },
         ]}
       />
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {cluster?.name}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {cluster?.name}
+        </Typography.Title>
+        {cluster && (
+          <Space>
+            <Link to={`/clusters/${clusterId}/edit`}>{t('wizard.edit')}</Link>
+            <RemoveClusterButton cluster={cluster} />
+          </Space>
+        )}
+      </Space>
       <Menu
         mode="horizontal"
         selectedKeys={[section]}

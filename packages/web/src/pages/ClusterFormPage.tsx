@@ -2,14 +2,17 @@ import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, List, Row, Select, Space, Typography } from 'antd';
 
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client.ts';
 import {
+  type Cluster,
   type ClusterInput,
   type ConnectionReport,
   type SecurityProtocol,
+  useClusters,
   useCreateCluster,
   useTestConnection,
+  useUpdateCluster,
 } from '../api/clusters.ts';
 
 interface FormValues {
@@ -94,20 +97,40 @@ function ReportSteps({ report }: { report: ConnectionReport }) {
   );
 }
 
-export function AddClusterPage() {
+/** The form's starting values for an existing cluster; secrets stay empty (blank keeps the stored one). */
+function valuesOf(cluster: Cluster): FormValues {
+  return {
+    name: cluster.name,
+    bootstrap: cluster.bootstrapServers.join(','),
+    securityProtocol: cluster.securityProtocol,
+    mechanism: cluster.sasl?.mechanism ?? 'SCRAM-SHA-512',
+    username: cluster.sasl?.username,
+    tags: cluster.tags,
+    description: cluster.description,
+  };
+}
+
+/** Adds a cluster, or edits one when the route has a cluster id. */
+export function ClusterFormPage() {
   const { t } = useTranslation();
+  const { clusterId } = useParams();
+  const clusters = useClusters();
+  const existing = clusterId ? clusters.data?.clusters.find((c) => c.id === clusterId) : undefined;
   const [form] = Form.useForm<FormValues>();
   const protocol = Form.useWatch('securityProtocol', form);
-  const test = useTestConnection();
+  const test = useTestConnection(clusterId);
   const create = useCreateCluster();
+  const update = useUpdateCluster(clusterId ?? '');
+  const save = clusterId ? update : create;
   const navigate = useNavigate();
-  const report = create.data?.connection ?? test.data;
-  const saveProblems = create.error instanceof ApiError ? create.error : null;
+  const report = save.data?.connection ?? test.data;
+  const saveProblems = save.error instanceof ApiError ? save.error : null;
+  if (clusterId && !existing) return null;
 
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('wizard.title')}
+        {existing ? t('wizard.editTitle', { name: existing.name }) : t('wizard.title')}
       </Typography.Title>
       <Row gutter={16}>
         <Col xs={24} xl={12}>
@@ -115,9 +138,11 @@ export function AddClusterPage() {
             <Form<FormValues>
               form={form}
               layout="vertical"
-              initialValues={{ securityProtocol: 'PLAINTEXT', mechanism: 'SCRAM-SHA-512' }}
+              initialValues={
+                existing ? valuesOf(existing) : { securityProtocol: 'PLAINTEXT', mechanism: 'SCRAM-SHA-512' }
+              }
               onFinish={(values) =>
-                create.mutate(toInput(values), {
+                save.mutate(toInput(values), {
                   onSuccess: ({ cluster }) => navigate(`/clusters/${cluster.id}/overview`),
                 })
               }
@@ -158,7 +183,15 @@ export function AddClusterPage() {
                   <Form.Item label={t('wizard.username')} name="username">
                     <Input autoComplete="off" />
                   </Form.Item>
-                  <Form.Item label={t('wizard.password')} name="password">
+                  <Form.Item
+                    label={t('wizard.password')}
+                    name="password"
+                    extra={
+                      existing?.sasl?.hasPassword || existing?.sasl?.hasToken
+                        ? t('wizard.keepSecret')
+                        : undefined
+                    }
+                  >
                     <Input.Password autoComplete="new-password" />
                   </Form.Item>
                 </>
@@ -175,7 +208,7 @@ export function AddClusterPage() {
                 >
                   {t('wizard.test')}
                 </Button>
-                <Button type="primary" htmlType="submit" loading={create.isPending}>
+                <Button type="primary" htmlType="submit" loading={save.isPending}>
                   {t('wizard.save')}
                 </Button>
               </Space>
