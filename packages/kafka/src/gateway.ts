@@ -5,6 +5,7 @@ import { KafkaGatewayError, toGatewayError } from './errors.ts';
 import {
   type CommittedOffset,
   committedOffsets,
+  describeConsumerProtocolGroups,
   describeGroups,
   type GroupDescription,
   type GroupListing,
@@ -58,6 +59,8 @@ export interface KafkaGateway {
   describeConfigs(resource: { type: 'topic' | 'broker'; name: string }): Promise<ConfigEntry[]>;
   listGroups(): Promise<GroupListing[]>;
   describeGroups(groupIds: string[]): Promise<GroupDescription[]>;
+  /** New-protocol (KIP-848) groups, which DescribeGroups does not describe. */
+  describeConsumerProtocolGroups(groupIds: string[]): Promise<GroupDescription[]>;
   committedOffsets(groupIds: string[]): Promise<Map<string, CommittedOffset[]>>;
   describeScramUsers(): Promise<ScramUser[]>;
   describeAcls(): Promise<AclListing>;
@@ -139,6 +142,8 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
     describeConfigs: (resource) => call('DescribeConfigs', () => describeConfigs(admin, resource)),
     listGroups: () => call('ListGroups', () => listGroups(admin)),
     describeGroups: (groupIds) => call('DescribeGroups', () => describeGroups(admin, groupIds)),
+    describeConsumerProtocolGroups: (groupIds) =>
+      call('ConsumerGroupDescribe', () => describeConsumerProtocolGroups(admin, groupIds)),
     committedOffsets: (groupIds) => call('OffsetFetch', () => committedOffsets(admin, groupIds)),
     describeScramUsers: () => call('DescribeUserScramCredentials', () => describeScramUsers(admin)),
     describeAcls: () => call('DescribeAcls', () => describeAcls(admin)),

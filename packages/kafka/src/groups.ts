@@ -1,4 +1,5 @@
-import type { Admin } from '@platformatic/kafka';
+import { type Admin, FindCoordinatorKeyTypes } from '@platformatic/kafka';
+import { rawRequest } from './raw-call.ts';
 
 export interface GroupListing {
   groupId: string;
@@ -40,7 +41,9 @@ export const normaliseGroupState = (state: string): string => {
 };
 
 export async function listGroups(admin: Admin): Promise<GroupListing[]> {
-  const groups = await admin.listGroups();
+  // The client lists only classic groups unless told otherwise; new-protocol (KIP-848) groups are consumer groups too.
+  const groups = await admin.listGroups({ types: ['classic', 'consumer'] });
+
   return [...groups.values()]
     .map((group) => ({
       groupId: group.id,
@@ -94,4 +97,68 @@ export async function committedOffsets(
     );
   }
   return result;
+}
+
+interface RawConsumerGroupDescribe {
+  groups: {
+    errorCode: number;
+    groupId: string;
+    groupState: string;
+    assignorName: string;
+    members: {
+      memberId: string;
+      instanceId: string | null;
+      clientId: string;
+      clientHost: string;
+      assignment: { topicPartitions: { topicName: string; partitions: number[] }[] };
+    }[];
+  }[];
+}
+
+/**
+ * New-protocol (KIP-848, `consumer` type) groups: ConsumerGroupDescribe, asked of each group's
+ * coordinator. Classic DescribeGroups does not describe them.
+ */
+export async function describeConsumerProtocolGroups(
+  admin: Admin,
+  groupIds: string[],
+): Promise<GroupDescription[]> {
+  if (groupIds.length === 0) return [];
+  const coordinators = await admin.findCoordinator({
+    keyType: FindCoordinatorKeyTypes.GROUP,
+    keys: groupIds,
+  });
+  const byBroker = new Map<string, { host: string; port: number; groupIds: string[] }>();
+  for (const c of coordinators) {
+    const key = `${c.host}:${c.port}`;
+    const entry = byBroker.get(key) ?? { host: c.host, port: c.port, groupIds: [] };
+    entry.groupIds.push(c.key);
+    byBroker.set(key, entry);
+  }
+  const responses = await Promise.all(
+    [...byBroker.values()].map((broker) =>
+      rawRequest<RawConsumerGroupDescribe>(admin, 'ConsumerGroupDescribe', [broker.groupIds, false], {
+        broker: { host: broker.host, port: broker.port },
+        keepErrorCodes: true,
+      }),
+    ),
+  );
+  return responses
+    .flatMap((response) => response.groups)
+    .filter((group) => group.errorCode === 0)
+    .map((group) => ({
+      groupId: group.groupId,
+      state: normaliseGroupState(group.groupState),
+      protocolType: 'consumer',
+      protocol: group.assignorName,
+      members: group.members.map((member) => ({
+        memberId: member.memberId,
+        groupInstanceId: member.instanceId ?? null,
+        clientId: member.clientId,
+        host: member.clientHost.replace(/^\//, ''),
+        assignment: member.assignment.topicPartitions
+          .flatMap((tp) => tp.partitions.map((partition) => ({ topic: tp.topicName, partition })))
+          .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
+      })),
+    }));
 }

@@ -397,6 +397,30 @@ describe('onboarding other versions and bad addresses', () => {
         const brokers = (await api('GET', `/clusters/${id}/brokers`)).body.brokers;
         assert.equal(brokers[0].controller, true);
         assert.ok(brokers[0].logDirs[0].sizeBytes > 0);
+        if (version === '4.1') {
+          const kip848 = await startConsumer(kafka, 'kip848-readers', 'events', {
+            groupProtocol: 'consumer',
+          });
+          try {
+            let group:
+              | { group: { groupType: string; state: string; members: { assignment: unknown[] }[] } }
+              | undefined;
+            for (let waited = 0; waited < 30_000; waited += 500) {
+              const listed = (await api('GET', `/clusters/${id}/groups?refresh=true`)).body.groups;
+              if (listed.some((g: { groupId: string }) => g.groupId === 'kip848-readers')) {
+                group = (await api('GET', `/clusters/${id}/groups/kip848-readers`)).body;
+                if (group?.group.members[0]?.assignment.length === 3) break;
+              }
+              await new Promise((resolvePromise) => setTimeout(resolvePromise, 500));
+            }
+            assert.equal(group?.group.groupType, 'consumer');
+            assert.equal(group?.group.state, 'Stable');
+            assert.equal(group?.group.members.length, 1);
+            assert.equal(group?.group.members[0]?.assignment.length, 3);
+          } finally {
+            await kip848.stop();
+          }
+        }
         if (version === '2.8') {
           const overTls = {
             name: 'tls',

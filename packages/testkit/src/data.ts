@@ -106,7 +106,7 @@ export async function startConsumer(
   cluster: KafkaCluster,
   groupId: string,
   topic: string,
-  options: { readAtMost?: number; delayMsPerRecord?: number } = {},
+  options: { readAtMost?: number; delayMsPerRecord?: number; groupProtocol?: 'classic' | 'consumer' } = {},
 ): Promise<{ consumed: () => number; stop: () => Promise<void> }> {
   const consumer = new Consumer({
     clientId: `weir-testkit-${groupId}`,
@@ -114,7 +114,10 @@ export async function startConsumer(
     bootstrapBrokers: bootstrap(cluster),
     deserializers: stringDeserializers,
     autocommit: false,
+    // `consumer` is the KIP-848 protocol (Kafka 4.0+): the broker assigns partitions.
+    ...(options.groupProtocol === 'consumer' ? { groupProtocol: 'consumer' as const } : {}),
   });
+
   const stream = await consumer.consume({
     topics: [topic],
     mode: 'committed',

@@ -149,10 +149,16 @@ export class ClusterReadService {
         `Consumer group "${groupId}" does not exist in this cluster (as of ${freshness.takenAt}).`,
       );
     let description: GroupDescription | null = null;
+    let describeError: string | null = null;
     try {
-      [description = null] = await this.#details(clusterId, (g) => g.describeGroups([groupId]));
-    } catch {
-      // New-protocol (KIP-848) groups do not answer DescribeGroups; the listing and offsets still show.
+      // New-protocol (KIP-848) groups are described by ConsumerGroupDescribe, classic ones by DescribeGroups.
+      [description = null] = await this.#details(clusterId, (g) =>
+        listing.groupType === 'consumer'
+          ? g.describeConsumerProtocolGroups([groupId])
+          : g.describeGroups([groupId]),
+      );
+    } catch (error) {
+      describeError = (error as Error).message;
     }
     const partitions = lagOf(snapshot, groupId);
     const owner = new Map<string, string>();
@@ -165,7 +171,9 @@ export class ClusterReadService {
         ...summarizeGroups(snapshot).find((g) => g.groupId === groupId)!,
         protocol: description?.protocol ?? null,
         members: description?.members ?? [],
+        describeError,
       },
+
       partitions: partitions.map((p) => ({
         ...p,
         memberId: owner.get(partitionKey(p.topic, p.partition)) ?? null,
