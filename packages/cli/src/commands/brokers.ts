@@ -1,3 +1,4 @@
+import type { BrokerSummary } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
@@ -9,18 +10,6 @@ const HELP = `weir brokers — brokers of a cluster
 
 Common: --url, --token, --json`;
 
-interface BrokerRow {
-  nodeId: number;
-  host: string;
-  port: number;
-  rack: string | null;
-  controller: boolean;
-  leaders: number;
-  replicas: number;
-  leaderSkewPercent: number | null;
-  logDirs: { sizeBytes: number; usableBytes: number | null }[] | null;
-}
-
 export async function brokersCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(
     args,
@@ -30,7 +19,7 @@ export async function brokersCommand(args: string[]): Promise<void> {
   if (positionals[0] !== 'list') throw new CliError(HELP);
   const session = openSession(values);
   const cluster = await resolveCluster(session, values.cluster as string | undefined);
-  const { brokers } = await session.call<{ brokers: BrokerRow[] }>(
+  const { brokers } = await session.call<{ brokers: BrokerSummary[] }>(
     `/clusters/${cluster.id}/brokers${values.refresh ? '?refresh=true' : ''}`,
   );
   output(values.json as boolean, brokers, () =>

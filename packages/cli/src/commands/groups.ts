@@ -1,3 +1,4 @@
+import type { GroupSummary, PartitionLag } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
@@ -17,24 +18,9 @@ const OPTIONS = {
   refresh: { type: 'boolean' },
 } as const;
 
-interface GroupRow {
-  groupId: string;
-  state: string;
-  protocolType: string;
-  topics: string[];
-  totalLag: number | null;
-}
-
 interface GroupDetail {
-  group: GroupRow & { members: { memberId: string; clientId: string; host: string }[] };
-  partitions: {
-    topic: string;
-    partition: number;
-    committedOffset: number;
-    endOffset: number | null;
-    lag: number | null;
-    memberId: string | null;
-  }[];
+  group: GroupSummary & { members: { memberId: string; clientId: string; host: string }[] };
+  partitions: (PartitionLag & { memberId: string | null })[];
 }
 
 export async function groupsCommand(args: string[]): Promise<void> {
@@ -46,7 +32,9 @@ export async function groupsCommand(args: string[]): Promise<void> {
     const query = new URLSearchParams();
     if (values.search) query.set('search', String(values.search));
     if (values.refresh) query.set('refresh', 'true');
-    const { groups } = await session.call<{ groups: GroupRow[] }>(`/clusters/${cluster.id}/groups?${query}`);
+    const { groups } = await session.call<{ groups: GroupSummary[] }>(
+      `/clusters/${cluster.id}/groups?${query}`,
+    );
     return output(values.json as boolean, groups, () =>
       renderTable(
         ['GROUP', 'STATE', 'PROTOCOL', 'TOPICS', 'LAG'],

@@ -1,3 +1,4 @@
+import type { TopicSummary } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
@@ -23,16 +24,6 @@ const OPTIONS = {
   refresh: { type: 'boolean' },
 } as const;
 
-interface TopicRow {
-  name: string;
-  partitions: number;
-  replicationFactor: number;
-  sizeBytes: number | null;
-  messages: number | null;
-  underReplicated: number;
-  offline: number;
-}
-
 interface PartitionRow {
   partition: number;
   leader: number | null;
@@ -56,7 +47,7 @@ export async function topicsCommand(args: string[]): Promise<void> {
     if (values.page) query.set('page', String(values.page));
     query.set('pageSize', String(values['page-size'] ?? 500));
     if (values.refresh) query.set('refresh', 'true');
-    const page = await session.call<{ total: number; items: TopicRow[]; freshness: { ageMs: number } }>(
+    const page = await session.call<{ total: number; items: TopicSummary[]; freshness: { ageMs: number } }>(
       `/clusters/${cluster.id}/topics?${query}`,
     );
     return output(values.json as boolean, page, () =>
@@ -79,7 +70,7 @@ export async function topicsCommand(args: string[]): Promise<void> {
   }
   if (action === 'describe') {
     if (!topic) throw new CliError('Name the topic: weir topics describe <topic> --cluster <name>');
-    const detail = await session.call<{ topic: TopicRow; partitions: PartitionRow[] }>(
+    const detail = await session.call<{ topic: TopicSummary; partitions: PartitionRow[] }>(
       `/clusters/${cluster.id}/topics/${encodeURIComponent(topic)}`,
     );
     return output(values.json as boolean, detail, () =>

@@ -1,19 +1,7 @@
 import type { ClusterSnapshot } from './cluster-snapshot.ts';
+import type { BrokerSummary } from './read-model.types.ts';
 
-export interface BrokerSummary {
-  nodeId: number;
-  host: string;
-  port: number;
-  rack: string | null;
-  controller: boolean;
-  leaders: number;
-  replicas: number;
-  /** How far this broker's leader count is from an even share, in percent (positive: more than its share). */
-  leaderSkewPercent: number | null;
-  logDirs:
-    | { path: string; totalBytes: number | null; usableBytes: number | null; sizeBytes: number }[]
-    | null;
-}
+export type { BrokerSummary };
 
 export function summarizeBrokers(snapshot: ClusterSnapshot, controllerId: number | null): BrokerSummary[] {
   const partitions = snapshot.metadata.topics.flatMap((t) => t.partitions);

@@ -5,20 +5,13 @@ import type { ClusterConnections } from './cluster-connections.ts';
 import { partitionKey } from './cluster-snapshot.ts';
 import { type GroupSummary, lagOf, summarizeGroups } from './groups.view.ts';
 import { type ClusterOverview, overviewOf } from './overview.view.ts';
+import type { Freshness } from './read-model.types.ts';
 import type { SnapshotState, SnapshotsService } from './snapshots.service.ts';
 import { pageTopics, replicaSizes, summarizeTopics, type TopicPageQuery } from './topics.view.ts';
 
-export const DEFAULT_MAX_AGE_MS = 30_000;
+export type { Freshness };
 
-export interface Freshness {
-  takenAt: string;
-  ageMs: number;
-  /** True when the latest refresh failed and this is older data. */
-  stale: boolean;
-  refreshError: string | null;
-  /** Parts of the snapshot that could not be read, with why. */
-  partErrors: Record<string, string>;
-}
+export const DEFAULT_MAX_AGE_MS = 30_000;
 
 const freshnessOf = (state: SnapshotState, now: number): Freshness => ({
   takenAt: new Date(state.snapshot.takenAt).toISOString(),

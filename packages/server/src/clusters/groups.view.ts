@@ -1,24 +1,8 @@
 import type { ClusterSnapshot } from './cluster-snapshot.ts';
 import { partitionKey } from './cluster-snapshot.ts';
+import type { GroupSummary, PartitionLag } from './read-model.types.ts';
 
-export interface PartitionLag {
-  topic: string;
-  partition: number;
-  committedOffset: number;
-  endOffset: number | null;
-  /** Null when the end offset is unknown (partition offline). */
-  lag: number | null;
-}
-
-export interface GroupSummary {
-  groupId: string;
-  state: string;
-  protocolType: string;
-  groupType: string | null;
-  topics: string[];
-  partitions: number;
-  totalLag: number | null;
-}
+export type { GroupSummary, PartitionLag };
 
 /** Lag per committed partition: end offset minus committed offset, never below zero. */
 export function lagOf(snapshot: ClusterSnapshot, groupId: string): PartitionLag[] {

@@ -1,25 +1,7 @@
 import type { ClusterSnapshot } from './cluster-snapshot.ts';
+import type { ClusterOverview } from './read-model.types.ts';
 
-export interface ClusterOverview {
-  clusterId: string | null;
-  mode: 'kraft' | 'zookeeper';
-  version: ClusterSnapshot['version'];
-  brokers: { alive: number };
-  /** The active controller: quorum leader in KRaft, Metadata's controller with ZooKeeper. */
-  controllerId: number | null;
-  quorum: ClusterSnapshot['quorum'];
-  topics: number;
-  internalTopics: number;
-  partitions: number;
-  replicas: number;
-  underReplicatedPartitions: number;
-  underMinIsrPartitions: number | null;
-  offlinePartitions: number;
-  leaderlessPartitions: number;
-  groupsByState: Record<string, number> | null;
-  /** Null when the cluster has no authorizer or ACLs could not be read. */
-  aclCount: number | null;
-}
+export type { ClusterOverview };
 
 export function overviewOf(snapshot: ClusterSnapshot): ClusterOverview {
   const partitions = snapshot.metadata.topics.flatMap((t) => t.partitions);

@@ -1,17 +1,7 @@
 import { type ClusterSnapshot, partitionKey } from './cluster-snapshot.ts';
+import type { TopicSummary } from './read-model.types.ts';
 
-export interface TopicSummary {
-  name: string;
-  internal: boolean;
-  partitions: number;
-  replicationFactor: number;
-  /** Bytes on disk across every replica; null when log dirs could not be read. */
-  sizeBytes: number | null;
-  /** Sum over partitions of end minus start offset: records retained, ignoring compaction and transaction markers. */
-  messages: number | null;
-  underReplicated: number;
-  offline: number;
-}
+export type { TopicSummary };
 
 export const TOPIC_SORTS = ['name', 'partitions', 'size', 'underReplicated', 'messages'] as const;
 export type TopicSort = (typeof TOPIC_SORTS)[number];

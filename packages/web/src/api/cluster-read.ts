@@ -1,57 +1,17 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  BrokerSummary,
+  ClusterOverview,
+  Freshness,
+  GroupSummary,
+  QuorumReplica,
+  TopicSummary,
+} from '@weir/server/api-types';
 import { useState } from 'react';
 import { apiRequest } from './client.ts';
 
-export interface Freshness {
-  takenAt: string;
-  ageMs: number;
-  stale: boolean;
-  refreshError: string | null;
-  partErrors: Record<string, string>;
-}
-
-export interface Overview {
-  clusterId: string | null;
-  mode: 'kraft' | 'zookeeper';
-  version: { label: string };
-  brokers: { alive: number };
-  controllerId: number | null;
-  quorum: {
-    leaderId: number;
-    leaderEpoch: number;
-    highWatermark: number;
-    voters: QuorumReplica[];
-    observers: QuorumReplica[];
-  } | null;
-  topics: number;
-  internalTopics: number;
-  partitions: number;
-  replicas: number;
-  underReplicatedPartitions: number;
-  underMinIsrPartitions: number | null;
-  offlinePartitions: number;
-  leaderlessPartitions: number;
-  groupsByState: Record<string, number> | null;
-  aclCount: number | null;
-}
-
-export interface QuorumReplica {
-  nodeId: number;
-  logEndOffset: number;
-  lag: number;
-  lastCaughtUpTimestamp: number | null;
-}
-
-export interface TopicSummary {
-  name: string;
-  internal: boolean;
-  partitions: number;
-  replicationFactor: number;
-  sizeBytes: number | null;
-  messages: number | null;
-  underReplicated: number;
-  offline: number;
-}
+/** The server's read-model types are the contract; re-exported so pages import from one place. */
+export type { BrokerSummary, ClusterOverview, Freshness, GroupSummary, QuorumReplica, TopicSummary };
 
 export interface TopicQuery {
   search: string;
@@ -90,16 +50,6 @@ export interface TopicDetail {
   consumerGroups: { groupId: string; state: string; lag: number }[];
 }
 
-export interface GroupSummary {
-  groupId: string;
-  state: string;
-  protocolType: string;
-  groupType: string | null;
-  topics: string[];
-  partitions: number;
-  totalLag: number | null;
-}
-
 export interface GroupDetail {
   freshness: Freshness;
   group: GroupSummary & {
@@ -119,20 +69,6 @@ export interface GroupDetail {
     lag: number | null;
     memberId: string | null;
   }[];
-}
-
-export interface BrokerSummary {
-  nodeId: number;
-  host: string;
-  port: number;
-  rack: string | null;
-  controller: boolean;
-  leaders: number;
-  replicas: number;
-  leaderSkewPercent: number | null;
-  logDirs:
-    | { path: string; totalBytes: number | null; usableBytes: number | null; sizeBytes: number }[]
-    | null;
 }
 
 export interface BrokerDetail {
@@ -188,7 +124,7 @@ function useClusterQuery<T>(key: unknown[], path: string) {
 }
 
 export const useOverview = (clusterId: string) =>
-  useClusterQuery<{ freshness: Freshness; overview: Overview }>(
+  useClusterQuery<{ freshness: Freshness; overview: ClusterOverview }>(
     ['cluster', clusterId, 'overview'],
     `${base(clusterId)}/overview`,
   );
