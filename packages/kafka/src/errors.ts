@@ -7,7 +7,8 @@ export type KafkaErrorKind =
   | 'protocol'
   | 'unsupported'
   | 'not-found'
-  | 'invalid';
+  | 'invalid'
+  | 'conflict';
 
 /** Where a Kafka call failed: enough for an operator to find the broker, topic or partition. */
 export interface KafkaErrorCoordinates {
@@ -45,7 +46,39 @@ interface LibraryError {
   errors?: unknown[];
   apiCode?: number;
   apiId?: string;
+  serverErrorMessage?: string | null;
 }
+
+/** Kafka's answers that mean the request itself was wrong: the caller can fix and retry. */
+const INVALID_REQUEST_CODES = new Set([
+  'INVALID_TOPIC_EXCEPTION',
+  'INVALID_PARTITIONS',
+  'INVALID_REPLICATION_FACTOR',
+  'INVALID_REPLICA_ASSIGNMENT',
+  'INVALID_CONFIG',
+  'INVALID_REQUEST',
+  'POLICY_VIOLATION',
+  'MESSAGE_TOO_LARGE',
+  'RECORD_LIST_TOO_LARGE',
+  'OFFSET_OUT_OF_RANGE',
+  'INVALID_RECORD',
+  'INVALID_TIMESTAMP',
+  'ELECTION_NOT_NEEDED',
+  'ELIGIBLE_LEADERS_NOT_AVAILABLE',
+  'PREFERRED_LEADER_NOT_AVAILABLE',
+  'NO_REASSIGNMENT_IN_PROGRESS',
+]);
+/** Answers that mean the target's current state forbids it now. */
+const CONFLICT_CODES = new Set([
+  'TOPIC_ALREADY_EXISTS',
+  'NON_EMPTY_GROUP',
+  'REASSIGNMENT_IN_PROGRESS',
+  'GROUP_SUBSCRIBED_TO_TOPIC',
+  'UNKNOWN_MEMBER_ID',
+  'ILLEGAL_GENERATION',
+  'REBALANCE_IN_PROGRESS',
+  'TOPIC_DELETION_DISABLED',
+]);
 
 /** Collects an error with its causes and aggregated errors, so the root cause can be recognised. */
 function chain(error: unknown): LibraryError[] {
@@ -114,6 +147,19 @@ export function toGatewayError(
     return new KafkaGatewayError(
       'authorization',
       `The cluster refused ${context.api}${context.topic ? ` on topic ${context.topic}` : ''}: the user lacks an ACL for it (${detail}).`,
+      coordinates,
+      { cause: error },
+    );
+  }
+  const answered = errors.find(
+    (e) => e.apiId !== undefined && (INVALID_REQUEST_CODES.has(e.apiId) || CONFLICT_CODES.has(e.apiId)),
+  );
+  if (answered?.apiId) {
+    coordinates.codeName = answered.apiId;
+    const reason = answered.serverErrorMessage || answered.message || answered.apiId;
+    return new KafkaGatewayError(
+      CONFLICT_CODES.has(answered.apiId) ? 'conflict' : 'invalid',
+      `${context.api}${context.topic ? ` on ${context.topic}` : ''} was refused by Kafka (${answered.apiId}): ${reason}`,
       coordinates,
       { cause: error },
     );

@@ -1,7 +1,14 @@
-import { Admin } from '@platformatic/kafka';
+import { Admin, type Broker } from '@platformatic/kafka';
+import {
+  alterConfigsIncrementally,
+  alterConfigsWholesale,
+  type ConfigChange,
+  type ConfigResource,
+} from './config-changes.ts';
 import { type ConfigEntry, describeConfigs } from './configs.ts';
 import { type ClusterConnection, DEFAULT_REQUEST_TIMEOUT_MS, toClientOptions } from './connection.ts';
 import { KafkaGatewayError, toGatewayError } from './errors.ts';
+import { commitGroupOffsets, deleteGroup, deleteGroupOffsets, type GroupOffset } from './group-changes.ts';
 import {
   type CommittedOffset,
   committedOffsets,
@@ -11,10 +18,17 @@ import {
   type GroupListing,
   listGroups,
 } from './groups.ts';
+import { type ElectionResult, type ElectionType, electLeaders } from './leader-election.ts';
 import { type BrokerLogDirs, describeAllLogDirs } from './log-dirs.ts';
 import { type MetadataSnapshot, readMetadata } from './metadata.ts';
-import { type LedPartition, listStartAndEndOffsets, type OffsetsResult } from './offsets.ts';
+import { type LedPartition, listStartAndEndOffsets, type OffsetsResult, offsetsAt } from './offsets.ts';
 import { describeQuorum, type QuorumDescription } from './quorum.ts';
+import {
+  alterReassignments,
+  listReassignments,
+  type OngoingReassignment,
+  type ReplicaMove,
+} from './reassignments.ts';
 import {
   type AclListing,
   type ClientQuota,
@@ -23,6 +37,14 @@ import {
   describeScramUsers,
   type ScramUser,
 } from './security.ts';
+import {
+  addPartitions,
+  type CreatedTopicReport,
+  createTopic,
+  deleteRecordsBefore,
+  deleteTopic,
+  type NewTopic,
+} from './topic-changes.ts';
 
 export interface ApiVersionRange {
   apiKey: number;
@@ -65,6 +87,33 @@ export interface KafkaGateway {
   describeScramUsers(): Promise<ScramUser[]>;
   describeAcls(): Promise<AclListing>;
   describeClientQuotas(): Promise<ClientQuota[]>;
+  /** Per partition, the offset at the log start, the log end, or the first record at a timestamp. */
+  offsetsAt(partitions: LedPartition[], at: 'earliest' | 'latest' | number): Promise<Map<string, number>>;
+
+  /** With `validateOnly`, the controller checks the request and creates nothing. */
+  createTopic(topic: NewTopic, validateOnly: boolean): Promise<CreatedTopicReport>;
+  deleteTopic(name: string): Promise<void>;
+  addPartitions(topic: string, totalCount: number, validateOnly: boolean): Promise<void>;
+  deleteRecords(
+    topic: string,
+    before: { partition: number; offset: number }[],
+  ): Promise<{ partition: number; start: number }[]>;
+  /** IncrementalAlterConfigs, or AlterConfigs with the full override set on brokers without it. */
+  alterConfigs(
+    resource: ConfigResource,
+    changes: ConfigChange[],
+    validateOnly: boolean,
+  ): Promise<{ api: 'IncrementalAlterConfigs' | 'AlterConfigs' }>;
+  commitGroupOffsets(groupId: string, offsets: GroupOffset[]): Promise<void>;
+  deleteGroup(groupId: string): Promise<void>;
+  deleteGroupOffsets(groupId: string, topic: string, partitions: number[]): Promise<void>;
+  /** Per-partition refusals are returned; `replicas: null` cancels. */
+  alterReassignments(moves: ReplicaMove[]): Promise<{ topic: string; partition: number; error: string }[]>;
+  listReassignments(): Promise<OngoingReassignment[]>;
+  electLeaders(
+    type: ElectionType,
+    partitions: { topic: string; partitions: number[] }[] | null,
+  ): Promise<ElectionResult[]>;
   close(): Promise<void>;
 }
 
@@ -109,6 +158,17 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
     }
   };
 
+  // In KRaft mode any broker forwards controller requests; in ZooKeeper mode only the controller takes them.
+  const controller = async (): Promise<Broker> => {
+    const metadata = await admin.metadata({ topics: [], forceUpdate: true, autocreateTopics: false });
+    const broker = metadata.brokers.get(metadata.controllerId) ?? [...metadata.brokers.values()][0];
+    if (!broker)
+      throw new KafkaGatewayError('unreachable', `No broker of ${where} is alive.`, { api: 'Metadata' });
+    return { host: broker.host, port: broker.port };
+  };
+  const maxVersionOf = async (apiName: string): Promise<number> =>
+    (await admin.listApis()).find((api) => api.name === apiName)?.maxVersion ?? -1;
+
   return {
     apiVersions: () =>
       call('ApiVersions', async () =>
@@ -148,6 +208,45 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
     describeScramUsers: () => call('DescribeUserScramCredentials', () => describeScramUsers(admin)),
     describeAcls: () => call('DescribeAcls', () => describeAcls(admin)),
     describeClientQuotas: () => call('DescribeClientQuotas', () => describeClientQuotas(admin)),
+    offsetsAt: (partitions, at) => call('ListOffsets', () => offsetsAt(admin, partitions, at)),
+    createTopic: (topic, validateOnly) =>
+      call('CreateTopics', async () =>
+        createTopic(admin, await controller(), topic, { validateOnly, timeoutMs: deadline }),
+      ),
+    deleteTopic: (name) => call('DeleteTopics', () => deleteTopic(admin, name)),
+    addPartitions: (topic, totalCount, validateOnly) =>
+      call('CreatePartitions', () => addPartitions(admin, topic, totalCount, validateOnly)),
+    deleteRecords: (topic, before) => call('DeleteRecords', () => deleteRecordsBefore(admin, topic, before)),
+    alterConfigs: (resource, changes, validateOnly) =>
+      call('IncrementalAlterConfigs', async () => {
+        if ((await maxVersionOf('IncrementalAlterConfigs')) < 0) {
+          await alterConfigsWholesale(admin, resource, changes, validateOnly);
+          return { api: 'AlterConfigs' as const };
+        }
+        await alterConfigsIncrementally(admin, resource, changes, validateOnly);
+        return { api: 'IncrementalAlterConfigs' as const };
+      }),
+    commitGroupOffsets: (groupId, offsets) =>
+      call('OffsetCommit', () => commitGroupOffsets(admin, groupId, offsets)),
+    deleteGroup: (groupId) => call('DeleteGroups', () => deleteGroup(admin, groupId)),
+    deleteGroupOffsets: (groupId, topic, partitions) =>
+      call('OffsetDelete', () => deleteGroupOffsets(admin, groupId, topic, partitions)),
+    alterReassignments: (moves) =>
+      call('AlterPartitionReassignments', async () => alterReassignments(admin, await controller(), moves)),
+    listReassignments: () =>
+      call('ListPartitionReassignments', async () => listReassignments(admin, await controller())),
+    electLeaders: (type, partitions) =>
+      call('ElectLeaders', async () => {
+        const version = await maxVersionOf('ElectLeaders');
+        if (version < 1) {
+          throw new KafkaGatewayError(
+            'unsupported',
+            `${where} does not support ElectLeaders v1 (Kafka 2.4+); on older ZooKeeper clusters run kafka-preferred-replica-election against ZooKeeper.`,
+            { api: 'ElectLeaders' },
+          );
+        }
+        return electLeaders(admin, await controller(), type, partitions, version);
+      }),
     close: async () => {
       await admin.close().catch(() => undefined);
     },

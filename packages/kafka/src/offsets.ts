@@ -96,3 +96,23 @@ export async function listStartAndEndOffsets(
   );
   return result;
 }
+
+/**
+ * Per partition, the offset at a point: the log start, the log end, or the first record at or after a
+ * timestamp (ms). A timestamp after the last record gives -1, as Kafka answers; failures throw.
+ */
+export async function offsetsAt(
+  admin: Admin,
+  partitions: LedPartition[],
+  at: 'earliest' | 'latest' | number,
+): Promise<Map<string, number>> {
+  const timestamp = at === 'earliest' ? EARLIEST : at === 'latest' ? LATEST : BigInt(at);
+  const byLeader = new Map<number, LedPartition[]>();
+  for (const p of partitions) byLeader.set(p.leader.nodeId, [...(byLeader.get(p.leader.nodeId) ?? []), p]);
+  const answers = await Promise.all(
+    [...byLeader.values()].map((led) => listAtLeader(admin, led[0]!.leader, led, timestamp)),
+  );
+  const result = new Map<string, number>();
+  for (const answer of answers) for (const [key, offset] of answer) result.set(key, offset);
+  return result;
+}

@@ -7,7 +7,8 @@ import {
   kGetConnection,
 } from '@platformatic/kafka';
 
-type AnyApi = { async: (connection: Connection, ...args: unknown[]) => Promise<unknown> };
+/** A request codec: the library's, looked up by name, or one of Weir's own (see leader-election.ts). */
+export type AnyApi = { async: (connection: Connection, ...args: unknown[]) => Promise<unknown> };
 
 /**
  * Sends one request the client library has a codec for but no Admin method: the library negotiates
@@ -15,7 +16,7 @@ type AnyApi = { async: (connection: Connection, ...args: unknown[]) => Promise<u
  */
 export function rawRequest<Response>(
   admin: Admin,
-  apiName: string,
+  apiName: string | { custom: AnyApi },
   args: unknown[],
   options: { keepErrorCodes?: boolean; broker?: Broker } = {},
 ): Promise<Response> {
@@ -34,7 +35,9 @@ export function rawRequest<Response>(
   return new Promise((resolvePromise, reject) => {
     connect((connectionError, connection) => {
       if (connectionError) return reject(connectionError);
-      client[kGetApi](apiName, (apiError, api) => {
+      const withApi = (callback: (error: Error | null, api: AnyApi) => void) =>
+        typeof apiName === 'string' ? client[kGetApi](apiName, callback) : callback(null, apiName.custom);
+      withApi((apiError, api) => {
         if (apiError) return reject(apiError);
         api.async(connection, ...args).then(
           (response) => resolvePromise(response as Response),

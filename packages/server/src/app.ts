@@ -16,12 +16,24 @@ import { clustersRoutes } from './clusters/clusters.routes.ts';
 import { ClustersService } from './clusters/clusters.service.ts';
 import { probeConnection } from './clusters/connection-probe.ts';
 import { SnapshotsService } from './clusters/snapshots.service.ts';
+import { configsRoutes } from './configs/configs.routes.ts';
+import { ConfigsService } from './configs/configs.service.ts';
 import { consoleRoutes, DEFAULT_WEB_DIR } from './console/console.routes.ts';
+import { groupsRoutes } from './groups/groups.routes.ts';
+import { GroupsService } from './groups/groups.service.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { installAccessControl } from './http/access-control.ts';
 import { installProblemHandlers } from './http/problem.ts';
 import { ProblemSchema } from './http/schemas.ts';
+import { jobsRoutes } from './jobs/jobs.routes.ts';
+import { JobsService } from './jobs/jobs.service.ts';
+import { ClusterOperations } from './operations/cluster-operations.ts';
+import { REASSIGNMENT_JOB, ReassignmentJob } from './replicas/reassignment.job.ts';
+import { replicasRoutes } from './replicas/replicas.routes.ts';
+import { ReplicasService } from './replicas/replicas.service.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
+import { topicsRoutes } from './topics/topics.routes.ts';
+import { TopicsService } from './topics/topics.service.ts';
 import { WEIR_VERSION } from './version.ts';
 
 export interface AppOptions {
@@ -30,6 +42,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   webDir?: string;
   loginPolicy?: { maxFailures: number; windowMs: number };
+  /** How often running jobs check their progress. */
+  jobPollMs?: number;
 }
 
 export interface RegisteredRoute {
@@ -43,6 +57,7 @@ export interface App {
   auth: AuthService;
   clusters: ClustersService;
   snapshots: SnapshotsService;
+  jobs: JobsService;
   /** Every route as registered, so tests can walk them all. */
   routes: RegisteredRoute[];
 }
@@ -82,8 +97,33 @@ export async function buildApp(options: AppOptions): Promise<App> {
   connections = new ClusterConnections(clusters);
   snapshots = new SnapshotsService(connections);
   const reads = new ClusterReadService(snapshots, connections);
+  const ops = new ClusterOperations({ connections, snapshots, audit });
+  const jobs = new JobsService(options.store.jobs, {
+    pollMs: options.jobPollMs,
+    onFinish: (job) =>
+      audit.record(
+        { name: 'weir' },
+        {
+          action: `job.${job.state}`,
+          targetType: 'job',
+          target: `${job.clusterId}/${job.id}`,
+          after: { kind: job.kind, startedBy: job.createdBy },
+          result: job.state === 'failed' ? 'failure' : 'success',
+          detail: job.error,
+        },
+      ),
+  });
+  jobs.register(REASSIGNMENT_JOB, new ReassignmentJob(ops));
+  const topics = new TopicsService(ops);
+  const configs = new ConfigsService(ops);
+  const groups = new GroupsService(ops);
+  const replicas = new ReplicasService(ops, jobs);
   const openConnections = connections;
-  http.addHook('onClose', () => openConnections.closeAll());
+  // Jobs stop before the connections they use close; their state stays as it was, for the next start.
+  http.addHook('onClose', async () => {
+    await jobs.stop();
+    await openConnections.closeAll();
+  });
 
   const routes: RegisteredRoute[] = [];
   http.addHook('onRoute', (route) => {
@@ -117,9 +157,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
       auditRoutes(api, { audit });
       clustersRoutes(api, { clusters });
       clusterReadRoutes(api, { reads });
+      topicsRoutes(api, { topics });
+      configsRoutes(api, { configs });
+      groupsRoutes(api, { groups });
+      replicasRoutes(api, { replicas });
+      jobsRoutes(api, { jobs });
     },
     { prefix: '/api/v1' },
   );
   await consoleRoutes(http, { webDir: options.webDir ?? DEFAULT_WEB_DIR });
-  return { http, auth, clusters, snapshots, routes };
+  await jobs.resumeUnfinished();
+  return { http, auth, clusters, snapshots, jobs, routes };
 }

@@ -148,6 +148,50 @@ for (const factory of testStoreFactories) {
       assert.equal(await store.clusters.update(cluster), false);
     });
 
+    test('jobs: insert, progress, cancel only while running, unfinished ones found after a restart', async () => {
+      const job = {
+        id: crypto.randomUUID(),
+        clusterId: crypto.randomUUID(),
+        kind: 'reassignment',
+        state: 'running' as const,
+        spec: { moves: [{ topic: 'a', partition: 0, replicas: [1, 2] }] },
+        progress: null,
+        error: null,
+        createdBy: 'admin',
+        createdAt: 10,
+        updatedAt: 10,
+        finishedAt: null,
+      };
+      await store.jobs.insert(job);
+      assert.deepEqual(await store.jobs.findById(job.id), job);
+      await store.jobs.update(job.id, {
+        state: 'running',
+        progress: { done: 1 },
+        error: null,
+        updatedAt: 11,
+        finishedAt: null,
+      });
+      assert.deepEqual(
+        (await store.jobs.listUnfinished()).map((j) => j.progress),
+        [{ done: 1 }],
+      );
+      assert.equal(await store.jobs.requestCancel(job.id, 12), true);
+      assert.equal((await store.jobs.findById(job.id))?.state, 'cancelling');
+      assert.equal(await store.jobs.requestCancel(job.id, 13), false);
+      await store.jobs.update(job.id, {
+        state: 'cancelled',
+        progress: null,
+        error: null,
+        updatedAt: 14,
+        finishedAt: 14,
+      });
+      assert.deepEqual(await store.jobs.listUnfinished(), []);
+      assert.deepEqual(
+        (await store.jobs.listByCluster(job.clusterId, 10)).map((j) => [j.state, j.finishedAt]),
+        [['cancelled', 14]],
+      );
+    });
+
     test('settings: upsert JSON values', async () => {
       assert.equal(await store.settings.get('theme'), undefined);
       await store.settings.set('theme', { dark: true }, 1);

@@ -3,6 +3,7 @@ import { ApiTokensRepository } from './api-tokens.repository.ts';
 import { AuditRepository } from './audit.repository.ts';
 import { ClustersRepository } from './clusters.repository.ts';
 import type { Database } from './database.ts';
+import { JobsRepository } from './jobs.repository.ts';
 import { type MigrationResult, migrate } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
 import { SessionsRepository } from './sessions.repository.ts';
@@ -25,6 +26,7 @@ export interface Store {
   readonly apiTokens: ApiTokensRepository;
   readonly audit: AuditRepository;
   readonly clusters: ClustersRepository;
+  readonly jobs: JobsRepository;
   readonly settings: SettingsRepository;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
@@ -57,6 +59,7 @@ function createStore(db: Database, migration: MigrationResult): Store {
     apiTokens: new ApiTokensRepository(db),
     audit: new AuditRepository(db),
     clusters: new ClustersRepository(db),
+    jobs: new JobsRepository(db),
     settings: new SettingsRepository(db),
     ping: async () => {
       try {

@@ -2,7 +2,16 @@
  * Named permissions. Each API route declares one (or `public` / `authenticated`); later features add
  * their own names here and grant them to roles.
  */
-export const PERMISSIONS = ['clusters:read', 'clusters:write', 'audit:read', 'users:manage'] as const;
+export const PERMISSIONS = [
+  'clusters:read',
+  'clusters:write',
+  'audit:read',
+  'users:manage',
+  'topics:write',
+  'configs:write',
+  'groups:write',
+  'replicas:write',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What a route requires: no login, any logged-in user, or a named permission. */
@@ -13,7 +22,15 @@ export type Role = (typeof ROLES)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  operator: ['clusters:read', 'clusters:write', 'audit:read'],
+  operator: [
+    'clusters:read',
+    'clusters:write',
+    'audit:read',
+    'topics:write',
+    'configs:write',
+    'groups:write',
+    'replicas:write',
+  ],
   viewer: ['clusters:read'],
 };
 

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { type KafkaErrorKind, KafkaGatewayError } from '@weir/kafka';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { DomainError, InputError, TooManyRequestsError } from '../errors.ts';
 
@@ -31,11 +32,30 @@ function describeValidation(error: FastifyError): string[] {
   });
 }
 
+/** What a Kafka failure means to an API caller: their input, the target's state, or the cluster. */
+const kafkaStatus: Record<KafkaErrorKind, number> = {
+  invalid: 400,
+  unsupported: 400,
+  'not-found': 404,
+  conflict: 409,
+  authorization: 403,
+  authentication: 503,
+  unreachable: 503,
+  timeout: 503,
+  tls: 503,
+  protocol: 503,
+};
+
 /** Maps domain errors, validation failures and Fastify's own errors to problem responses, once. */
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof InputError) return sendProblem(reply, 400, error.message, error.problems);
+    if (error instanceof KafkaGatewayError) {
+      const status = kafkaStatus[error.kind];
+      if (status >= 500) request.log.warn({ err: error }, 'cluster unavailable');
+      return sendProblem(reply, status, error.message);
+    }
     if (error instanceof DomainError) {
       if (error.status >= 500) request.log.warn({ err: error }, 'dependency unavailable');
       return sendProblem(reply, error.status, error.message);

@@ -1,0 +1,85 @@
+import type { ConfigChange, ConfigEntry } from '@weir/kafka';
+
+export interface ConfigDiffRow {
+  name: string;
+  before: string | null;
+  after: string | null;
+  /** Where the value comes from now (`topic`, `default`, …). */
+  source: string;
+  /** True when the change removes an override, so the entry falls back to `after` (its default). */
+  reset: boolean;
+}
+
+/**
+ * Each requested change against the current entries: unknown keys, read-only entries and no-op
+ * changes are reported as problems, so nothing is sent that Kafka would partly apply.
+ */
+export function diffConfigs(
+  current: ConfigEntry[],
+  changes: ConfigChange[],
+): { rows: ConfigDiffRow[]; problems: string[] } {
+  const byName = new Map(current.map((entry) => [entry.name, entry]));
+  const rows: ConfigDiffRow[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const change of changes) {
+    const entry = byName.get(change.name);
+    if (seen.has(change.name)) {
+      problems.push(`${change.name}: named twice; keep one change per key.`);
+      continue;
+    }
+    seen.add(change.name);
+    if (!entry) {
+      const near = closest(change.name, [...byName.keys()]);
+      problems.push(
+        `${change.name}: is not a config of this resource${near ? `; did you mean "${near}"?` : '.'}`,
+      );
+      continue;
+    }
+    if (entry.readOnly) {
+      problems.push(
+        `${change.name}: is read-only here; it can only be changed in the broker's server.properties.`,
+      );
+      continue;
+    }
+    const after = change.value === null ? entry.defaultValue : change.value;
+    if (!entry.sensitive && change.value !== null && change.value === entry.value) {
+      problems.push(`${change.name}: is already "${change.value}"; nothing to change.`);
+      continue;
+    }
+    rows.push({
+      name: change.name,
+      before: entry.value,
+      after,
+      source: entry.source,
+      reset: change.value === null,
+    });
+  }
+  return { rows, problems };
+}
+
+/** The known key with the fewest edits from `name`, when it is close enough to be a typo. */
+function closest(name: string, candidates: string[]): string | null {
+  let best: { key: string; distance: number } | null = null;
+  for (const key of candidates) {
+    const distance = editDistance(name, key);
+    if (!best || distance < best.distance) best = { key, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(name.length / 5)) ? best.key : null;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}

@@ -1,0 +1,97 @@
+import type { ConfigChange, ConfigResource } from '@weir/kafka';
+import { InputError, NotFoundError } from '../errors.ts';
+import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
+import { type ConfigDiffRow, diffConfigs } from './config-diff.ts';
+
+export interface ConfigChangeReport {
+  resource: ConfigResource;
+  changes: ConfigDiffRow[];
+  applied: boolean;
+  /** The Kafka API that carried the change (AlterConfigs on brokers without the incremental one). */
+  api: string;
+}
+
+const describeResource = (r: ConfigResource) =>
+  r.type === 'topic'
+    ? `topic ${r.name}`
+    : r.name === ''
+      ? 'the cluster-wide broker default'
+      : `broker ${r.name}`;
+
+/** Topic configs, one broker's dynamic configs, and the cluster-wide broker defaults: diff, then apply. */
+export class ConfigsService {
+  readonly #ops: ClusterOperations;
+
+  constructor(ops: ClusterOperations) {
+    this.#ops = ops;
+  }
+
+  /** The diff, validated by the broker without applying; `apply` makes the same checks and applies. */
+  preview(clusterId: string, resource: ConfigResource, changes: ConfigChange[]): Promise<ConfigChangeReport> {
+    return this.#change(clusterId, resource, changes, null);
+  }
+
+  apply(clusterId: string, resource: ConfigResource, changes: ConfigChange[], actor: Actor) {
+    return this.#change(clusterId, resource, changes, actor);
+  }
+
+  async #change(
+    clusterId: string,
+    resource: ConfigResource,
+    changes: ConfigChange[],
+    actor: Actor | null,
+  ): Promise<ConfigChangeReport> {
+    if (changes.length === 0)
+      throw new InputError('Name at least one config to change.', ['changes: is empty.']);
+    await this.#assertExists(clusterId, resource);
+    const gateway = await this.#ops.gateway(clusterId);
+    // Cluster-wide defaults are described through any one broker's entries.
+    const describeAs =
+      resource.type === 'broker' && resource.name === '' ? await this.#anyBroker(clusterId) : resource.name;
+    const current = await gateway.describeConfigs({ type: resource.type, name: describeAs });
+    const { rows, problems } = diffConfigs(current, changes);
+    if (problems.length > 0) {
+      throw new InputError(`These changes to ${describeResource(resource)} cannot be applied.`, problems);
+    }
+    const { api } = await gateway.alterConfigs(resource, changes, true);
+    if (!actor) return { resource, changes: rows, applied: false, api };
+    const target =
+      resource.type === 'topic'
+        ? resource.name
+        : resource.name === ''
+          ? 'brokers/default'
+          : `brokers/${resource.name}`;
+    await this.#ops.apply(
+      clusterId,
+      actor,
+      {
+        action: resource.type === 'topic' ? 'topic.configs.update' : 'broker.configs.update',
+        targetType: resource.type,
+        target,
+        before: Object.fromEntries(rows.map((r) => [r.name, r.before])),
+      },
+      () => gateway.alterConfigs(resource, changes, false),
+      () => Object.fromEntries(rows.map((r) => [r.name, r.after])),
+    );
+    return { resource, changes: rows, applied: true, api };
+  }
+
+  async #assertExists(clusterId: string, resource: ConfigResource) {
+    if (resource.type === 'topic') {
+      await this.#ops.topic(clusterId, resource.name);
+    } else if (
+      resource.name !== '' &&
+      !(await this.#ops.brokerIds(clusterId)).includes(Number(resource.name))
+    ) {
+      throw new NotFoundError(
+        `Broker ${resource.name} is not in the cluster (or is down); check the broker id.`,
+      );
+    }
+  }
+
+  async #anyBroker(clusterId: string): Promise<string> {
+    const [first] = await this.#ops.brokerIds(clusterId);
+    if (first === undefined) throw new NotFoundError('The cluster reports no live broker.');
+    return String(first);
+  }
+}

@@ -1,0 +1,66 @@
+import { type Static, Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { problemResponses } from '../http/schemas.ts';
+import { ClusterParams, conflictResponses, Loose } from '../operations/operation.schemas.ts';
+import type { JobsService } from './jobs.service.ts';
+
+const tags = ['jobs'];
+export const JobSchema = Type.Object({
+  id: Type.String(),
+  clusterId: Type.String(),
+  kind: Type.String(),
+  state: Type.Union(
+    ['running', 'cancelling', 'succeeded', 'failed', 'cancelled'].map((s) => Type.Literal(s)),
+  ),
+  spec: Loose,
+  progress: Type.Union([Loose, Type.Null()]),
+  error: Type.Union([Type.String(), Type.Null()]),
+  createdBy: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+  finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+});
+const JobParams = Type.Composite([ClusterParams, Type.Object({ jobId: Type.String({ format: 'uuid' }) })]);
+const errors = { ...problemResponses, ...conflictResponses };
+
+export function jobsRoutes(app: FastifyInstance, deps: { jobs: JobsService }): void {
+  app.get<{ Params: Static<typeof ClusterParams> }>(
+    '/clusters/:id/jobs',
+    {
+      config: { access: 'clusters:read' },
+      schema: {
+        tags,
+        summary: "The cluster's jobs, newest first",
+        params: ClusterParams,
+        response: { 200: Type.Object({ jobs: Type.Array(JobSchema) }), ...errors },
+      },
+    },
+    async (request) => ({ jobs: await deps.jobs.list(request.params.id) }),
+  );
+  app.get<{ Params: Static<typeof JobParams> }>(
+    '/clusters/:id/jobs/:jobId',
+    {
+      config: { access: 'clusters:read' },
+      schema: {
+        tags,
+        summary: 'One job with its progress',
+        params: JobParams,
+        response: { 200: JobSchema, ...errors },
+      },
+    },
+    (request) => deps.jobs.get(request.params.jobId, request.params.id),
+  );
+  app.post<{ Params: Static<typeof JobParams> }>(
+    '/clusters/:id/jobs/:jobId/cancel',
+    {
+      config: { access: 'replicas:write' },
+      schema: {
+        tags,
+        summary: 'Cancel a running job (it rolls back what it can and cleans up)',
+        params: JobParams,
+        response: { 200: JobSchema, ...errors },
+      },
+    },
+    (request) => deps.jobs.cancel(request.params.jobId, request.params.id),
+  );
+}

@@ -1,0 +1,25 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { principalOf } from '../http/access-control.ts';
+import type { Actor } from './cluster-operations.ts';
+
+export const ClusterParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const TopicParams = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String({ minLength: 1 }),
+});
+export const GroupParams = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  groupId: Type.String({ minLength: 1 }),
+});
+export const Loose = Type.Object({}, { additionalProperties: true });
+export const conflictResponses = {
+  404: Type.Ref('Problem'),
+  409: Type.Ref('Problem'),
+  503: Type.Ref('Problem'),
+};
+
+export const actorOf = (request: FastifyRequest): Actor => ({
+  principal: principalOf(request),
+  ip: request.ip ?? null,
+});

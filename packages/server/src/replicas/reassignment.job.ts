@@ -1,0 +1,185 @@
+import type { JobRecord } from '@weir/store';
+import type { JobHandler } from '../jobs/jobs.service.ts';
+import type { ClusterOperations } from '../operations/cluster-operations.ts';
+import { brokerThrottleChanges, type Move, type ThrottleSettings, topicThrottleChanges } from './throttle.ts';
+
+export const REASSIGNMENT_JOB = 'reassignment';
+
+export interface ReassignmentSpec {
+  moves: Move[];
+  /** Null when the reassignment runs unthrottled. */
+  throttle: ThrottleSettings | null;
+  /** What the job was started for, e.g. "rebalance" or "replication-factor". */
+  purpose: string;
+}
+
+export type PartitionMoveState = 'pending' | 'moving' | 'done' | 'failed' | 'cancelled';
+
+export interface ReassignmentProgress {
+  phase: 'throttle' | 'submit' | 'wait' | 'elect' | 'cleanup' | 'finished';
+  partitions: {
+    topic: string;
+    partition: number;
+    state: PartitionMoveState;
+    adding: number[];
+    removing: number[];
+    error: string | null;
+  }[];
+  throttleRemoved: boolean;
+}
+
+export const initialProgress = (moves: Move[]): ReassignmentProgress => ({
+  phase: 'throttle',
+  partitions: moves.map((m) => ({
+    topic: m.topic,
+    partition: m.partition,
+    state: 'pending',
+    adding: [],
+    removing: [],
+    error: null,
+  })),
+  throttleRemoved: false,
+});
+
+type Job = JobRecord<ReassignmentSpec, ReassignmentProgress>;
+
+/**
+ * A reassignment as resumable phases: set the throttle, submit the moves, wait for them, elect the
+ * new preferred leaders, remove the throttle. Each phase is idempotent, so a restart repeats at most
+ * the phase it was in.
+ */
+export class ReassignmentJob implements JobHandler<ReassignmentSpec, ReassignmentProgress> {
+  readonly #ops: ClusterOperations;
+
+  constructor(ops: ClusterOperations) {
+    this.#ops = ops;
+  }
+
+  async step(job: Job): Promise<{ progress: ReassignmentProgress; done: boolean; error?: string | null }> {
+    const progress = structuredClone(job.progress ?? initialProgress(job.spec.moves));
+    const gateway = await this.#ops.gateway(job.clusterId);
+    switch (progress.phase) {
+      case 'throttle':
+        await this.#setThrottle(job, false);
+        progress.phase = 'submit';
+        return { progress, done: false };
+      case 'submit': {
+        const refused = await gateway.alterReassignments(
+          job.spec.moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.to })),
+        );
+        for (const p of progress.partitions) {
+          const refusal = refused.find((r) => r.topic === p.topic && r.partition === p.partition);
+          p.state = refusal ? 'failed' : 'moving';
+          p.error = refusal?.error ?? null;
+        }
+        progress.phase = 'wait';
+        return { progress, done: false };
+      }
+      case 'wait': {
+        const ongoing = await gateway.listReassignments();
+        const topics = [...new Set(job.spec.moves.map((m) => m.topic))];
+        const metadata = await gateway.metadata(topics);
+        for (const p of progress.partitions) {
+          if (p.state !== 'moving') continue;
+          const inFlight = ongoing.find((o) => o.topic === p.topic && o.partition === p.partition);
+          if (inFlight) {
+            p.adding = inFlight.adding;
+            p.removing = inFlight.removing;
+            continue;
+          }
+          const target =
+            job.spec.moves.find((m) => m.topic === p.topic && m.partition === p.partition)?.to ?? [];
+          const replicas =
+            metadata.topics
+              .find((t) => t.name === p.topic)
+              ?.partitions.find((x) => x.partition === p.partition)?.replicas ?? [];
+          const arrived = [...replicas].sort().join(',') === [...target].sort().join(',');
+          p.state = arrived ? 'done' : 'failed';
+          p.error = arrived ? null : `The controller ended this move with replicas [${replicas.join(', ')}].`;
+          p.adding = [];
+          p.removing = [];
+        }
+        if (progress.partitions.every((p) => p.state !== 'moving')) progress.phase = 'elect';
+        return { progress, done: false };
+      }
+      case 'elect': {
+        const moved = progress.partitions.filter((p) => p.state === 'done');
+        if (moved.length > 0) {
+          // The new first replica is the planned leader; failures leave leadership where it is.
+          await gateway.electLeaders('preferred', groupByTopic(moved)).catch(() => undefined);
+        }
+        progress.phase = 'cleanup';
+        return { progress, done: false };
+      }
+      case 'cleanup':
+        await this.#setThrottle(job, true);
+        progress.throttleRemoved = true;
+        progress.phase = 'finished';
+        return { progress, done: true, error: failureOf(progress) };
+      case 'finished':
+        return { progress, done: true, error: failureOf(progress) };
+    }
+  }
+
+  async cancel(job: Job): Promise<ReassignmentProgress> {
+    const progress = structuredClone(job.progress ?? initialProgress(job.spec.moves));
+    const gateway = await this.#ops.gateway(job.clusterId);
+    const ongoing = await gateway.listReassignments();
+    const ours = progress.partitions.filter((p) =>
+      ongoing.some((o) => o.topic === p.topic && o.partition === p.partition),
+    );
+    if (ours.length > 0) {
+      await gateway.alterReassignments(
+        ours.map((p) => ({ topic: p.topic, partition: p.partition, replicas: null })),
+      );
+    }
+    for (const p of progress.partitions) {
+      if (p.state === 'pending' || ours.some((o) => o.topic === p.topic && o.partition === p.partition)) {
+        p.state = 'cancelled';
+        p.adding = [];
+        p.removing = [];
+      }
+    }
+    await this.#setThrottle(job, true);
+    progress.throttleRemoved = true;
+    progress.phase = 'finished';
+    return progress;
+  }
+
+  async abandon(job: Job): Promise<void> {
+    await this.#setThrottle(job, true);
+  }
+
+  async #setThrottle(job: Job, remove: boolean): Promise<void> {
+    const throttle = job.spec.throttle;
+    if (!throttle) return;
+    const gateway = await this.#ops.gateway(job.clusterId);
+    for (const entry of throttle.topics) {
+      const changes = topicThrottleChanges(entry, remove);
+      if (changes.length > 0)
+        await gateway.alterConfigs({ type: 'topic', name: entry.topic }, changes, false);
+    }
+    for (const broker of throttle.brokers) {
+      await gateway.alterConfigs(
+        { type: 'broker', name: String(broker) },
+        brokerThrottleChanges(throttle.bytesPerSecond, remove),
+        false,
+      );
+    }
+  }
+}
+
+function failureOf(progress: ReassignmentProgress): string | null {
+  const failed = progress.partitions.filter((p) => p.state === 'failed');
+  if (failed.length === 0) return null;
+  return `${failed.length} partition move(s) failed: ${failed
+    .slice(0, 5)
+    .map((p) => `${p.topic}-${p.partition}: ${p.error}`)
+    .join('; ')}`;
+}
+
+function groupByTopic(partitions: { topic: string; partition: number }[]) {
+  const byTopic = new Map<string, number[]>();
+  for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
+  return [...byTopic].map(([topic, ids]) => ({ topic, partitions: ids }));
+}

@@ -1,0 +1,205 @@
+import type { ElectionResult, ElectionType } from '@weir/kafka';
+import { InputError } from '../errors.ts';
+import type { JobsService, JobView } from '../jobs/jobs.service.ts';
+import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
+import { initialProgress, REASSIGNMENT_JOB, type ReassignmentSpec } from './reassignment.job.ts';
+import { planReassignment, type ReassignmentPlan } from './reassignment-plan.ts';
+import { type Move, throttleSettings } from './throttle.ts';
+
+export interface PlanRequest {
+  topics: string[];
+  /** Brokers to spread over; all live brokers when omitted. */
+  brokers?: number[];
+  /** A new replication factor for every named topic; each keeps its own when omitted. */
+  replicationFactor?: number;
+}
+
+export interface ElectionRequest {
+  type: ElectionType;
+  /** Partitions to elect for; every partition of the cluster when omitted (preferred only). */
+  partitions?: { topic: string; partitions?: number[] }[];
+  /** Unclean elections can lose committed records; they need this set to true. */
+  acceptDataLoss?: boolean;
+}
+
+/** Reassignment plans and jobs, replication factor changes, and leader elections. */
+export class ReplicasService {
+  readonly #ops: ClusterOperations;
+  readonly #jobs: JobsService;
+
+  constructor(ops: ClusterOperations, jobs: JobsService) {
+    this.#ops = ops;
+    this.#jobs = jobs;
+  }
+
+  async plan(clusterId: string, request: PlanRequest): Promise<ReassignmentPlan> {
+    const gateway = await this.#ops.gateway(clusterId);
+    const cluster = await gateway.describeCluster();
+    const live = cluster.brokers.map((b) => b.nodeId);
+    const chosen = request.brokers?.length ? [...new Set(request.brokers)] : live;
+    const unknown = chosen.filter((b) => !live.includes(b));
+    if (unknown.length > 0) {
+      throw new InputError(
+        `Broker(s) ${unknown.join(', ')} are not in the cluster; live brokers are ${live.join(', ')}.`,
+        [`brokers: ${unknown.join(', ')} do not exist or are down.`],
+      );
+    }
+    const rf = request.replicationFactor;
+    if (rf !== undefined && rf > chosen.length) {
+      throw new InputError(
+        `A replication factor of ${rf} needs at least ${rf} brokers; ${chosen.length} are chosen.`,
+        [`replicationFactor: must be at most ${chosen.length}.`],
+      );
+    }
+    if (request.topics.length === 0) throw new InputError('Name at least one topic.', ['topics: is empty.']);
+    const partitions = [];
+    for (const name of [...new Set(request.topics)]) {
+      const topic = await this.#ops.topic(clusterId, name);
+      for (const p of topic.partitions)
+        partitions.push({ topic: name, partition: p.partition, replicas: p.replicas });
+    }
+    const brokers = cluster.brokers.filter((b) => chosen.includes(b.nodeId));
+    return planReassignment(partitions, brokers, rf);
+  }
+
+  /** Checks the moves against the cluster, then starts them as a job (throttled when a rate is given). */
+  async startReassignment(
+    clusterId: string,
+    request: {
+      moves: { topic: string; partition: number; replicas: number[] }[];
+      throttleBytesPerSecond?: number;
+      purpose?: string;
+    },
+    actor: Actor,
+  ): Promise<JobView> {
+    if (request.moves.length === 0)
+      throw new InputError('The plan has no moves; nothing to do.', ['moves: is empty.']);
+    const live = await this.#ops.brokerIds(clusterId);
+    const problems: string[] = [];
+    const moves: Move[] = [];
+    const topics = new Map<string, Awaited<ReturnType<ClusterOperations['topic']>>>();
+    for (const [i, move] of request.moves.entries()) {
+      const topic = topics.get(move.topic) ?? (await this.#ops.topic(clusterId, move.topic));
+      topics.set(move.topic, topic);
+      const current = topic.partitions.find((p) => p.partition === move.partition);
+      const missing = move.replicas.filter((r) => !live.includes(r));
+      if (!current) problems.push(`moves.${i}: ${move.topic} has no partition ${move.partition}.`);
+      if (missing.length > 0)
+        problems.push(`moves.${i}: broker(s) ${missing.join(', ')} do not exist or are down.`);
+      if (new Set(move.replicas).size !== move.replicas.length || move.replicas.length === 0)
+        problems.push(`moves.${i}: replicas must be distinct broker ids, at least one.`);
+      if (current)
+        moves.push({
+          topic: move.topic,
+          partition: move.partition,
+          from: current.replicas,
+          to: move.replicas,
+        });
+    }
+    if (problems.length > 0) throw new InputError('The reassignment cannot start.', problems);
+    const spec: ReassignmentSpec = {
+      moves,
+      throttle: request.throttleBytesPerSecond
+        ? throttleSettings(moves, request.throttleBytesPerSecond)
+        : null,
+      purpose: request.purpose ?? 'reassignment',
+    };
+    const job = await this.#ops.apply(
+      clusterId,
+      actor,
+      {
+        action: 'partitions.reassign',
+        targetType: 'cluster',
+        target: [...new Set(moves.map((m) => m.topic))].join(','),
+        before: moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.from })),
+      },
+      () =>
+        this.#jobs.start(clusterId, REASSIGNMENT_JOB, spec, initialProgress(moves), actor.principal.username),
+      (started) => ({
+        job: started.id,
+        moves: moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.to })),
+        throttle: spec.throttle?.bytesPerSecond ?? null,
+      }),
+    );
+    return job;
+  }
+
+  /** A replication factor change is a reassignment planned over all live brokers. */
+  async changeReplicationFactor(
+    clusterId: string,
+    request: { topic: string; replicationFactor: number; throttleBytesPerSecond?: number },
+    actor: Actor,
+  ): Promise<JobView> {
+    const plan = await this.plan(clusterId, {
+      topics: [request.topic],
+      replicationFactor: request.replicationFactor,
+    });
+    const moves = plan.moves.filter((m) => m.to.length !== m.from.length);
+    if (moves.length === 0) {
+      throw new InputError(
+        `Topic "${request.topic}" already has replication factor ${request.replicationFactor}.`,
+        ['replicationFactor: is unchanged.'],
+      );
+    }
+    return this.startReassignment(
+      clusterId,
+      {
+        moves: moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.to })),
+        throttleBytesPerSecond: request.throttleBytesPerSecond,
+        purpose: 'replication-factor',
+      },
+      actor,
+    );
+  }
+
+  async elect(clusterId: string, request: ElectionRequest, actor: Actor): Promise<ElectionResult[]> {
+    if (request.type === 'unclean') {
+      if (!request.acceptDataLoss) {
+        throw new InputError(
+          'An unclean election makes an out-of-sync replica the leader: records it never received are lost. Set acceptDataLoss to true to go ahead.',
+          ['acceptDataLoss: must be true for an unclean election.'],
+        );
+      }
+      if (!request.partitions?.length) {
+        throw new InputError(
+          'Name the partitions for an unclean election; Kafka never runs one cluster-wide.',
+          ['partitions: is required for an unclean election.'],
+        );
+      }
+    }
+    let partitions: { topic: string; partitions: number[] }[] | null = null;
+    if (request.partitions?.length) {
+      partitions = [];
+      for (const entry of request.partitions) {
+        const topic = await this.#ops.topic(clusterId, entry.topic);
+        const all = topic.partitions.map((p) => p.partition);
+        const unknown = (entry.partitions ?? []).filter((p) => !all.includes(p));
+        if (unknown.length > 0) {
+          throw new InputError(`Topic "${entry.topic}" has partitions 0-${all.length - 1}.`, [
+            `partitions: ${unknown.join(', ')} do not exist.`,
+          ]);
+        }
+        partitions.push({
+          topic: entry.topic,
+          partitions: entry.partitions?.length ? entry.partitions : all,
+        });
+      }
+    }
+    const gateway = await this.#ops.gateway(clusterId);
+    return this.#ops.apply(
+      clusterId,
+      actor,
+      {
+        action: request.type === 'unclean' ? 'leaders.elect-unclean' : 'leaders.elect-preferred',
+        targetType: 'cluster',
+        target: partitions ? partitions.map((p) => p.topic).join(',') : '*',
+      },
+      () => gateway.electLeaders(request.type, partitions),
+      (results) => ({
+        elected: results.filter((r) => !r.error && !r.alreadyLed).length,
+        alreadyLed: results.filter((r) => r.alreadyLed).length,
+        failed: results.filter((r) => r.error).length,
+      }),
+    );
+  }
+}

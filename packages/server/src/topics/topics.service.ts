@@ -1,0 +1,236 @@
+import type { CreatedTopicReport, KafkaGateway, TopicMetadata } from '@weir/kafka';
+import { ConflictError, InputError } from '../errors.ts';
+import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
+import { collidingTopic, topicNameProblems } from './topic-rules.ts';
+
+export interface NewTopicInput {
+  name: string;
+  partitions: number;
+  replicationFactor: number;
+  configs: Record<string, string>;
+  /** Only ask the controller whether it would accept the topic. */
+  validateOnly: boolean;
+}
+
+export type TruncateTarget =
+  | { type: 'end' }
+  | { type: 'offset'; offset: number }
+  | { type: 'timestamp'; timestamp: number };
+
+const ORDERING_WARNING =
+  'Adding partitions changes which partition a key hashes to: records with the same key written before and after may be read out of order, and compacted topics keep both values until the old ones expire.';
+
+function assertConfirmed(kind: string, name: string, confirmName: string): void {
+  if (confirmName !== name) {
+    throw new InputError(`Type the ${kind}'s exact name to confirm: "${name}".`, [
+      `confirmName: must equal "${name}".`,
+    ]);
+  }
+}
+
+/** Topic changes: create, delete, add partitions, truncate, clone. Configs live in ConfigsService. */
+export class TopicsService {
+  readonly #ops: ClusterOperations;
+
+  constructor(ops: ClusterOperations) {
+    this.#ops = ops;
+  }
+
+  async create(
+    clusterId: string,
+    input: NewTopicInput,
+    actor: Actor,
+  ): Promise<CreatedTopicReport & { validateOnly: boolean }> {
+    const problems = topicNameProblems(input.name);
+    if (problems.length > 0) throw new InputError(`"${input.name}" cannot be a topic name.`, problems);
+    const gateway = await this.#ops.gateway(clusterId);
+    const existing = (await gateway.metadata()).topics.map((t) => t.name);
+    const collision = collidingTopic(input.name, existing);
+    if (collision) {
+      throw new InputError(
+        `"${input.name}" collides with the existing topic "${collision}": Kafka treats "." and "_" alike in metric names; choose another name.`,
+        [`name: collides with "${collision}".`],
+      );
+    }
+    const spec = {
+      name: input.name,
+      partitions: input.partitions,
+      replicationFactor: input.replicationFactor,
+      configs: input.configs,
+    };
+    // The controller checks counts, configs and policies first, so nothing is half-created.
+    const checked = await gateway.createTopic(spec, true);
+    if (input.validateOnly) return { ...checked, validateOnly: true };
+    const created = await this.#ops.apply(
+      clusterId,
+      actor,
+      { action: 'topic.create', targetType: 'topic', target: input.name },
+      () => gateway.createTopic(spec, false),
+      (report) => ({ ...report, configs: input.configs }),
+    );
+    return { ...created, validateOnly: false };
+  }
+
+  async delete(clusterId: string, name: string, confirmName: string, actor: Actor): Promise<void> {
+    assertConfirmed('topic', name, confirmName);
+    const topic = await this.#ops.topic(clusterId, name);
+    const gateway = await this.#ops.gateway(clusterId);
+    await this.#ops.apply(
+      clusterId,
+      actor,
+      {
+        action: 'topic.delete',
+        targetType: 'topic',
+        target: name,
+        before: { partitions: topic.partitions.length },
+      },
+      () => gateway.deleteTopic(name),
+      () => null,
+    );
+  }
+
+  async addPartitions(
+    clusterId: string,
+    name: string,
+    count: number,
+    validateOnly: boolean,
+    actor: Actor,
+  ): Promise<{ before: number; after: number; warning: string; validateOnly: boolean }> {
+    const topic = await this.#ops.topic(clusterId, name);
+    const before = topic.partitions.length;
+    if (count <= before) {
+      throw new InputError(
+        `Topic "${name}" has ${before} partitions; Kafka can only add partitions, so ask for more than ${before}.`,
+        [`count: must be greater than ${before}.`],
+      );
+    }
+    const gateway = await this.#ops.gateway(clusterId);
+    await gateway.addPartitions(name, count, true);
+    const report = { before, after: count, warning: ORDERING_WARNING, validateOnly };
+    if (validateOnly) return report;
+    await this.#ops.apply(
+      clusterId,
+      actor,
+      { action: 'topic.add-partitions', targetType: 'topic', target: name, before: { partitions: before } },
+      () => gateway.addPartitions(name, count, false),
+      () => ({ partitions: count }),
+    );
+    return { ...report, validateOnly: false };
+  }
+
+  /** Where each partition's log would start after truncating; the same answer previews and applies. */
+  async truncationPlan(clusterId: string, name: string, target: TruncateTarget, partitions?: number[]) {
+    const topic = await this.#ops.topic(clusterId, name);
+    const gateway = await this.#ops.gateway(clusterId);
+    const chosen = choosePartitions(topic, partitions);
+    const led = ledPartitions(topic, chosen, await gateway.describeCluster());
+    const [starts, ends] = await Promise.all([
+      gateway.offsetsAt(led, 'earliest'),
+      gateway.offsetsAt(led, 'latest'),
+    ]);
+    const at =
+      target.type === 'timestamp'
+        ? await gateway.offsetsAt(led, target.timestamp)
+        : new Map<string, number>();
+    return chosen.map((partition) => {
+      const key = `${name}:${partition}`;
+      const start = starts.get(key) ?? 0;
+      const end = ends.get(key) ?? 0;
+      const wanted =
+        target.type === 'end'
+          ? end
+          : target.type === 'offset'
+            ? target.offset
+            : (at.get(key) ?? -1) < 0
+              ? end
+              : (at.get(key) as number);
+      const newStart = Math.min(Math.max(wanted, start), end);
+      return { partition, start, end, newStart, deleted: newStart - start };
+    });
+  }
+
+  async truncate(
+    clusterId: string,
+    name: string,
+    request: { target: TruncateTarget; partitions?: number[]; confirmName: string },
+    actor: Actor,
+  ) {
+    assertConfirmed('topic', name, request.confirmName);
+    const plan = await this.truncationPlan(clusterId, name, request.target, request.partitions);
+    const moves = plan.filter((p) => p.newStart > p.start);
+    const gateway = await this.#ops.gateway(clusterId);
+    const result = await this.#ops.apply(
+      clusterId,
+      actor,
+      {
+        action: 'topic.truncate',
+        targetType: 'topic',
+        target: name,
+        before: plan.map((p) => ({ partition: p.partition, start: p.start, end: p.end })),
+      },
+      async () =>
+        moves.length === 0
+          ? []
+          : gateway.deleteRecords(
+              name,
+              moves.map((p) => ({ partition: p.partition, offset: p.newStart })),
+            ),
+    );
+    return { partitions: plan, applied: result };
+  }
+
+  async clone(clusterId: string, source: string, name: string, actor: Actor) {
+    const topic = await this.#ops.topic(clusterId, source);
+    const gateway = await this.#ops.gateway(clusterId);
+    const configs = Object.fromEntries(
+      (await gateway.describeConfigs({ type: 'topic', name: source }))
+        .filter((c) => c.source === 'topic' && c.value !== null)
+        .map((c) => [c.name, c.value as string]),
+    );
+    return this.create(
+      clusterId,
+      {
+        name,
+        partitions: topic.partitions.length,
+        replicationFactor: topic.partitions[0]?.replicas.length ?? 1,
+        configs,
+        validateOnly: false,
+      },
+      actor,
+    );
+  }
+}
+
+function choosePartitions(topic: TopicMetadata, partitions?: number[]): number[] {
+  const all = topic.partitions.map((p) => p.partition);
+  if (!partitions || partitions.length === 0) return all;
+  const unknown = partitions.filter((p) => !all.includes(p));
+  if (unknown.length > 0) {
+    throw new InputError(`Topic "${topic.name}" has partitions 0-${all.length - 1}.`, [
+      `partitions: ${unknown.join(', ')} do not exist.`,
+    ]);
+  }
+  return [...new Set(partitions)].sort((a, b) => a - b);
+}
+
+/** Partitions with their leader's address; leaderless ones cannot be read or truncated now. */
+export function ledPartitions(
+  topic: TopicMetadata,
+  partitions: number[],
+  cluster: Awaited<ReturnType<KafkaGateway['describeCluster']>>,
+) {
+  return partitions.map((partition) => {
+    const leaderId = topic.partitions.find((p) => p.partition === partition)?.leader ?? -1;
+    const leader = cluster.brokers.find((b) => b.nodeId === leaderId);
+    if (!leader) {
+      throw new ConflictError(
+        `Partition ${topic.name}-${partition} has no leader right now; wait for one or choose other partitions.`,
+      );
+    }
+    return {
+      topic: topic.name,
+      partition,
+      leader: { nodeId: leader.nodeId, host: leader.host, port: leader.port },
+    };
+  });
+}
