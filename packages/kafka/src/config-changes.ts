@@ -1,5 +1,6 @@
 import { type Admin, ConfigResourceTypes, IncrementalAlterConfigOperationTypes } from '@platformatic/kafka';
 import { describeConfigs } from './configs.ts';
+import { rawRequest } from './raw-call.ts';
 
 /** A topic, one broker (`name` is its id), or every broker's default (`name` is ''). */
 export interface ConfigResource {
@@ -26,24 +27,27 @@ export async function alterConfigsIncrementally(
   changes: ConfigChange[],
   validateOnly: boolean,
 ): Promise<void> {
-  await admin.incrementalAlterConfigs({
-    resources: [
-      {
-        resourceType: resourceType(resource),
-        resourceName: resource.name,
-        configs: changes.map((change) =>
-          change.value === null
-            ? { name: change.name, configOperation: IncrementalAlterConfigOperationTypes.DELETE }
-            : {
-                name: change.name,
-                configOperation: IncrementalAlterConfigOperationTypes.SET,
-                value: change.value,
-              },
-        ),
-      },
-    ],
-    validateOnly,
-  });
+  const resources = [
+    {
+      resourceType: resourceType(resource),
+      resourceName: resource.name,
+      configs: changes.map((change) =>
+        change.value === null
+          ? { name: change.name, configOperation: IncrementalAlterConfigOperationTypes.DELETE }
+          : {
+              name: change.name,
+              configOperation: IncrementalAlterConfigOperationTypes.SET,
+              value: change.value,
+            },
+      ),
+    },
+  ];
+  // The library routes broker resources by id and reads the cluster default ('') as broker 0; any broker takes it.
+  if (resource.type === 'broker' && resource.name === '') {
+    await rawRequest(admin, 'IncrementalAlterConfigs', [resources, validateOnly]);
+  } else {
+    await admin.incrementalAlterConfigs({ resources, validateOnly });
+  }
 }
 
 /**
@@ -77,14 +81,16 @@ export async function alterConfigsWholesale(
   validateOnly: boolean,
 ): Promise<void> {
   const current = await describeConfigs(admin, resource);
-  await admin.alterConfigs({
-    resources: [
-      {
-        resourceType: resourceType(resource),
-        resourceName: resource.name,
-        configs: fullOverrideSet(current, changes, resource),
-      },
-    ],
-    validateOnly,
-  });
+  const resources = [
+    {
+      resourceType: resourceType(resource),
+      resourceName: resource.name,
+      configs: fullOverrideSet(current, changes, resource),
+    },
+  ];
+  if (resource.type === 'broker' && resource.name === '') {
+    await rawRequest(admin, 'AlterConfigs', [resources, validateOnly]);
+  } else {
+    await admin.alterConfigs({ resources, validateOnly });
+  }
 }

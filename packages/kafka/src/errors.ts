@@ -108,8 +108,11 @@ export function toGatewayError(
 ): KafkaGatewayError {
   if (error instanceof KafkaGatewayError) return error;
   const errors = chain(error);
-  const detail =
-    errors.map((e) => e.message).find((m) => m && !m.startsWith('Received response')) ?? String(error);
+  // The broker's own words beat the library's wrappers ("… failed.", "Received response with error …").
+  const answered = errors.find((e) => e.apiId !== undefined);
+  const detail = answered
+    ? `${answered.apiId}${answered.serverErrorMessage ? `: ${answered.serverErrorMessage}` : ''}`
+    : (errors.map((e) => e.message).find((m) => m && !m.startsWith('Received response')) ?? String(error));
   const where = context.broker ?? context.bootstrap?.join(', ') ?? 'the cluster';
   const coordinates: KafkaErrorCoordinates = {
     api: context.api,
@@ -151,15 +154,15 @@ export function toGatewayError(
       { cause: error },
     );
   }
-  const answered = errors.find(
+  const refusal = errors.find(
     (e) => e.apiId !== undefined && (INVALID_REQUEST_CODES.has(e.apiId) || CONFLICT_CODES.has(e.apiId)),
   );
-  if (answered?.apiId) {
-    coordinates.codeName = answered.apiId;
-    const reason = answered.serverErrorMessage || answered.message || answered.apiId;
+  if (refusal?.apiId) {
+    coordinates.codeName = refusal.apiId;
+    const reason = refusal.serverErrorMessage || refusal.message || refusal.apiId;
     return new KafkaGatewayError(
-      CONFLICT_CODES.has(answered.apiId) ? 'conflict' : 'invalid',
-      `${context.api}${context.topic ? ` on ${context.topic}` : ''} was refused by Kafka (${answered.apiId}): ${reason}`,
+      CONFLICT_CODES.has(refusal.apiId) ? 'conflict' : 'invalid',
+      `${context.api}${context.topic ? ` on ${context.topic}` : ''} was refused by Kafka (${refusal.apiId}): ${reason}`,
       coordinates,
       { cause: error },
     );

@@ -51,9 +51,17 @@ export async function createManyTopics(cluster: KafkaCluster, names: string[]): 
   }
 }
 
-/** Writes `count` records
- `key-i` / `value-i`, spread over partitions by key; returns when acknowledged. */
-export async function produceRecords(cluster: KafkaCluster, topic: string, count: number): Promise<void> {
+/**
+ * Writes `count` records `key-i` / `value-i`, spread over partitions by key; returns when acknowledged.
+ * With `valueBytes`, each value is padded to that size (to give replication something to copy).
+ */
+export async function produceRecords(
+  cluster: KafkaCluster,
+  topic: string,
+  count: number,
+  options: { valueBytes?: number } = {},
+): Promise<void> {
+  const pad = (value: string) => (options.valueBytes ? value.padEnd(options.valueBytes, '.') : value);
   // Idempotent: a batch retried on a busy machine must not be written twice, or counts would drift.
   const producer = new Producer({
     clientId: 'weir-testkit',
@@ -66,7 +74,7 @@ export async function produceRecords(cluster: KafkaCluster, topic: string, count
       const batch = Array.from({ length: Math.min(500, count - start) }, (_, i) => ({
         topic,
         key: `key-${start + i}`,
-        value: `value-${start + i}`,
+        value: pad(`value-${start + i}`),
       }));
       await producer.send({ messages: batch });
     }

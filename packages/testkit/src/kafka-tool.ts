@@ -14,6 +14,11 @@ const TOOL_CLASSES: Record<string, { legacy: string; modern: string; modernSince
     modern: 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
     modernSince: '3.8',
   },
+  'kafka-get-offsets': {
+    legacy: 'kafka.tools.GetOffsetShell',
+    modern: 'org.apache.kafka.tools.GetOffsetShell',
+    modernSince: '3.5',
+  },
   'kafka-configs': {
     legacy: 'kafka.admin.ConfigCommand',
     modern: 'kafka.admin.ConfigCommand',

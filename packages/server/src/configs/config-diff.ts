@@ -14,6 +14,30 @@ export interface ConfigDiffRow {
  * Each requested change against the current entries: unknown keys, read-only entries and no-op
  * changes are reported as problems, so nothing is sent that Kafka would partly apply.
  */
+/**
+ * Broker settings Kafka accepts dynamically but DescribeConfigs does not list until they are set
+ * (kafka.server.DynamicConfig.Broker).
+ */
+const DYNAMIC_ONLY_BROKER_KEYS = [
+  'leader.replication.throttled.rate',
+  'follower.replication.throttled.rate',
+  'replica.alter.log.dirs.io.max.bytes.per.second',
+];
+
+// Once set, brokers report these as read-only (they are outside the static config definition).
+export const withDynamicOnlyBrokerKeys = (entries: ConfigEntry[]): ConfigEntry[] => [
+  ...entries.map((e) => (DYNAMIC_ONLY_BROKER_KEYS.includes(e.name) ? { ...e, readOnly: false } : e)),
+  ...DYNAMIC_ONLY_BROKER_KEYS.filter((name) => !entries.some((e) => e.name === name)).map((name) => ({
+    name,
+    value: null,
+    source: 'default' as const,
+    readOnly: false,
+    sensitive: false,
+    defaultValue: null,
+    documentation: null,
+  })),
+];
+
 export function diffConfigs(
   current: ConfigEntry[],
   changes: ConfigChange[],

@@ -12,7 +12,8 @@ const Changes = Type.Object(
       Type.Object(
         {
           name: Type.String({ minLength: 1 }),
-          value: Type.Union([Type.String(), Type.Null()], { description: 'null removes the override' }),
+          // Null first: with type coercion on, a string branch would turn null into "".
+          value: Type.Union([Type.Null(), Type.String()], { description: 'null removes the override' }),
         },
         { additionalProperties: false },
       ),

@@ -1,7 +1,7 @@
 import type { ConfigChange, ConfigResource } from '@weir/kafka';
 import { InputError, NotFoundError } from '../errors.ts';
 import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
-import { type ConfigDiffRow, diffConfigs } from './config-diff.ts';
+import { type ConfigDiffRow, diffConfigs, withDynamicOnlyBrokerKeys } from './config-diff.ts';
 
 export interface ConfigChangeReport {
   resource: ConfigResource;
@@ -48,7 +48,8 @@ export class ConfigsService {
     // Cluster-wide defaults are described through any one broker's entries.
     const describeAs =
       resource.type === 'broker' && resource.name === '' ? await this.#anyBroker(clusterId) : resource.name;
-    const current = await gateway.describeConfigs({ type: resource.type, name: describeAs });
+    const described = await gateway.describeConfigs({ type: resource.type, name: describeAs });
+    const current = resource.type === 'broker' ? withDynamicOnlyBrokerKeys(described) : described;
     const { rows, problems } = diffConfigs(current, changes);
     if (problems.length > 0) {
       throw new InputError(`These changes to ${describeResource(resource)} cannot be applied.`, problems);

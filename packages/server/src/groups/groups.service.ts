@@ -117,7 +117,6 @@ export class GroupsService {
       ]);
     }
     const plan = await this.resetPlan(clusterId, groupId, request.to, request.scope);
-    if (plan.blockedBy) throw new ConflictError(plan.blockedBy);
     const gateway = await this.#ops.gateway(clusterId);
     await this.#ops.apply(
       clusterId,
@@ -128,11 +127,14 @@ export class GroupsService {
         target: groupId,
         before: plan.partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.current })),
       },
-      () =>
-        gateway.commitGroupOffsets(
+      async () => {
+        // Refused attempts are audited too: who tried to move a live group's offsets matters.
+        if (plan.blockedBy) throw new ConflictError(plan.blockedBy);
+        await gateway.commitGroupOffsets(
           groupId,
           plan.partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.target })),
-        ),
+        );
+      },
       () => ({
         to: request.to,
         offsets: plan.partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.target })),

@@ -4,6 +4,7 @@ import type { ClusterOperations } from '../operations/cluster-operations.ts';
 import { brokerThrottleChanges, type Move, type ThrottleSettings, topicThrottleChanges } from './throttle.ts';
 
 export const REASSIGNMENT_JOB = 'reassignment';
+const SETTLE_POLLS = 20;
 
 export interface ReassignmentSpec {
   moves: Move[];
@@ -24,6 +25,8 @@ export interface ReassignmentProgress {
     adding: number[];
     removing: number[];
     error: string | null;
+    /** Polls since the controller stopped listing the move while metadata still showed other replicas. */
+    settling?: number;
   }[];
   throttleRemoved: boolean;
 }
@@ -94,6 +97,9 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
               .find((t) => t.name === p.topic)
               ?.partitions.find((x) => x.partition === p.partition)?.replicas ?? [];
           const arrived = [...replicas].sort().join(',') === [...target].sort().join(',');
+          // Metadata trails the controller for a moment after a move completes.
+          p.settling = (p.settling ?? 0) + 1;
+          if (!arrived && p.settling < SETTLE_POLLS) continue;
           p.state = arrived ? 'done' : 'failed';
           p.error = arrived ? null : `The controller ended this move with replicas [${replicas.join(', ')}].`;
           p.adding = [];

@@ -59,13 +59,15 @@ export class TopicsService {
       configs: input.configs,
     };
     // The controller checks counts, configs and policies first, so nothing is half-created.
-    const checked = await gateway.createTopic(spec, true);
-    if (input.validateOnly) return { ...checked, validateOnly: true };
+    if (input.validateOnly) return { ...(await gateway.createTopic(spec, true)), validateOnly: true };
     const created = await this.#ops.apply(
       clusterId,
       actor,
       { action: 'topic.create', targetType: 'topic', target: input.name },
-      () => gateway.createTopic(spec, false),
+      async () => {
+        await gateway.createTopic(spec, true);
+        return gateway.createTopic(spec, false);
+      },
       (report) => ({ ...report, configs: input.configs }),
     );
     return { ...created, validateOnly: false };
