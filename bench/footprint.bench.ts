@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { WEIR_BIN } from '@weir/testkit';
+import { WEIR_BIN, WEIR_NODE_FLAGS } from '@weir/testkit';
 import { median, rssMb } from './stats.ts';
 
 const RUNS = 5;
@@ -61,19 +61,19 @@ async function series(label: string, run: () => Promise<Sample>) {
 
 const weirEnv = (dataDir: string) => ({ WEIR_PORT: '0', WEIR_DATA_DIR: dataDir, WEIR_LOG_LEVEL: 'info' });
 const restartDir = mkdtempSync(join(tmpdir(), 'weir-bench-'));
-await measure([MAIN, 'serve'], weirEnv(restartDir), '/readyz');
+await measure([...WEIR_NODE_FLAGS, MAIN, 'serve'], weirEnv(restartDir), '/readyz');
 
 const peer = await series('bare node:http (peer)', () => measure(['-e', PEER], {}, '/'));
 const firstStart = await series('weir serve, first start', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'weir-bench-'));
   try {
-    return await measure([MAIN, 'serve'], weirEnv(dataDir), '/readyz');
+    return await measure([...WEIR_NODE_FLAGS, MAIN, 'serve'], weirEnv(dataDir), '/readyz');
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
 const restart = await series('weir serve, restart', () =>
-  measure([MAIN, 'serve'], weirEnv(restartDir), '/readyz'),
+  measure([...WEIR_NODE_FLAGS, MAIN, 'serve'], weirEnv(restartDir), '/readyz'),
 );
 rmSync(restartDir, { recursive: true, force: true });
 

@@ -10,7 +10,12 @@ import { median, percentile, rssMb } from './stats.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(3),
-  options: { topics: { type: 'string', default: '10000' }, groups: { type: 'string', default: '2000' } },
+  options: {
+    topics: { type: 'string', default: '10000' },
+    groups: { type: 'string', default: '2000' },
+    // e.g. --node-options=--max-semi-space-size=4, to see how V8 settings move the server's memory.
+    'node-options': { type: 'string' },
+  },
 });
 const TOPICS = Number(values.topics);
 const GROUPS = Number(values.groups);
@@ -25,12 +30,15 @@ const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
 console.log(`Preparing Kafka 3.9 with ${TOPICS} topics and ${GROUPS} groups...`);
 const kafka = await startKafkaCluster({ version: '3.9', heapMb: 1536, startTimeoutMs: 180_000 });
 const bootstrap = kafka.bootstrapServers.plaintext;
-const weir = await startWeir({ env: { WEIR_ADMIN_PASSWORD: 'bench-password' } }).catch(
-  async (error: unknown) => {
-    await kafka.stop();
-    throw error;
+const weir = await startWeir({
+  env: {
+    WEIR_ADMIN_PASSWORD: 'bench-password',
+    ...(values['node-options'] ? { NODE_OPTIONS: values['node-options'] } : {}),
   },
-);
+}).catch(async (error: unknown) => {
+  await kafka.stop();
+  throw error;
+});
 try {
   const admin = new Admin({
     clientId: 'weir-bench',

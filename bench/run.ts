@@ -2,6 +2,7 @@
 const benches: Record<string, string> = {
   footprint: './footprint.bench.ts',
   metadata: './metadata.bench.ts',
+  scan: './scan.bench.ts',
 };
 
 const name = process.argv[2];

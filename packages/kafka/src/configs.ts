@@ -1,4 +1,5 @@
 import { type Admin, ConfigResourceTypes, ConfigSources } from '@platformatic/kafka';
+import { rawRequest } from './raw-call.ts';
 
 export type ConfigSourceName =
   | 'topic'
@@ -58,4 +59,43 @@ export async function describeConfigs(
       documentation: config.documentation ?? null,
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+// Enough topics per DescribeConfigs to keep requests few without one huge answer.
+const TOPICS_PER_REQUEST = 500;
+
+interface RawDescribeConfigs {
+  results: { errorCode: number; resourceName: string; configs: { name: string; value: string | null }[] }[];
+}
+
+/**
+ * One config's effective value for many topics (overrides and inherited defaults alike). A topic the
+ * broker cannot describe (just created or deleted elsewhere) is left out instead of failing the rest.
+ */
+export async function describeTopicConfigValue(
+  admin: Admin,
+  topics: string[],
+  key: string,
+): Promise<Map<string, string>> {
+  const values = new Map<string, string>();
+  for (let i = 0; i < topics.length; i += TOPICS_PER_REQUEST) {
+    const resources = topics.slice(i, i + TOPICS_PER_REQUEST).map((name) => ({
+      resourceType: ConfigResourceTypes.TOPIC,
+      resourceName: name,
+      configurationKeys: [key],
+    }));
+    const response = await rawRequest<RawDescribeConfigs>(
+      admin,
+      'DescribeConfigs',
+      [resources, false, false],
+      {
+        keepErrorCodes: true,
+      },
+    );
+    for (const result of response.results) {
+      const value = result.errorCode === 0 ? result.configs.find((c) => c.name === key)?.value : null;
+      if (value != null) values.set(result.resourceName, value);
+    }
+  }
+  return values;
 }

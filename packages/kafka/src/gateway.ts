@@ -1,13 +1,14 @@
-import { Admin, type Broker } from '@platformatic/kafka';
+import { Admin, type Broker, Producer } from '@platformatic/kafka';
 import {
   alterConfigsIncrementally,
   alterConfigsWholesale,
   type ConfigChange,
   type ConfigResource,
 } from './config-changes.ts';
-import { type ConfigEntry, describeConfigs } from './configs.ts';
+import { type ConfigEntry, describeConfigs, describeTopicConfigValue } from './configs.ts';
 import { type ClusterConnection, DEFAULT_REQUEST_TIMEOUT_MS, toClientOptions } from './connection.ts';
 import { KafkaGatewayError, toGatewayError } from './errors.ts';
+import { type FetchedPartition, type FetchLimits, type FetchPosition, fetchFromLeader } from './fetch.ts';
 import { commitGroupOffsets, deleteGroup, deleteGroupOffsets, type GroupOffset } from './group-changes.ts';
 import {
   type CommittedOffset,
@@ -22,6 +23,7 @@ import { type ElectionResult, type ElectionType, electLeaders } from './leader-e
 import { type BrokerLogDirs, describeAllLogDirs } from './log-dirs.ts';
 import { type MetadataSnapshot, readMetadata } from './metadata.ts';
 import { type LedPartition, listStartAndEndOffsets, type OffsetsResult, offsetsAt } from './offsets.ts';
+import { type Compression, type ProducedBatch, produceRecords, type RecordToProduce } from './produce.ts';
 import { describeQuorum, type QuorumDescription } from './quorum.ts';
 import {
   alterReassignments,
@@ -79,6 +81,8 @@ export interface KafkaGateway {
   listOffsets(partitions: LedPartition[]): Promise<OffsetsResult>;
   describeLogDirs(): Promise<BrokerLogDirs[]>;
   describeConfigs(resource: { type: 'topic' | 'broker'; name: string }): Promise<ConfigEntry[]>;
+  /** One config's effective value per topic (topics without an answer are absent). */
+  topicConfigValue(topics: string[], key: string): Promise<Map<string, string>>;
   listGroups(): Promise<GroupListing[]>;
   describeGroups(groupIds: string[]): Promise<GroupDescription[]>;
   /** New-protocol (KIP-848) groups, which DescribeGroups does not describe. */
@@ -114,6 +118,13 @@ export interface KafkaGateway {
     type: ElectionType,
     partitions: { topic: string; partitions: number[] }[] | null,
   ): Promise<ElectionResult[]>;
+  /** Reads from one leader as a plain reader (no group); each partition's error code is kept. */
+  fetch(
+    leader: { host: string; port: number },
+    positions: FetchPosition[],
+    limits: FetchLimits,
+  ): Promise<FetchedPartition[]>;
+  produce(topic: string, records: RecordToProduce[], compression: Compression): Promise<ProducedBatch[]>;
   close(): Promise<void>;
 }
 
@@ -166,6 +177,8 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
       throw new KafkaGatewayError('unreachable', `No broker of ${where} is alive.`, { api: 'Metadata' });
     return { host: broker.host, port: broker.port };
   };
+  let producer: Producer<Buffer, Buffer, Buffer, Buffer> | null = null;
+  let fetchVersion: number | null = null;
   const maxVersionOf = async (apiName: string): Promise<number> =>
     (await admin.listApis()).find((api) => api.name === apiName)?.maxVersion ?? -1;
 
@@ -200,6 +213,8 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
     listOffsets: (partitions) => call('ListOffsets', () => listStartAndEndOffsets(admin, partitions)),
     describeLogDirs: () => call('DescribeLogDirs', () => describeAllLogDirs(admin)),
     describeConfigs: (resource) => call('DescribeConfigs', () => describeConfigs(admin, resource)),
+    topicConfigValue: (topics, key) =>
+      call('DescribeConfigs', () => describeTopicConfigValue(admin, topics, key)),
     listGroups: () => call('ListGroups', () => listGroups(admin)),
     describeGroups: (groupIds) => call('DescribeGroups', () => describeGroups(admin, groupIds)),
     describeConsumerProtocolGroups: (groupIds) =>
@@ -247,7 +262,19 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
         }
         return electLeaders(admin, await controller(), type, partitions, version);
       }),
+    fetch: (leader, positions, limits) =>
+      call('Fetch', async () => {
+        // The library speaks Fetch up to v17; which request shape it sends follows the broker's maximum.
+        fetchVersion ??= Math.min(await maxVersionOf('Fetch'), 17);
+        return fetchFromLeader(admin, leader, positions, limits, fetchVersion);
+      }),
+    produce: (topic, records, compression) =>
+      call('Produce', () => {
+        producer ??= new Producer({ ...toClientOptions(connection), idempotent: false });
+        return produceRecords(producer, topic, records, compression);
+      }),
     close: async () => {
+      await producer?.close().catch(() => undefined);
       await admin.close().catch(() => undefined);
     },
   };

@@ -16,6 +16,7 @@ import { clustersRoutes } from './clusters/clusters.routes.ts';
 import { ClustersService } from './clusters/clusters.service.ts';
 import { probeConnection } from './clusters/connection-probe.ts';
 import { SnapshotsService } from './clusters/snapshots.service.ts';
+import { ZooKeeperService } from './clusters/zookeeper.service.ts';
 import { configsRoutes } from './configs/configs.routes.ts';
 import { ConfigsService } from './configs/configs.service.ts';
 import { consoleRoutes, DEFAULT_WEB_DIR } from './console/console.routes.ts';
@@ -27,6 +28,8 @@ import { installProblemHandlers } from './http/problem.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { JobsService } from './jobs/jobs.service.ts';
+import { messagesRoutes } from './messages/messages.routes.ts';
+import { MessagesService } from './messages/messages.service.ts';
 import { ClusterOperations } from './operations/cluster-operations.ts';
 import { REASSIGNMENT_JOB, ReassignmentJob } from './replicas/reassignment.job.ts';
 import { replicasRoutes } from './replicas/replicas.routes.ts';
@@ -97,7 +100,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   connections = new ClusterConnections(clusters);
   snapshots = new SnapshotsService(connections);
   const reads = new ClusterReadService(snapshots, connections);
-  const ops = new ClusterOperations({ connections, snapshots, audit });
+  const zookeeper = new ZooKeeperService(clusters);
+  const ops = new ClusterOperations({ connections, snapshots, audit, clusters });
   const jobs = new JobsService(options.store.jobs, {
     pollMs: options.jobPollMs,
     onFinish: (job) =>
@@ -118,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const configs = new ConfigsService(ops);
   const groups = new GroupsService(ops);
   const replicas = new ReplicasService(ops, jobs);
+  const messages = new MessagesService({ operations: ops });
   const openConnections = connections;
   // Jobs stop before the connections they use close; their state stays as it was, for the next start.
   http.addHook('onClose', async () => {
@@ -156,12 +161,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
       authRoutes(api, { auth, apiTokens });
       auditRoutes(api, { audit });
       clustersRoutes(api, { clusters });
-      clusterReadRoutes(api, { reads });
+      clusterReadRoutes(api, { reads, zookeeper });
       topicsRoutes(api, { topics });
       configsRoutes(api, { configs });
       groupsRoutes(api, { groups });
       replicasRoutes(api, { replicas });
       jobsRoutes(api, { jobs });
+      messagesRoutes(api, { messages });
     },
     { prefix: '/api/v1' },
   );

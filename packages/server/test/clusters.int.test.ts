@@ -373,6 +373,7 @@ describe('onboarding other versions and bad addresses', () => {
         const created = await api('POST', '/clusters', {
           name: `v${version}`,
           bootstrapServers: [kafka.bootstrapServers.plaintext],
+          ...(kafka.zookeeper ? { zookeeperConnect: kafka.zookeeper.connect } : {}),
         });
         assert.equal(created.status, 201, created.raw);
         const expected =
@@ -382,6 +383,17 @@ describe('onboarding other versions and bad addresses', () => {
         const id = created.body.cluster.id;
         const overview = (await api('GET', `/clusters/${id}/overview`)).body.overview;
         assert.equal(overview.mode, expected.mode);
+        const zookeeper = (await api('GET', `/clusters/${id}/zookeeper`)).body;
+        if (version === '2.8') {
+          const [server] = zookeeper.servers;
+          assert.equal(zookeeper.connect, kafka.zookeeper?.connect);
+          assert.equal(server.reachable, true, server.error);
+          assert.equal(server.mode, 'standalone');
+          assert.match(server.version, /^3\.5\./);
+          assert.ok(server.nodeCount > 10, `${server.nodeCount} znodes`);
+        } else {
+          assert.deepEqual(zookeeper, { connect: null, servers: [] });
+        }
         assert.equal(overview.controllerId, 1);
         const topics = (await api('GET', `/clusters/${id}/topics`)).body;
         assert.deepEqual(

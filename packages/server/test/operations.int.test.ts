@@ -113,6 +113,32 @@ after(async () => {
 });
 
 describe('topics', () => {
+  test("the overview's under-min-ISR count honours a topic's own min.insync.replicas", async () => {
+    const before = await api('GET', cluster('/overview?refresh=true'));
+    const created = await api('POST', cluster('/topics'), {
+      name: 'strict-isr',
+      partitions: 2,
+      replicationFactor: 1,
+      configs: { 'min.insync.replicas': '2' },
+    });
+    assert.equal(created.status, 200, JSON.stringify(created.body));
+    // New topics reach every broker's metadata a moment after CreateTopics answers.
+    let after = await api('GET', cluster('/overview?refresh=true'));
+    for (
+      let i = 0;
+      i < 40 && after.body.overview.underMinIsrPartitions === before.body.overview.underMinIsrPartitions;
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 250));
+      after = await api('GET', cluster('/overview?refresh=true'));
+    }
+    assert.equal(after.body.overview.underMinIsrPartitions, before.body.overview.underMinIsrPartitions + 2);
+    assert.equal(
+      (await api('DELETE', cluster('/topics/strict-isr'), { confirmName: 'strict-isr' })).status,
+      204,
+    );
+  });
+
   test('bad names, impossible counts and unknown configs are refused with the reason, and nothing is created', async () => {
     const badName = await api('POST', cluster('/topics'), {
       name: 'orders eu',

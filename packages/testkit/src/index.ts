@@ -16,4 +16,4 @@ export { runKafkaTool } from './kafka-tool.ts';
 export type { KafkaVersionName } from './versions.ts';
 export { KAFKA_VERSIONS, resolveRelease } from './versions.ts';
 export type { RunningWeir } from './weir-process.ts';
-export { startWeir, WEIR_BIN } from './weir-process.ts';
+export { startWeir, WEIR_BIN, WEIR_NODE_FLAGS } from './weir-process.ts';

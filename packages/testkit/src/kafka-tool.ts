@@ -19,6 +19,21 @@ const TOOL_CLASSES: Record<string, { legacy: string; modern: string; modernSince
     modern: 'org.apache.kafka.tools.GetOffsetShell',
     modernSince: '3.5',
   },
+  'kafka-console-producer': {
+    legacy: 'kafka.tools.ConsoleProducer',
+    modern: 'org.apache.kafka.tools.ConsoleProducer',
+    modernSince: '3.8',
+  },
+  'kafka-console-consumer': {
+    legacy: 'kafka.tools.ConsoleConsumer',
+    modern: 'org.apache.kafka.tools.consumer.ConsoleConsumer',
+    modernSince: '3.8',
+  },
+  'kafka-reassign-partitions': {
+    legacy: 'kafka.admin.ReassignPartitionsCommand',
+    modern: 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
+    modernSince: '3.7',
+  },
   'kafka-configs': {
     legacy: 'kafka.admin.ConfigCommand',
     modern: 'kafka.admin.ConfigCommand',
@@ -33,23 +48,31 @@ const atLeast = (version: string, floor: string) => {
 };
 
 /**
- * Runs one of Kafka's own tools (`kafka-topics`, `kafka-consumer-groups`, `kafka-configs`) from the
- * harness's jars and returns its standard output. Used as the oracle that Weir's answers are checked against.
+ * Runs one of Kafka's own tools (`kafka-topics`, `kafka-console-producer`, …) from the
+ * harness's jars, with `input` on its standard input, and returns its standard output. Used as the oracle that Weir's answers are checked against.
  */
-export async function runKafkaTool(version: string, tool: string, args: string[]): Promise<string> {
+export async function runKafkaTool(
+  version: string,
+  tool: string,
+  args: string[],
+  options: { input?: string } = {},
+): Promise<string> {
   const release = resolveRelease(version);
   const classes = TOOL_CLASSES[tool];
   if (!classes)
     throw new Error(`Unknown Kafka tool ${tool}; known: ${Object.keys(TOOL_CLASSES).join(', ')}.`);
   const mainClass = atLeast(release.version, classes.modernSince) ? classes.modern : classes.legacy;
   const libDir = await resolveKafkaJars(release);
-  return runJava([
-    '-Xmx256m',
-    '-XX:TieredStopAtLevel=1',
-    '-Dlog4j.configuration=file:/dev/null',
-    '-cp',
-    `${libDir}/*`,
-    mainClass,
-    ...args,
-  ]);
+  return runJava(
+    [
+      '-Xmx256m',
+      '-XX:TieredStopAtLevel=1',
+      '-Dlog4j.configuration=file:/dev/null',
+      '-cp',
+      `${libDir}/*`,
+      mainClass,
+      ...args,
+    ],
+    options,
+  );
 }

@@ -1,11 +1,19 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 /** The `weir` launcher, as a person runs it. */
 export const WEIR_BIN = new URL('../../cli/bin/weir.js', import.meta.url).pathname;
+
+/** The Node flags on weir.js's `#!/usr/bin/env -S node …` line, so tests run Weir as it runs for users. */
+export const WEIR_NODE_FLAGS: string[] = (
+  /^#!.*\bnode\b(.*)$/m.exec(readFileSync(WEIR_BIN, 'utf8').split('\n')[0] ?? '')?.[1] ?? ''
+)
+  .trim()
+  .split(/\s+/)
+  .filter(Boolean);
 
 export interface RunningWeir {
   url: string;
@@ -26,7 +34,7 @@ export async function startWeir(
   options: { env?: Record<string, string>; dataDir?: string; timeoutMs?: number } = {},
 ): Promise<RunningWeir> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'weir-serve-'));
-  const child: ChildProcess = spawn(process.execPath, [WEIR_BIN, 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, [...WEIR_NODE_FLAGS, WEIR_BIN, 'serve'], {
     env: { ...process.env, WEIR_PORT: '0', WEIR_DATA_DIR: dataDir, ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

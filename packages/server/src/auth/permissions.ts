@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'configs:write',
   'groups:write',
   'replicas:write',
+  'messages:read',
+  'messages:produce',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,6 +32,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'configs:write',
     'groups:write',
     'replicas:write',
+    'messages:read',
+    'messages:produce',
   ],
   viewer: ['clusters:read'],
 };

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { problemResponses } from '../http/schemas.ts';
 import type { ClusterReadService } from './cluster-read.service.ts';
 import { TOPIC_SORTS } from './topics.view.ts';
+import type { ZooKeeperService } from './zookeeper.service.ts';
 
 const Id = Type.String({ format: 'uuid' });
 const ClusterParams = Type.Object({ id: Id });
@@ -64,7 +65,31 @@ const errors = { ...problemResponses, 404: Type.Ref('Problem'), 503: Type.Ref('P
 const read = { access: 'clusters:read' as const };
 
 /** The read model of one cluster; every answer says how old its data is. */
-export function clusterReadRoutes(app: FastifyInstance, deps: { reads: ClusterReadService }): void {
+export function clusterReadRoutes(
+  app: FastifyInstance,
+  deps: { reads: ClusterReadService; zookeeper: ZooKeeperService },
+): void {
+  app.get<{ Params: Static<typeof ClusterParams> }>(
+    '/clusters/:id/zookeeper',
+    {
+      config: read,
+      schema: {
+        tags: ['clusters'],
+        summary:
+          "Each ZooKeeper server's mode, version, latency, connections and znode count (from its srvr command); empty without a connect string",
+        params: ClusterParams,
+        response: {
+          200: Type.Object({
+            connect: Type.Union([Type.String(), Type.Null()]),
+            servers: Type.Array(Loose),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => deps.zookeeper.status(request.params.id),
+  );
+
   app.get<{ Params: Static<typeof ClusterParams>; Querystring: Static<typeof RefreshQuery> }>(
     '/clusters/:id/overview',
     {

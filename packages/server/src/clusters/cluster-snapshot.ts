@@ -28,8 +28,10 @@ export interface ClusterSnapshot {
   committed: Map<string, CommittedOffset[]> | null;
   /** Null without an authorizer, or when ACLs could not be read. */
   aclCount: number | null;
-  /** The broker default of min.insync.replicas (topic overrides are not read at this scale). */
+  /** The broker default of min.insync.replicas. */
   minInsyncReplicas: number | null;
+  /** Each topic's effective min.insync.replicas, overrides included; null when it could not be read. */
+  topicMinInsyncReplicas: Map<string, number> | null;
   partErrors: Record<string, string>;
 }
 
@@ -67,7 +69,7 @@ export async function takeSnapshot(
     }),
   );
   const firstBroker = metadata.brokers[0]?.nodeId;
-  const [quorum, offsetList, logDirs, groups, minInsync, acls] = await Promise.all([
+  const [quorum, offsetList, logDirs, groups, minInsync, topicMinInsync, acls] = await Promise.all([
     mode === 'kraft' ? optional('quorum', partErrors, () => gateway.describeQuorum()) : Promise.resolve(null),
     optional('offsets', partErrors, async () => {
       const result = await gateway.listOffsets(led);
@@ -83,6 +85,13 @@ export async function takeSnapshot(
           const value = configs.find((c) => c.name === 'min.insync.replicas')?.value;
           return value ? Number(value) : null;
         }),
+    optional('topicMinInsync', partErrors, async () => {
+      const values = await gateway.topicConfigValue(
+        metadata.topics.map((t) => t.name),
+        'min.insync.replicas',
+      );
+      return new Map([...values].map(([topic, value]) => [topic, Number(value)]));
+    }),
     optional('acls', partErrors, () => gateway.describeAcls()),
   ]);
   const committed = groups
@@ -110,6 +119,7 @@ export async function takeSnapshot(
     groups,
     committed,
     minInsyncReplicas: minInsync,
+    topicMinInsyncReplicas: topicMinInsync,
     aclCount: acls?.authorizerEnabled ? acls.acls.length : null,
 
     partErrors,

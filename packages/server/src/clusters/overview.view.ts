@@ -5,7 +5,13 @@ export type { ClusterOverview };
 
 export function overviewOf(snapshot: ClusterSnapshot): ClusterOverview {
   const partitions = snapshot.metadata.topics.flatMap((t) => t.partitions);
-  const minIsr = snapshot.minInsyncReplicas;
+  const minIsrOf = (topic: string) =>
+    snapshot.topicMinInsyncReplicas?.get(topic) ?? snapshot.minInsyncReplicas;
+  const known = snapshot.topicMinInsyncReplicas !== null || snapshot.minInsyncReplicas !== null;
+  const underMinIsr = snapshot.metadata.topics.reduce((count, topic) => {
+    const minIsr = minIsrOf(topic.name);
+    return minIsr === null ? count : count + topic.partitions.filter((p) => p.isr.length < minIsr).length;
+  }, 0);
   const groupsByState: Record<string, number> | null = snapshot.groups ? {} : null;
   for (const group of snapshot.groups ?? [])
     groupsByState![group.state] = (groupsByState![group.state] ?? 0) + 1;
@@ -22,7 +28,7 @@ export function overviewOf(snapshot: ClusterSnapshot): ClusterOverview {
     partitions: partitions.length,
     replicas: partitions.reduce((sum, p) => sum + p.replicas.length, 0),
     underReplicatedPartitions: partitions.filter((p) => p.isr.length < p.replicas.length).length,
-    underMinIsrPartitions: minIsr === null ? null : partitions.filter((p) => p.isr.length < minIsr).length,
+    underMinIsrPartitions: known ? underMinIsr : null,
     offlinePartitions: partitions.filter(
       (p) => p.leader < 0 || p.offlineReplicas.length === p.replicas.length,
     ).length,

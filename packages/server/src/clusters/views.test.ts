@@ -98,6 +98,7 @@ function aSnapshot(overrides: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
       ],
     ]),
     minInsyncReplicas: 2,
+    topicMinInsyncReplicas: null,
     aclCount: null,
 
     partErrors: {},
@@ -172,6 +173,14 @@ test('overview: controller is the quorum leader in KRaft and the Metadata contro
   assert.equal(overview.leaderlessPartitions, 1);
   assert.deepEqual(overview.groupsByState, { Stable: 1, Empty: 1 });
   assert.equal(overviewOf(aSnapshot({ minInsyncReplicas: null })).underMinIsrPartitions, null);
+  // A topic's own min.insync.replicas wins over the broker default.
+  const auditAllowsOne = aSnapshot({ topicMinInsyncReplicas: new Map([['Audit', 1]]) });
+  assert.equal(overviewOf(auditAllowsOne).underMinIsrPartitions, 2);
+  const onlyOverrides = aSnapshot({
+    minInsyncReplicas: null,
+    topicMinInsyncReplicas: new Map([['orders', 1]]),
+  });
+  assert.equal(overviewOf(onlyOverrides).underMinIsrPartitions, 1);
 });
 
 test('brokers: leader and replica counts, skew against an even share, log-dir usage', () => {

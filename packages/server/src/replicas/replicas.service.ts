@@ -1,5 +1,12 @@
-import type { ElectionResult, ElectionType } from '@weir/kafka';
-import { InputError } from '../errors.ts';
+import {
+  type ElectionResult,
+  type ElectionType,
+  electPreferredLeadersThroughZooKeeper,
+  type KafkaGateway,
+  KafkaGatewayError,
+  ZooKeeperElectionError,
+} from '@weir/kafka';
+import { ConflictError, InputError, UnavailableError } from '../errors.ts';
 import type { JobsService, JobView } from '../jobs/jobs.service.ts';
 import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
 import { initialProgress, REASSIGNMENT_JOB, type ReassignmentSpec } from './reassignment.job.ts';
@@ -194,12 +201,77 @@ export class ReplicasService {
         targetType: 'cluster',
         target: partitions ? partitions.map((p) => p.topic).join(',') : '*',
       },
-      () => gateway.electLeaders(request.type, partitions),
+      async () => {
+        try {
+          return await gateway.electLeaders(request.type, partitions);
+        } catch (error) {
+          if (!(error instanceof KafkaGatewayError) || error.kind !== 'unsupported') throw error;
+          return this.#electThroughZooKeeper(clusterId, gateway, request.type, partitions, error);
+        }
+      },
       (results) => ({
         elected: results.filter((r) => !r.error && !r.alreadyLed).length,
         alreadyLed: results.filter((r) => r.alreadyLed).length,
         failed: results.filter((r) => r.error).length,
       }),
     );
+  }
+
+  /**
+   * Brokers before 2.4 have no ElectLeaders; their controller runs a preferred election written to
+   * ZooKeeper, as kafka-preferred-replica-election does. Unclean elections have no such path.
+   */
+  async #electThroughZooKeeper(
+    clusterId: string,
+    gateway: KafkaGateway,
+    type: ElectionType,
+    partitions: { topic: string; partitions: number[] }[] | null,
+    unsupported: KafkaGatewayError,
+  ): Promise<ElectionResult[]> {
+    const connect = await this.#ops.zookeeperConnect(clusterId);
+    if (type !== 'preferred' || !connect) {
+      throw new KafkaGatewayError(
+        'unsupported',
+        type === 'preferred'
+          ? `${unsupported.message} Or add the cluster's ZooKeeper connect string in its settings: Weir then requests the election through ZooKeeper.`
+          : `${unsupported.message} Unclean elections on these brokers are a broker setting (unclean.leader.election.enable), not a request.`,
+        unsupported.coordinates,
+      );
+    }
+    const metadata = await gateway.metadata(partitions?.map((p) => p.topic));
+    const chosen = metadata.topics
+      .filter((t) => !t.internal || partitions !== null)
+      .flatMap((t) =>
+        t.partitions
+          .filter(
+            (p) =>
+              !partitions || partitions.some((c) => c.topic === t.name && c.partitions.includes(p.partition)),
+          )
+          .map((p) => ({ topic: t.name, partition: p.partition })),
+      );
+    try {
+      await electPreferredLeadersThroughZooKeeper(connect, chosen);
+    } catch (error) {
+      if (!(error instanceof ZooKeeperElectionError)) throw error;
+      throw error.kind === 'in-progress'
+        ? new ConflictError(error.message)
+        : new UnavailableError(error.message);
+    }
+    const after = await gateway.metadata([...new Set(chosen.map((p) => p.topic))]);
+    return chosen.map(({ topic, partition }) => {
+      const now = after.topics
+        .find((t) => t.name === topic)
+        ?.partitions.find((p) => p.partition === partition);
+      const preferred = now?.replicas[0];
+      return {
+        topic,
+        partition,
+        alreadyLed: false,
+        error:
+          now && now.leader === preferred
+            ? null
+            : `Broker ${preferred} is not leading after the election (leader ${now?.leader ?? 'none'}); it may be out of sync.`,
+      };
+    });
   }
 }

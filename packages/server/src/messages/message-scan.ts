@@ -1,0 +1,275 @@
+import type { FetchedPartition, FetchedRecord, KafkaGateway } from '@weir/kafka';
+import { type MessageMatcher, RegexTimeoutError } from './message-filter.ts';
+
+export interface Leader {
+  nodeId: number;
+  host: string;
+  port: number;
+}
+
+/** One partition's part of a scan: read from `from` up to `to` (exclusive), or follow when `to` is null. */
+export interface ScanRange {
+  partition: number;
+  from: number;
+  to: number | null;
+}
+
+export interface ScanBudget {
+  maxScanned: number;
+  maxMs: number;
+  maxMatches: number;
+  /** Browsing: stop a partition once it has given this many matches. */
+  perPartitionLimit?: number;
+}
+
+export interface PartitionProgress {
+  partition: number;
+  /** The next offset to read: resume here. */
+  position: number;
+  /** Where this partition's scan ends (exclusive); null when following. */
+  end: number | null;
+  done: boolean;
+  error?: string;
+}
+
+export interface ScanProgress {
+  scanned: number;
+  matched: number;
+  elapsedMs: number;
+  partitions: PartitionProgress[];
+}
+
+export const STOP_REASONS = [
+  'end',
+  'limit',
+  'scan-budget',
+  'time-budget',
+  'regex-timeout',
+  'cancelled',
+] as const;
+export type StopReason = (typeof STOP_REASONS)[number];
+
+export interface ScanSink {
+  matches(records: FetchedRecord[]): void;
+  progress?(progress: ScanProgress): void;
+}
+
+export interface ScanRequest {
+  topic: { name: string; topicId: string };
+  ranges: ScanRange[];
+  matcher: MessageMatcher;
+  budget: ScanBudget;
+  signal?: AbortSignal;
+  progressEveryMs?: number;
+  /** How long a leader may hold a fetch open waiting for new records (following). */
+  followWaitMs?: number;
+}
+
+// Enough per request to amortise the round trip; below the brokers' default fetch.max.bytes (55 MiB).
+const MAX_FETCH_BYTES = 32 * 1024 * 1024;
+const MAX_PARTITION_BYTES = 8 * 1024 * 1024;
+const OFFSET_OUT_OF_RANGE = 1;
+const LEADERSHIP_ERRORS = new Set([3, 5, 6, 74, 75]);
+const MAX_LEADER_RETRIES = 3;
+
+interface PartitionState extends PartitionProgress {
+  /** The offset asked for next; ahead of `position` while a prefetch is in flight. */
+  fetchFrom: number;
+  matched: number;
+  leaderRetries: number;
+}
+
+/**
+ * Reads a topic's partitions from their leaders (each leader's partitions in one Fetch, leaders in
+ * parallel, the next round requested while this one is filtered), hands matches to the sink in
+ * order, and stops at the end, a budget, or the signal. Positions always point just past what was
+ * examined, so a scan can be resumed exactly.
+ */
+export class MessageScan {
+  readonly #gateway: KafkaGateway;
+  readonly #request: ScanRequest;
+  readonly #states: PartitionState[];
+  readonly #started = Date.now();
+  #leaders = new Map<number, Leader | null>();
+  #scanned = 0;
+  #matched = 0;
+
+  constructor(gateway: KafkaGateway, request: ScanRequest) {
+    this.#gateway = gateway;
+    this.#request = request;
+    this.#states = request.ranges.map((range) => ({
+      partition: range.partition,
+      position: range.from,
+      fetchFrom: range.from,
+      end: range.to,
+      done: range.to !== null && range.from >= range.to,
+      matched: 0,
+      leaderRetries: 0,
+    }));
+  }
+
+  progress(): ScanProgress {
+    return {
+      scanned: this.#scanned,
+      matched: this.#matched,
+      elapsedMs: Date.now() - this.#started,
+      partitions: this.#states.map(({ partition, position, end, done, error }) => ({
+        partition,
+        position,
+        end,
+        done,
+        ...(error ? { error } : {}),
+      })),
+    };
+  }
+
+  async run(sink: ScanSink): Promise<StopReason> {
+    const { budget, signal } = this.#request;
+    await this.#refreshLeaders();
+    let lastProgress = 0;
+    let inFlight = this.#fetchRound();
+    for (;;) {
+      if (signal?.aborted) return 'cancelled';
+      const answers = await inFlight;
+      if (signal?.aborted) return 'cancelled';
+      // Ask for the next round before examining this one: the brokers read while we filter.
+      for (const answer of answers) this.#advanceFetch(answer);
+      const retryLeaders = answers.some((a) => LEADERSHIP_ERRORS.has(a.errorCode));
+      if (retryLeaders) await this.#refreshLeaders();
+      inFlight = this.#active().length ? this.#fetchRound() : Promise.resolve([]);
+      inFlight.catch(() => undefined);
+      let stop: StopReason | null = null;
+      for (const answer of answers) {
+        stop = this.#examine(answer, sink);
+        if (stop) break;
+      }
+      const now = Date.now();
+      if (sink.progress && (stop || now - lastProgress >= (this.#request.progressEveryMs ?? 250))) {
+        lastProgress = now;
+        sink.progress(this.progress());
+      }
+      if (stop) return stop;
+      if (this.#active().length === 0) return 'end';
+      if (this.#scanned >= budget.maxScanned) return 'scan-budget';
+      if (now - this.#started >= budget.maxMs) return 'time-budget';
+    }
+  }
+
+  #active(): PartitionState[] {
+    return this.#states.filter((s) => !s.done);
+  }
+
+  async #refreshLeaders(): Promise<void> {
+    const metadata = await this.#gateway.metadata([this.#request.topic.name]);
+    const topic = metadata.topics.find((t) => t.name === this.#request.topic.name);
+    const brokers = new Map(metadata.brokers.map((b) => [b.nodeId, b]));
+    this.#leaders = new Map(
+      (topic?.partitions ?? []).map((p) => [p.partition, brokers.get(p.leader) ?? null] as const),
+    );
+    for (const state of this.#active()) {
+      if (!this.#leaders.get(state.partition)) this.#fail(state, 'has no leader (offline); it was skipped');
+    }
+  }
+
+  #fetchRound(): Promise<FetchedPartition[]> {
+    const byLeader = new Map<number, PartitionState[]>();
+    for (const state of this.#active()) {
+      const leader = this.#leaders.get(state.partition);
+      if (!leader) continue;
+      byLeader.set(leader.nodeId, [...(byLeader.get(leader.nodeId) ?? []), state]);
+    }
+    const { topic, followWaitMs } = this.#request;
+    const following = this.#states.some((s) => s.end === null);
+    return Promise.all(
+      [...byLeader].map(([nodeId, states]) =>
+        this.#gateway
+          .fetch(
+            this.#leaders.get(nodeId) as Leader,
+            states.map((s) => ({
+              topic: topic.name,
+              topicId: topic.topicId,
+              partition: s.partition,
+              offset: s.fetchFrom,
+            })),
+            {
+              maxBytes: MAX_FETCH_BYTES,
+              partitionMaxBytes: MAX_PARTITION_BYTES,
+              maxWaitMs: following ? (followWaitMs ?? 500) : 0,
+            },
+          )
+          .catch((error: Error) => {
+            for (const s of states) this.#fail(s, `leader ${nodeId} failed: ${error.message}`);
+            return [] as FetchedPartition[];
+          }),
+      ),
+    ).then((perLeader) => perLeader.flat());
+  }
+
+  #advanceFetch(answer: FetchedPartition): void {
+    const state = this.#states.find((s) => s.partition === answer.partition);
+    if (!state || state.done) return;
+    if (answer.errorCode === 0) {
+      state.fetchFrom = answer.nextOffset;
+      return;
+    }
+    if (answer.errorCode === OFFSET_OUT_OF_RANGE && state.fetchFrom < answer.logStartOffset) {
+      // Retention removed records under us: continue from the new log start.
+      state.fetchFrom = answer.logStartOffset;
+      return;
+    }
+    if (LEADERSHIP_ERRORS.has(answer.errorCode) && state.leaderRetries++ < MAX_LEADER_RETRIES) return;
+    this.#fail(state, `Kafka answered error code ${answer.errorCode} for this partition`);
+  }
+
+  #examine(answer: FetchedPartition, sink: ScanSink): StopReason | null {
+    const state = this.#states.find((s) => s.partition === answer.partition);
+    if (!state || state.done || answer.errorCode !== 0) return null;
+    const { budget, matcher } = this.#request;
+    const end = state.end;
+    let examined = end === null ? answer.records : answer.records.filter((r) => r.offset < end);
+    // Budgets and limits cut inside a fetch, so the position says exactly what was examined.
+    let cut = false;
+    const scanRoom = budget.maxScanned - this.#scanned;
+    if (examined.length > scanRoom) {
+      examined = examined.slice(0, scanRoom);
+      cut = true;
+    }
+    let selected: FetchedRecord[];
+    try {
+      selected = matcher.isEmpty
+        ? examined
+        : matcher.select(examined, budget.maxMs - (Date.now() - this.#started));
+    } catch (error) {
+      if (error instanceof RegexTimeoutError) return 'regex-timeout';
+      throw error;
+    }
+    const room = Math.min(
+      budget.maxMatches - this.#matched,
+      (budget.perPartitionLimit ?? Number.POSITIVE_INFINITY) - state.matched,
+    );
+    if (selected.length > room) {
+      selected = selected.slice(0, room);
+      const lastTaken = selected.at(-1)?.offset ?? state.position - 1;
+      examined = examined.filter((r) => r.offset <= lastTaken);
+      cut = true;
+    }
+    if (selected.length) sink.matches(selected);
+    this.#matched += selected.length;
+    state.matched += selected.length;
+    this.#scanned += examined.length;
+    state.position = cut
+      ? (examined.at(-1)?.offset ?? state.position - 1) + 1
+      : end === null
+        ? answer.nextOffset
+        : Math.min(answer.nextOffset, end);
+    if (end !== null && state.position >= end) state.done = true;
+    if (state.matched >= (budget.perPartitionLimit ?? Number.POSITIVE_INFINITY)) state.done = true;
+    if (this.#matched >= budget.maxMatches) return 'limit';
+    return cut && this.#scanned >= budget.maxScanned ? 'scan-budget' : null;
+  }
+
+  #fail(state: PartitionState, why: string): void {
+    state.done = true;
+    state.error = `Partition ${state.partition} ${why}.`;
+  }
+}

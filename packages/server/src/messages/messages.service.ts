@@ -1,0 +1,342 @@
+import {
+  type Compression,
+  type FetchedRecord,
+  type KafkaGateway,
+  type MetadataSnapshot,
+  type ProducedBatch,
+  partitionForKey,
+  type TopicMetadata,
+} from '@weir/kafka';
+import { InputError, NotFoundError } from '../errors.ts';
+import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
+import { type MessageFilter, MessageMatcher } from './message-filter.ts';
+import {
+  MessageScan,
+  type PartitionProgress,
+  type ScanProgress,
+  type ScanRange,
+  type StopReason,
+} from './message-scan.ts';
+import { encodePayload, type Payload, type PayloadEncoding, renderPayload } from './payload.ts';
+
+export interface RenderedMessage {
+  partition: number;
+  offset: number;
+  timestamp: number;
+  key: Payload;
+  value: Payload;
+  headers: { name: string; value: Payload }[];
+  size: number;
+}
+
+export type StartAt =
+  | { type: 'oldest' }
+  | { type: 'newest'; count: number }
+  | { type: 'offset'; offset: number }
+  | { type: 'timestamp'; timestamp: number };
+
+export interface BrowseQuery {
+  from: 'newest' | 'oldest' | 'offset' | 'timestamp';
+  offset?: number;
+  timestamp?: number;
+  partition?: number;
+  limit: number;
+  maxValueBytes: number;
+}
+
+export interface SearchRequest {
+  filters: MessageFilter[];
+  start?: StartAt;
+  /** Continue a search that stopped: the positions from its last progress. */
+  cursor?: { partitions: { partition: number; position: number; end: number | null }[] };
+  partitions?: number[];
+  /** Find a key: only its partition (Kafka's default partitioner) is read, and only equal keys match. */
+  key?: { value: string; encoding: PayloadEncoding };
+  /** Keep reading new records as they arrive, until the budget's time runs out or the client leaves. */
+  follow?: boolean;
+  maxScanned: number;
+  maxMs: number;
+  maxMatches: number;
+  maxValueBytes: number;
+}
+
+export type SearchEvent =
+  | { type: 'start'; partitions: PartitionProgress[]; keyPartition: number | null }
+  | { type: 'match'; message: RenderedMessage }
+  | { type: 'progress'; progress: ScanProgress }
+  | { type: 'end'; reason: StopReason; progress: ScanProgress };
+
+export interface ProduceRequest {
+  messages: {
+    key?: string | null;
+    value?: string | null;
+    headers?: { name: string; value: string }[];
+    partition?: number;
+  }[];
+  keyEncoding: PayloadEncoding;
+  valueEncoding: PayloadEncoding;
+  compression: Compression;
+}
+
+// The console renders at most this much of a value unless asked for more.
+export const DEFAULT_MAX_VALUE_BYTES = 64 * 1024;
+const BROWSE_TIME_MS = 15_000;
+
+/** Reading and writing records: browse, search (streamed, budgeted, resumable), export and produce. */
+export class MessagesService {
+  readonly #operations: ClusterOperations;
+
+  constructor(deps: { operations: ClusterOperations }) {
+    this.#operations = deps.operations;
+  }
+
+  async browse(clusterId: string, topicName: string, query: BrowseQuery, actor: Actor) {
+    const { gateway, topic, metadata } = await this.#topic(clusterId, topicName);
+    const partitions = this.#choosePartitions(
+      topic,
+      query.partition === undefined ? undefined : [query.partition],
+    );
+    const start: StartAt =
+      query.from === 'newest'
+        ? { type: 'newest', count: query.limit }
+        : query.from === 'offset'
+          ? { type: 'offset', offset: this.#required(query.offset, 'offset') }
+          : query.from === 'timestamp'
+            ? { type: 'timestamp', timestamp: this.#required(query.timestamp, 'timestamp') }
+            : { type: 'oldest' };
+    const { ranges, failed } = await this.#ranges(gateway, metadata, topic, partitions, start);
+    const found: FetchedRecord[] = [];
+    const scan = new MessageScan(gateway, {
+      topic,
+      ranges,
+      matcher: new MessageMatcher([]),
+      budget: {
+        maxScanned: Number.MAX_SAFE_INTEGER,
+        maxMs: BROWSE_TIME_MS,
+        maxMatches: query.limit * ranges.length,
+        perPartitionLimit: query.limit,
+      },
+    });
+    const reason = await scan.run({ matches: (records) => found.push(...records) });
+    const newestFirst = query.from === 'newest';
+    found.sort((a, b) =>
+      newestFirst
+        ? b.timestamp - a.timestamp || a.partition - b.partition || b.offset - a.offset
+        : a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset,
+    );
+    await this.#operations.record(actor, {
+      action: 'message.browse',
+      targetType: 'topic',
+      target: `${clusterId}/${topicName}`,
+      after: { from: query.from, partition: query.partition ?? null, limit: query.limit },
+      ok: true,
+    });
+    return {
+      messages: found.slice(0, query.limit).map((r) => renderMessage(r, query.maxValueBytes)),
+      reason,
+      partitions: [...scan.progress().partitions, ...failed],
+    };
+  }
+
+  /** Runs a search, handing each event to `emit` as it happens; resolves with the stop reason. */
+  async search(
+    clusterId: string,
+    topicName: string,
+    request: SearchRequest,
+    actor: Actor,
+    emit: (event: SearchEvent) => void,
+    signal?: AbortSignal,
+  ): Promise<StopReason> {
+    const { gateway, topic, metadata } = await this.#topic(clusterId, topicName);
+    const filters = [...request.filters];
+    let keyPartition: number | null = null;
+    let chosen = request.partitions;
+    if (request.key) {
+      const keyBytes = this.#decode(request.key.value, request.key.encoding, 'key.value');
+      keyPartition = partitionForKey(keyBytes, topic.partitions.length);
+      chosen = [keyPartition];
+      filters.push({ target: 'key', match: 'equals', value: '', bytes: keyBytes });
+    }
+    const matcher = new MessageMatcher(filters);
+    let ranges: ScanRange[];
+    let failed: PartitionProgress[] = [];
+    if (request.cursor) {
+      ranges = this.#resume(topic, request.cursor);
+    } else {
+      const partitions = this.#choosePartitions(topic, chosen);
+      const start = request.start ?? (request.follow ? { type: 'newest', count: 0 } : { type: 'oldest' });
+      ({ ranges, failed } = await this.#ranges(gateway, metadata, topic, partitions, start));
+      if (request.follow) ranges = ranges.map((r) => ({ ...r, to: null }));
+    }
+    await this.#operations.record(actor, {
+      action: request.follow ? 'message.tail' : 'message.search',
+      targetType: 'topic',
+      target: `${clusterId}/${topicName}`,
+      after: { filters: request.filters, key: request.key?.value ?? null, resumed: Boolean(request.cursor) },
+      ok: true,
+    });
+    const scan = new MessageScan(gateway, {
+      topic,
+      ranges,
+      matcher,
+      budget: { maxScanned: request.maxScanned, maxMs: request.maxMs, maxMatches: request.maxMatches },
+      signal,
+    });
+    emit({ type: 'start', partitions: [...scan.progress().partitions, ...failed], keyPartition });
+    const reason = await scan.run({
+      matches: (records) => {
+        for (const record of records)
+          emit({ type: 'match', message: renderMessage(record, request.maxValueBytes) });
+      },
+      progress: (progress) => emit({ type: 'progress', progress }),
+    });
+    const progress = scan.progress();
+    emit({ type: 'end', reason, progress: { ...progress, partitions: [...progress.partitions, ...failed] } });
+    return reason;
+  }
+
+  async produce(clusterId: string, topicName: string, request: ProduceRequest, actor: Actor) {
+    const { gateway, topic } = await this.#topic(clusterId, topicName);
+    const count = topic.partitions.length;
+    let roundRobin = Math.floor(Math.random() * count);
+    const records = request.messages.map((message, index) => {
+      const key =
+        message.key == null ? null : this.#decode(message.key, request.keyEncoding, `messages[${index}].key`);
+      const value =
+        message.value == null
+          ? null
+          : this.#decode(message.value, request.valueEncoding, `messages[${index}].value`);
+      if (message.partition !== undefined && message.partition >= count)
+        throw new InputError(
+          `messages[${index}].partition: ${topicName} has partitions 0 to ${count - 1}; ${message.partition} does not exist.`,
+        );
+      const partition = message.partition ?? (key ? partitionForKey(key, count) : roundRobin++ % count);
+      return {
+        partition,
+        key,
+        value,
+        headers: (message.headers ?? []).map((h) => [h.name, Buffer.from(h.value)] as [string, Buffer]),
+      };
+    });
+    const bytes = records.reduce((sum, r) => sum + (r.key?.length ?? 0) + (r.value?.length ?? 0), 0);
+    const batches: ProducedBatch[] = await this.#operations.apply(
+      clusterId,
+      actor,
+      { action: 'message.produce', targetType: 'topic', target: topicName },
+      () => gateway.produce(topicName, records, request.compression),
+      (written) => ({
+        messages: records.length,
+        bytes,
+        compression: request.compression,
+        partitions: written,
+      }),
+    );
+    return { written: records.length, partitions: batches };
+  }
+
+  async #topic(clusterId: string, name: string) {
+    const gateway = await this.#operations.gateway(clusterId);
+    const metadata = await gateway.metadata([name]);
+    const topic = metadata.topics.find((t) => t.name === name);
+    if (!topic) throw new NotFoundError(`Topic "${name}" does not exist in this cluster; check the name.`);
+    return { gateway, topic, metadata };
+  }
+
+  #choosePartitions(topic: TopicMetadata, chosen: number[] | undefined): number[] {
+    const all = topic.partitions.map((p) => p.partition).sort((a, b) => a - b);
+    if (!chosen?.length) return all;
+    const missing = chosen.filter((p) => !all.includes(p));
+    if (missing.length)
+      throw new InputError(
+        `${topic.name} has partitions 0 to ${all.length - 1}; partition ${missing.join(', ')} does not exist.`,
+      );
+    return [...new Set(chosen)].sort((a, b) => a - b);
+  }
+
+  /** Where each partition's read starts and ends; leaderless partitions are reported, not waited for. */
+  async #ranges(
+    gateway: KafkaGateway,
+    metadata: MetadataSnapshot,
+    topic: TopicMetadata,
+    partitions: number[],
+    start: StartAt,
+  ): Promise<{ ranges: ScanRange[]; failed: PartitionProgress[] }> {
+    const brokers = new Map(metadata.brokers.map((b) => [b.nodeId, b]));
+    const led = [];
+    const failed: PartitionProgress[] = [];
+    for (const partition of partitions) {
+      const leader = brokers.get(topic.partitions.find((p) => p.partition === partition)?.leader ?? -1);
+      if (leader) led.push({ topic: topic.name, partition, leader });
+      else
+        failed.push({
+          partition,
+          position: 0,
+          end: 0,
+          done: true,
+          error: `Partition ${partition} has no leader (offline); it was skipped.`,
+        });
+    }
+    const [bounds, atTime] = await Promise.all([
+      gateway.listOffsets(led),
+      start.type === 'timestamp' ? gateway.offsetsAt(led, start.timestamp) : Promise.resolve(null),
+    ]);
+    for (const broker of bounds.failedBrokers) {
+      for (const p of led.filter((l) => l.leader.nodeId === broker.nodeId))
+        failed.push({ partition: p.partition, position: 0, end: 0, done: true, error: broker.error });
+    }
+    const ranges = bounds.offsets.map(({ partition, start: first, end }): ScanRange => {
+      const at = atTime?.get(`${topic.name}:${partition}`);
+      const from =
+        start.type === 'oldest'
+          ? first
+          : start.type === 'newest'
+            ? Math.max(first, end - start.count)
+            : start.type === 'offset'
+              ? Math.min(Math.max(start.offset, first), end)
+              : at === undefined || at < 0
+                ? end
+                : Math.max(at, first);
+      return { partition, from, to: end };
+    });
+    return { ranges: ranges.sort((a, b) => a.partition - b.partition), failed };
+  }
+
+  #resume(topic: TopicMetadata, cursor: NonNullable<SearchRequest['cursor']>): ScanRange[] {
+    const known = new Set(topic.partitions.map((p) => p.partition));
+    return cursor.partitions.map(({ partition, position, end }) => {
+      if (!known.has(partition))
+        throw new InputError(
+          `cursor: ${topic.name} has no partition ${partition}; the cursor is from another topic.`,
+        );
+      return { partition, from: position, to: end };
+    });
+  }
+
+  #decode(input: string, encoding: PayloadEncoding, where: string): Buffer {
+    try {
+      return encodePayload(input, encoding);
+    } catch (error) {
+      throw new InputError(`${where} ${(error as Error).message} (encoding "${encoding}").`);
+    }
+  }
+
+  #required(value: number | undefined, name: string): number {
+    if (value === undefined) throw new InputError(`Browsing from an ${name} needs "${name}".`);
+    return value;
+  }
+}
+
+export function renderMessage(record: FetchedRecord, maxValueBytes: number): RenderedMessage {
+  return {
+    partition: record.partition,
+    offset: record.offset,
+    timestamp: record.timestamp,
+    key: renderPayload(record.key, maxValueBytes),
+    value: renderPayload(record.value, maxValueBytes),
+    headers: record.headers.map(([name, value]) => ({
+      name: name.toString('utf8'),
+      value: renderPayload(value, maxValueBytes),
+    })),
+    size: record.size,
+  };
+}
