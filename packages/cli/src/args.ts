@@ -8,7 +8,7 @@ export function parseCommandArgs(
   args: string[],
   options: Options,
   help: string,
-): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
   try {
     const parsed = parseArgs({
       args,
@@ -16,7 +16,7 @@ export function parseCommandArgs(
       strict: true,
       allowPositionals: true,
     });
-    const values = parsed.values as Record<string, string | boolean | undefined>;
+    const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
     if (values.help) {
       console.log(help);
       process.exit(0);

@@ -1,7 +1,10 @@
 import { brokersCommand } from './commands/brokers.ts';
 import { clustersCommand } from './commands/clusters.ts';
 import { groupsCommand } from './commands/groups.ts';
+import { jobsCommand } from './commands/jobs.ts';
 import { loginCommand } from './commands/login.ts';
+import { messagesCommand } from './commands/messages.ts';
+import { replicasCommand } from './commands/replicas.ts';
 import { serveCommand } from './commands/serve.ts';
 import { topicsCommand } from './commands/topics.ts';
 import { versionCommand } from './commands/version.ts';
@@ -15,9 +18,12 @@ Commands:
   serve      Run the Weir server (API, console, scheduler)
   login      Log in to a Weir server and store an API token for later commands
   clusters   List, add, test and remove clusters
-  topics     List and describe topics
-  groups     List and describe consumer groups
-  brokers    List brokers
+  topics     List, describe, create, delete, reconfigure, truncate and clone topics
+  groups     List and describe consumer groups; reset or delete their offsets
+  brokers    List brokers; change broker and cluster-wide dynamic configs
+  replicas   Plan and run reassignments; preferred and unclean leader elections
+  jobs       Follow and cancel long-running operations
+  messages   Browse, search, export and produce records
   version    Print the version
   help       Show this help (also: weir <command> --help)
 
@@ -31,6 +37,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   topics: topicsCommand,
   groups: groupsCommand,
   brokers: brokersCommand,
+  replicas: replicasCommand,
+  jobs: jobsCommand,
+  messages: messagesCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

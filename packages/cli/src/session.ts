@@ -1,10 +1,12 @@
 import { readCredentials } from './credentials.ts';
 import { CliError } from './errors.ts';
-import { type ApiCallOptions, callApi } from './http-client.ts';
+import { type ApiCallOptions, callApi, streamApi } from './http-client.ts';
 
 /** Where and as whom API commands run: --url/--token, else $WEIR_URL/$WEIR_TOKEN, else `weir login`'s file. */
 export interface Session {
   call<T>(path: string, options?: Omit<ApiCallOptions, 'token'>): Promise<T>;
+  /** An NDJSON-streaming POST: each event as it arrives. */
+  stream(path: string, body: unknown, onEvent: (event: Record<string, unknown>) => void): Promise<void>;
 }
 
 export const SESSION_OPTIONS = {
@@ -13,7 +15,7 @@ export const SESSION_OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-export function openSession(values: Record<string, string | boolean | undefined>): Session {
+export function openSession(values: Record<string, string | boolean | string[] | undefined>): Session {
   const stored = readCredentials();
   const url = (values.url as string | undefined) ?? process.env.WEIR_URL ?? stored?.url;
   const token = (values.token as string | undefined) ?? process.env.WEIR_TOKEN ?? stored?.token;
@@ -21,6 +23,7 @@ export function openSession(values: Record<string, string | boolean | undefined>
   return {
     call: async <T>(path: string, options = {}) =>
       (await callApi<T>(url, `/api/v1${path}`, { ...options, token })).body,
+    stream: (path, body, onEvent) => streamApi(url, `/api/v1${path}`, { body, token }, onEvent),
   };
 }
 

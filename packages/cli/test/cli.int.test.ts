@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -113,6 +113,144 @@ test('clusters add and list; topics, groups and brokers as tables and JSON', () 
   assert.match(
     weirCli(['brokers', 'list', '--cluster', 'local']).stdout,
     /^ID\s+HOST\s+RACK\s+CONTROLLER.*\n1\s+127\.0\.0\.1:\d+\s+-\s+yes\s+/,
+  );
+});
+
+test('operations: create, reconfigure, produce, search, export, truncate and delete a topic; reset a group', () => {
+  const ok = (args: string[], input?: string) => {
+    const run = weirCli(args, input);
+    assert.equal(run.status, 0, `weir ${args.join(' ')}\n${run.stderr}${run.stdout}`);
+    return run.stdout;
+  };
+  const on = ['--cluster', 'local'];
+  assert.match(
+    ok([
+      'topics',
+      'create',
+      'cli-orders',
+      ...on,
+      '--partitions',
+      '3',
+      '--replication-factor',
+      '1',
+      '--config',
+      'retention.ms=3600000',
+    ]),
+    /Created cli-orders: 3 partition\(s\), RF 1/,
+  );
+  const bad = weirCli([
+    'topics',
+    'create',
+    'bad name',
+    ...on,
+    '--partitions',
+    '1',
+    '--replication-factor',
+    '1',
+  ]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /400 .*cannot be a topic name.\n {2}- .*contains " "/);
+
+  assert.match(
+    ok(['topics', 'set-config', 'cli-orders', ...on, '--set', 'retention.ms=7200000', '--dry-run']),
+    /retention\.ms\s+3600000\s+7200000\nNot applied \(dry run\)/,
+  );
+  assert.match(
+    ok(['topics', 'set-config', 'cli-orders', ...on, '--set', 'retention.ms=7200000']),
+    /Applied with/,
+  );
+
+  assert.match(
+    ok([
+      'messages',
+      'produce',
+      'cli-orders',
+      ...on,
+      '--key',
+      'k1',
+      '--value',
+      '{"id":1}',
+      '--header',
+      'src=cli',
+    ]),
+    /Wrote 1 record\(s\): partition \d from offset 0/,
+  );
+  const file = join(cliHome, 'batch.ndjson');
+  writeFileSync(
+    file,
+    Array.from({ length: 20 }, (_, i) => JSON.stringify({ key: `k${i}`, value: `{"id":${i + 100}}` })).join(
+      '\n',
+    ),
+  );
+  assert.match(
+    ok(['messages', 'produce', 'cli-orders', ...on, '--file', file, '--compression', 'gzip']),
+    /Wrote 20 record/,
+  );
+
+  const search = weirCli(['messages', 'search', 'cli-orders', ...on, '--json-path', '$.id=105']);
+  assert.equal(search.status, 0, search.stderr);
+  assert.match(search.stdout, /^\d\t\d+\t\S+\tk5\t\{"id":105\}\n$/);
+  assert.match(search.stderr, /scanned 21, matched 1: stopped \(end\)/);
+  const lookup = weirCli(['messages', 'search', 'cli-orders', ...on, '--key-equals', 'k1', '--json']);
+  const events = lookup.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  assert.equal(events[0].partitions.length, 1);
+  assert.deepEqual(
+    events
+      .filter((e) => e.type === 'match')
+      .map((e) => e.message.value.text)
+      .sort(),
+    ['{"id":101}', '{"id":1}'].sort(),
+  );
+
+  const csv = join(cliHome, 'export.csv');
+  ok(['messages', 'export', 'cli-orders', ...on, '--format', 'csv', '--output', csv, '--header', 'src=cli']);
+  const exported = readFileSync(csv, 'utf8').trim().split('\r\n');
+  assert.equal(exported.length, 2);
+  assert.match(exported[1] as string, /,k1,utf8,"\{""id"":1\}",utf8,"\{""src"":""cli""\}"$/);
+  assert.match(
+    ok(['messages', 'browse', 'cli-orders', ...on, '--from', 'oldest', '--limit', '3']),
+    /^PARTITION\s+OFFSET/,
+  );
+
+  const preview = ok(['topics', 'truncate', 'cli-orders', ...on, '--to', 'end']);
+  assert.match(preview, /Preview only: add --confirm cli-orders/);
+  const wrong = weirCli(['topics', 'truncate', 'cli-orders', ...on, '--to', 'end', '--confirm', 'other']);
+  assert.equal(wrong.status, 2);
+  ok(['topics', 'truncate', 'cli-orders', ...on, '--to', 'end', '--confirm', 'cli-orders']);
+  assert.match(ok(['messages', 'browse', 'cli-orders', ...on, '--from', 'oldest']), /^PARTITION.*\n?$/);
+
+  const resetPreview = ok(['groups', 'reset-offsets', 'settlement', ...on, '--to', 'earliest']);
+  assert.match(resetPreview, /payments\s+0\s+10\s+0\s+/);
+  assert.match(resetPreview, /Preview only/);
+  ok([
+    'groups',
+    'reset-offsets',
+    'settlement',
+    ...on,
+    '--to',
+    'shift:-5',
+    '--topic',
+    'payments:0',
+    '--confirm',
+    'settlement',
+  ]);
+  const group = JSON.parse(ok(['groups', 'describe', 'settlement', ...on, '--json']));
+  assert.equal(group.partitions.find((p: { partition: number }) => p.partition === 0).committedOffset, 5);
+
+  assert.match(ok(['replicas', 'elect', ...on, '--topic', 'payments']), /payments\s+\d\s+/);
+  assert.match(ok(['jobs', 'list', ...on]), /^ID\s+KIND\s+STATE/);
+  assert.match(
+    ok(['brokers', 'set-config', 'defaults', ...on, '--set', 'log.cleaner.threads=2', '--dry-run']),
+    /log\.cleaner\.threads/,
+  );
+
+  assert.equal(weirCli(['topics', 'delete', 'cli-orders', ...on]).status, 2);
+  assert.match(
+    ok(['topics', 'delete', 'cli-orders', ...on, '--confirm', 'cli-orders']),
+    /Deleted cli-orders/,
   );
 });
 

@@ -3,22 +3,42 @@ import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
 import { formatBytes, output, renderTable } from '../table.ts';
+import { integer } from '../values.ts';
+import { applyConfigChanges } from './config-changes.ts';
 
 const HELP = `weir brokers — brokers of a cluster
 
   weir brokers list --cluster <name> [--refresh]
+  weir brokers set-config <broker id>|defaults --cluster <name> [--set k=v]... [--remove k]... [--dry-run]
+      dynamic configs of one broker, or the cluster-wide defaults; prints the before/after diff
 
 Common: --url, --token, --json`;
 
 export async function brokersCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { ...SESSION_OPTIONS, cluster: { type: 'string' }, refresh: { type: 'boolean' } },
+    {
+      ...SESSION_OPTIONS,
+      cluster: { type: 'string' },
+      refresh: { type: 'boolean' },
+      set: { type: 'string', multiple: true },
+      remove: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean' },
+    },
     HELP,
   );
-  if (positionals[0] !== 'list') throw new CliError(HELP);
+  if (positionals[0] !== 'list' && positionals[0] !== 'set-config') throw new CliError(HELP);
   const session = openSession(values);
   const cluster = await resolveCluster(session, values.cluster as string | undefined);
+  if (positionals[0] === 'set-config') {
+    const target = positionals[1];
+    if (!target) throw new CliError('Name the broker id, or "defaults" for the cluster-wide defaults.', 2);
+    const path =
+      target === 'defaults'
+        ? `/clusters/${cluster.id}/broker-defaults/configs`
+        : `/clusters/${cluster.id}/brokers/${integer(target, 'broker id')}/configs`;
+    return applyConfigChanges(session, path, values);
+  }
   const { brokers } = await session.call<{ brokers: BrokerSummary[] }>(
     `/clusters/${cluster.id}/brokers${values.refresh ? '?refresh=true' : ''}`,
   );

@@ -3,11 +3,16 @@ import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
 import { output, renderTable } from '../table.ts';
+import { changeGroup } from './group-changes.ts';
 
 const HELP = `weir groups — consumer groups of a cluster
 
   weir groups list --cluster <name> [--search <text>] [--refresh]
   weir groups describe <group> --cluster <name>
+  weir groups reset-offsets <group> --cluster <name> --to earliest|latest|offset:N|timestamp:<ms or ISO>|shift:N
+                            [--topic T[:p,p]]...  [--confirm <group>]   (without --confirm: preview only)
+  weir groups delete <group> --cluster <name> --confirm <group>
+  weir groups delete-offsets <group> --cluster <name> --topic <topic> [--confirm <group>]
 
 Common: --url, --token, --json`;
 
@@ -16,6 +21,9 @@ const OPTIONS = {
   cluster: { type: 'string' },
   search: { type: 'string' },
   refresh: { type: 'boolean' },
+  to: { type: 'string' },
+  topic: { type: 'string', multiple: true },
+  confirm: { type: 'string' },
 } as const;
 
 interface GroupDetail {
@@ -64,6 +72,10 @@ export async function groupsCommand(args: string[]): Promise<void> {
         ),
       ].join('\n'),
     );
+  }
+  if (action === 'reset-offsets' || action === 'delete' || action === 'delete-offsets') {
+    if (!groupId) throw new CliError(`Name the group: weir groups ${action} <group> --cluster <name>`);
+    return changeGroup(session, cluster.id, action, groupId, values);
   }
   throw new CliError(HELP);
 }

@@ -3,12 +3,21 @@ import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
 import { formatBytes, output, renderTable } from '../table.ts';
+import { changeTopic, TOPIC_CHANGE_OPTIONS, TOPIC_CHANGES } from './topic-changes.ts';
 
 const HELP = `weir topics — topics of a cluster
 
   weir topics list --cluster <name> [--search <text>] [--internal] [--sort name|partitions|size|messages|underReplicated]
                    [--desc] [--page N] [--page-size N] [--refresh]
   weir topics describe <topic> --cluster <name>
+  weir topics create <topic> --cluster <name> --partitions N --replication-factor N [--config k=v]... [--dry-run]
+  weir topics delete <topic> --cluster <name> --confirm <topic>
+  weir topics add-partitions <topic> --cluster <name> --count <new total> [--dry-run]
+  weir topics set-config <topic> --cluster <name> [--set k=v]... [--remove k]... [--dry-run]
+  weir topics truncate <topic> --cluster <name> --to end|offset:N|timestamp:<ms or ISO> [--partition P]...
+                       --confirm <topic>   (without --confirm: shows what would be deleted)
+  weir topics clone <topic> --cluster <name> --name <new topic>
+  weir topics set-replication-factor <topic> --cluster <name> --replication-factor N [--throttle bytes/s]
 
 Common: --url, --token, --json`;
 
@@ -22,6 +31,7 @@ const OPTIONS = {
   page: { type: 'string' },
   'page-size': { type: 'string' },
   refresh: { type: 'boolean' },
+  ...TOPIC_CHANGE_OPTIONS,
 } as const;
 
 interface PartitionRow {
@@ -89,6 +99,10 @@ export async function topicsCommand(args: string[]): Promise<void> {
         ),
       ].join('\n'),
     );
+  }
+  if (action && TOPIC_CHANGES.includes(action)) {
+    if (!topic) throw new CliError(`Name the topic: weir topics ${action} <topic> --cluster <name>`);
+    return changeTopic(session, cluster.id, action, topic, values);
   }
   throw new CliError(HELP);
 }

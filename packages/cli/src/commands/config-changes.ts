@@ -1,0 +1,38 @@
+import { CliError } from '../errors.ts';
+import type { Session } from '../session.ts';
+import { output, renderTable } from '../table.ts';
+import { assignments } from '../values.ts';
+
+interface ConfigReport {
+  changes: { name: string; before: string | null; after: string | null }[];
+  applied: boolean;
+  api: string;
+}
+
+/** `--set k=v` / `--remove k` against a configs endpoint: previewed with --dry-run, else applied; the diff printed. */
+export async function applyConfigChanges(
+  session: Session,
+  configsPath: string,
+  values: Record<string, string | boolean | string[] | undefined>,
+): Promise<void> {
+  const changes = [
+    ...assignments(values.set as string[], 'set').map(([name, value]) => ({ name, value })),
+    ...((values.remove as string[] | undefined) ?? []).map((name) => ({ name, value: null })),
+  ];
+  if (changes.length === 0)
+    throw new CliError('Say what to change: --set name=value and/or --remove name.', 2);
+  const dryRun = Boolean(values['dry-run']);
+  const report = await session.call<ConfigReport>(dryRun ? `${configsPath}/preview` : configsPath, {
+    method: dryRun ? 'POST' : 'PATCH',
+    body: { changes },
+  });
+  return output(values.json as boolean, report, () =>
+    [
+      renderTable(
+        ['CONFIG', 'BEFORE', 'AFTER'],
+        report.changes.map((c) => [c.name, c.before ?? '(default)', c.after ?? '(default)']),
+      ),
+      report.applied ? `Applied with ${report.api}.` : 'Not applied (dry run).',
+    ].join('\n'),
+  );
+}

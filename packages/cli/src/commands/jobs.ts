@@ -1,0 +1,71 @@
+import { parseCommandArgs } from '../args.ts';
+import { CliError } from '../errors.ts';
+import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
+import { output, renderTable } from '../table.ts';
+
+const HELP = `weir jobs — long-running operations (reassignments, replication-factor changes)
+
+  weir jobs list --cluster <name>
+  weir jobs show <job id> --cluster <name>
+  weir jobs cancel <job id> --cluster <name>
+
+Common: --url, --token, --json`;
+
+interface Job {
+  id: string;
+  kind: string;
+  state: string;
+  progress: {
+    phase?: string;
+    partitions?: { topic: string; partition: number; done?: boolean; state?: string }[];
+  } | null;
+  error: string | null;
+  createdBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export async function jobsCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { ...SESSION_OPTIONS, cluster: { type: 'string' } },
+    HELP,
+  );
+  const [action, jobId] = positionals;
+  if (!action || !['list', 'show', 'cancel'].includes(action)) throw new CliError(HELP);
+  const session = openSession(values);
+  const cluster = await resolveCluster(session, values.cluster as string | undefined);
+  const json = values.json as boolean | undefined;
+  if (action === 'list') {
+    const { jobs } = await session.call<{ jobs: Job[] }>(`/clusters/${cluster.id}/jobs`);
+    return output(json, jobs, () =>
+      renderTable(
+        ['ID', 'KIND', 'STATE', 'PHASE', 'BY', 'STARTED', 'FINISHED'],
+        jobs.map((j) => [
+          j.id,
+          j.kind,
+          j.state,
+          j.progress?.phase ?? '-',
+          j.createdBy,
+          j.createdAt,
+          j.finishedAt ?? '-',
+        ]),
+      ),
+    );
+  }
+  if (!jobId) throw new CliError(`Name the job: weir jobs ${action} <job id> --cluster <name>`, 2);
+  const path = `/clusters/${cluster.id}/jobs/${encodeURIComponent(jobId)}`;
+  const view = await session.call<Job>(action === 'cancel' ? `${path}/cancel` : path, {
+    method: action === 'cancel' ? 'POST' : 'GET',
+  });
+  return output(json, view, () =>
+    [
+      `Job ${view.id}  ${view.kind}  state: ${view.state}  phase: ${view.progress?.phase ?? '-'}  by ${view.createdBy}`,
+      view.error ? `Error: ${view.error}` : '',
+      action === 'cancel' ? 'Cancel requested: the job rolls back and removes its throttles.' : '',
+      JSON.stringify(view.progress, null, 2),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+}

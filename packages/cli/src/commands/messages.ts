@@ -1,0 +1,233 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseCommandArgs } from '../args.ts';
+import { CliError } from '../errors.ts';
+import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
+import { renderTable } from '../table.ts';
+import { assignments, integer, tagged, timestamp } from '../values.ts';
+
+const HELP = `weir messages — read and write a topic's records
+
+  weir messages browse <topic> --cluster <name> [--from newest|oldest|offset:N|timestamp:<ms or ISO>]
+                       [--partition P] [--limit N]
+  weir messages search <topic> --cluster <name> [filters] [--from oldest|newest:N|offset:N|timestamp:T]
+                       [--partition P]... [--max-matches N] [--max-scanned N] [--max-seconds N]
+                       [--resume cursor.json] [--save-cursor cursor.json] [--follow]
+      filters (all must hold): --key-contains s, --value-contains s, --value-regex r, --key-regex r,
+      --json-path '$.a.b=value', --header name=value, --key-equals k (reads only the key's partition)
+  weir messages export <topic> --cluster <name> --format json|csv --output <file> [filters as for search]
+  weir messages produce <topic> --cluster <name> [--key k] [--value v] [--header k=v]... [--partition P]
+                        [--file records.ndjson] [--encoding text|json|base64|hex] [--compression none|gzip|snappy|lz4|zstd]
+      --file: one JSON object per line, {"key":…, "value":…, "headers":[{"name":…, "value":…}], "partition":…}
+
+Common: --url, --token, --json (search prints one JSON event per line)`;
+
+const OPTIONS = {
+  ...SESSION_OPTIONS,
+  cluster: { type: 'string' },
+  from: { type: 'string' },
+  partition: { type: 'string', multiple: true },
+  limit: { type: 'string' },
+  'key-contains': { type: 'string' },
+  'key-equals': { type: 'string' },
+  'key-regex': { type: 'string' },
+  'value-contains': { type: 'string' },
+  'value-regex': { type: 'string' },
+  'json-path': { type: 'string', multiple: true },
+  header: { type: 'string', multiple: true },
+  'max-matches': { type: 'string' },
+  'max-scanned': { type: 'string' },
+  'max-seconds': { type: 'string' },
+  resume: { type: 'string' },
+  'save-cursor': { type: 'string' },
+  follow: { type: 'boolean' },
+  format: { type: 'string' },
+  output: { type: 'string' },
+  key: { type: 'string' },
+  value: { type: 'string' },
+  file: { type: 'string' },
+  encoding: { type: 'string' },
+  compression: { type: 'string' },
+} as const;
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+type Payload = { kind: string; text?: string; base64?: string };
+interface Message {
+  partition: number;
+  offset: number;
+  timestamp: number;
+  key: Payload;
+  value: Payload;
+  headers: { name: string; value: Payload }[];
+}
+
+const show = (payload: Payload) =>
+  payload.kind === 'null'
+    ? '(null)'
+    : payload.kind === 'binary'
+      ? `base64:${payload.base64}`
+      : (payload.text ?? '');
+const row = (m: Message) => [
+  m.partition,
+  m.offset,
+  new Date(m.timestamp).toISOString(),
+  show(m.key),
+  show(m.value),
+];
+
+function searchBody(values: Values) {
+  const filters: Record<string, unknown>[] = [];
+  const add = (flag: string, target: string, match: string) => {
+    if (values[flag] !== undefined) filters.push({ target, match, value: values[flag] });
+  };
+  add('key-contains', 'key', 'contains');
+  add('key-regex', 'key', 'regex');
+  add('value-contains', 'value', 'contains');
+  add('value-regex', 'value', 'regex');
+  for (const [path, value] of assignments(values['json-path'] as string[], 'json-path'))
+    filters.push({ target: 'value', match: 'jsonPath', path, value });
+  for (const [header, value] of assignments(values.header as string[], 'header'))
+    filters.push({ target: 'header', header, match: 'equals', value });
+  let start: Record<string, unknown> | undefined;
+  if (values.from) {
+    const from = tagged(String(values.from), 'from', ['oldest', 'newest', 'offset', 'timestamp']);
+    start =
+      from.kind === 'oldest'
+        ? { type: 'oldest' }
+        : from.kind === 'newest'
+          ? { type: 'newest', count: integer(from.argument ?? '1000', 'from newest') }
+          : from.kind === 'offset'
+            ? { type: 'offset', offset: integer(from.argument ?? '', 'from offset') }
+            : { type: 'timestamp', timestamp: timestamp(from.argument ?? '', 'from timestamp') };
+  }
+  const seconds = integer(values['max-seconds'] as string, 'max-seconds');
+  return {
+    filters,
+    start,
+    partitions: (values.partition as string[] | undefined)?.map((p) => integer(p, 'partition')),
+    key: values['key-equals'] !== undefined ? { value: values['key-equals'], encoding: 'text' } : undefined,
+    cursor: values.resume ? JSON.parse(readFileSync(String(values.resume), 'utf8')) : undefined,
+    maxMatches: integer(values['max-matches'] as string, 'max-matches'),
+    maxScanned: integer(values['max-scanned'] as string, 'max-scanned'),
+    maxMs: seconds === undefined ? undefined : seconds * 1000,
+  };
+}
+
+export async function messagesCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
+  const [action, topic] = positionals;
+  if (!action || !['browse', 'search', 'export', 'produce'].includes(action)) throw new CliError(HELP);
+  if (!topic) throw new CliError(`Name the topic: weir messages ${action} <topic> --cluster <name>`, 2);
+  const session = openSession(values);
+  const cluster = await resolveCluster(session, values.cluster as string | undefined);
+  const path = `/clusters/${cluster.id}/topics/${encodeURIComponent(topic)}/messages`;
+  const json = Boolean(values.json);
+
+  if (action === 'browse') {
+    const query = new URLSearchParams();
+    const from = tagged(String(values.from ?? 'newest'), 'from', ['newest', 'oldest', 'offset', 'timestamp']);
+    query.set('from', from.kind);
+    if (from.kind === 'offset') query.set('offset', String(integer(from.argument ?? '', 'from offset')));
+    if (from.kind === 'timestamp')
+      query.set('timestamp', String(timestamp(from.argument ?? '', 'from timestamp')));
+    const partition = (values.partition as string[] | undefined)?.[0];
+    if (partition !== undefined) query.set('partition', String(integer(partition, 'partition')));
+    if (values.limit) query.set('limit', String(integer(values.limit as string, 'limit')));
+    const page = await session.call<{ messages: Message[] }>(`${path}?${query}`);
+    console.log(
+      json
+        ? JSON.stringify(page, null, 2)
+        : renderTable(['PARTITION', 'OFFSET', 'TIMESTAMP', 'KEY', 'VALUE'], page.messages.map(row)),
+    );
+    return;
+  }
+
+  if (action === 'search') {
+    const body = { ...searchBody(values), follow: values.follow ? true : undefined };
+    let found = 0;
+    await session.stream(`${path}/search`, body, (event) => {
+      if (json) return console.log(JSON.stringify(event));
+      if (event.type === 'match') {
+        found++;
+        const m = event.message as Message;
+        console.log(
+          `${m.partition}\t${m.offset}\t${new Date(m.timestamp).toISOString()}\t${show(m.key)}\t${show(m.value)}`,
+        );
+      } else if (event.type === 'progress') {
+        const p = event.progress as { scanned: number; matched: number };
+        process.stderr.write(`\rscanned ${p.scanned}, matched ${p.matched}`);
+      } else if (event.type === 'end') {
+        const progress = event.progress as { scanned: number; partitions: unknown[] };
+        process.stderr.write(
+          `\rscanned ${progress.scanned}, matched ${found}: stopped (${String(event.reason)})\n`,
+        );
+        if (values['save-cursor'])
+          writeFileSync(String(values['save-cursor']), JSON.stringify({ partitions: progress.partitions }));
+        if (event.reason !== 'end' && !values['save-cursor'])
+          process.stderr.write(
+            'Not finished: run again with --save-cursor <file>, then --resume <file> to continue.\n',
+          );
+      } else if (event.type === 'error') {
+        throw new CliError(`Search failed: ${String(event.message)}`, 1);
+      }
+    });
+    return;
+  }
+
+  if (action === 'export') {
+    const format = values.format;
+    if (format !== 'json' && format !== 'csv')
+      throw new CliError('--format json or --format csv is required.', 2);
+    if (!values.output) throw new CliError('--output <file> is required.', 2);
+    const text = await session.call<unknown>(`${path}/export`, {
+      method: 'POST',
+      body: { ...searchBody(values), format },
+      raw: true,
+    });
+    writeFileSync(String(values.output), String(text));
+    console.log(`Wrote ${String(values.output)}.`);
+    return;
+  }
+
+  const encoding = String(values.encoding ?? 'text');
+  let messages: Record<string, unknown>[];
+  if (values.file) {
+    messages = readFileSync(String(values.file), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim())
+      .map((line, index) => {
+        try {
+          return JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          throw new CliError(`${String(values.file)} line ${index + 1} is not a JSON object.`, 2);
+        }
+      });
+  } else {
+    if (values.value === undefined && values.key === undefined)
+      throw new CliError('Give --value (and optionally --key), or --file with one record per line.', 2);
+    messages = [
+      {
+        key: values.key,
+        value: values.value,
+        headers: assignments(values.header as string[], 'header').map(([name, value]) => ({ name, value })),
+        partition: integer((values.partition as string[] | undefined)?.[0], 'partition'),
+      },
+    ];
+  }
+  const result = await session.call<{
+    written: number;
+    partitions: { partition: number; baseOffset: number; count: number }[];
+  }>(path, {
+    method: 'POST',
+    body: {
+      messages,
+      keyEncoding: 'text',
+      valueEncoding: encoding,
+      compression: values.compression ?? 'none',
+    },
+  });
+  console.log(
+    json
+      ? JSON.stringify(result, null, 2)
+      : `Wrote ${result.written} record(s): ${result.partitions.map((p) => `partition ${p.partition} from offset ${p.baseOffset}`).join(', ')}`,
+  );
+}

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { parseCommandArgs } from '../args.ts';
+import { CliError } from '../errors.ts';
+import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
+import { output, renderTable } from '../table.ts';
+import { integer } from '../values.ts';
+
+const HELP = `weir replicas — reassignments and leader elections
+
+  weir replicas plan --cluster <name> --topic <topic>... [--brokers 1,2,3] [--replication-factor N]
+      prints the moves (save with --json > plan.json)
+  weir replicas execute --cluster <name> --plan plan.json [--throttle bytes/s]
+      starts a reassignment job; throttles are removed when it ends or is cancelled
+  weir replicas elect --cluster <name> [--topic <topic>[:p,p]]... [--unclean --accept-data-loss]
+      preferred leader election (all partitions when no --topic)
+
+Common: --url, --token, --json`;
+
+const OPTIONS = {
+  ...SESSION_OPTIONS,
+  cluster: { type: 'string' },
+  topic: { type: 'string', multiple: true },
+  brokers: { type: 'string' },
+  'replication-factor': { type: 'string' },
+  plan: { type: 'string' },
+  throttle: { type: 'string' },
+  unclean: { type: 'boolean' },
+  'accept-data-loss': { type: 'boolean' },
+} as const;
+
+interface Plan {
+  moves: { topic: string; partition: number; from: number[]; to: number[] }[];
+  brokers: {
+    nodeId: number;
+    replicasBefore: number;
+    replicasAfter: number;
+    leadersBefore: number;
+    leadersAfter: number;
+  }[];
+}
+
+export async function replicasCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
+  const [action] = positionals;
+  if (!action || !['plan', 'execute', 'elect'].includes(action)) throw new CliError(HELP);
+  const session = openSession(values);
+  const cluster = await resolveCluster(session, values.cluster as string | undefined);
+  const json = values.json as boolean | undefined;
+  const topics = (values.topic as string[] | undefined) ?? [];
+  if (action === 'plan') {
+    if (topics.length === 0)
+      throw new CliError('Name the topics to spread: --topic <topic> (repeatable).', 2);
+    const plan = await session.call<Plan>(`/clusters/${cluster.id}/reassignments/plan`, {
+      method: 'POST',
+      body: {
+        topics,
+        brokers: values.brokers
+          ? String(values.brokers)
+              .split(',')
+              .map((b) => integer(b, 'brokers'))
+          : undefined,
+        replicationFactor: integer(values['replication-factor'], 'replication-factor'),
+      },
+    });
+    return output(json, plan, () =>
+      [
+        renderTable(
+          ['TOPIC', 'PARTITION', 'FROM', 'TO'],
+          plan.moves.map((m) => [m.topic, m.partition, m.from.join(','), m.to.join(',')]),
+        ),
+        renderTable(
+          ['BROKER', 'REPLICAS', 'LEADERS'],
+          plan.brokers.map((b) => [
+            b.nodeId,
+            `${b.replicasBefore} -> ${b.replicasAfter}`,
+            `${b.leadersBefore} -> ${b.leadersAfter}`,
+          ]),
+        ),
+        `${plan.moves.length} partition(s) move. Save with --json > plan.json, then: weir replicas execute --plan plan.json`,
+      ].join('\n\n'),
+    );
+  }
+  if (action === 'execute') {
+    if (!values.plan)
+      throw new CliError('--plan <file> is required: the JSON "weir replicas plan --json" printed.', 2);
+    let plan: Plan;
+    try {
+      plan = JSON.parse(readFileSync(String(values.plan), 'utf8')) as Plan;
+    } catch (error) {
+      throw new CliError(`Cannot read the plan ${String(values.plan)}: ${(error as Error).message}`, 2);
+    }
+    const job = await session.call<{ id: string; state: string }>(`/clusters/${cluster.id}/reassignments`, {
+      method: 'POST',
+      body: {
+        moves: plan.moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.to })),
+        throttleBytesPerSecond: integer(values.throttle, 'throttle'),
+      },
+    });
+    return output(
+      json,
+      job,
+      () =>
+        `Started reassignment job ${job.id}. Follow it: weir jobs show ${job.id} --cluster ${cluster.name}`,
+    );
+  }
+  const partitions = topics.map((entry) => {
+    const [topic = '', list] = entry.split(':');
+    return list
+      ? { topic, partitions: list.split(',').map((p) => integer(p, 'topic partition') as number) }
+      : { topic };
+  });
+  const result = await session.call<{
+    results: { topic: string; partition: number; error: string | null }[];
+  }>(`/clusters/${cluster.id}/elections`, {
+    method: 'POST',
+    body: {
+      type: values.unclean ? 'unclean' : 'preferred',
+      partitions: partitions.length ? partitions : undefined,
+      acceptDataLoss: values['accept-data-loss'] ? true : undefined,
+    },
+  });
+  return output(json, result, () =>
+    renderTable(
+      ['TOPIC', 'PARTITION', 'RESULT'],
+      result.results.map((r) => [r.topic, r.partition, r.error ?? 'elected']),
+    ),
+  );
+}
