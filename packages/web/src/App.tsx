@@ -13,6 +13,7 @@ import { BrokersPage } from './pages/cluster/BrokersPage.tsx';
 import { ClusterLayout } from './pages/cluster/ClusterLayout.tsx';
 import { GroupPage } from './pages/cluster/GroupPage.tsx';
 import { GroupsPage } from './pages/cluster/GroupsPage.tsx';
+import { JobsPage } from './pages/cluster/JobsPage.tsx';
 import { OverviewPage } from './pages/cluster/OverviewPage.tsx';
 import { SecurityPage } from './pages/cluster/SecurityPage.tsx';
 import { TopicPage } from './pages/cluster/TopicPage.tsx';
@@ -55,6 +56,7 @@ export function App() {
               <Route path="groups" element={<GroupsPage />} />
               <Route path="groups/:groupId" element={<GroupPage />} />
               <Route path="security" element={<SecurityPage />} />
+              <Route path="jobs" element={<JobsPage />} />
               <Route path="edit" element={<ClusterFormPage />} />
             </Route>
 

@@ -17,6 +17,65 @@ interface Problem {
   detail?: string;
 }
 
+async function problemOf(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  let problem: Problem & { problems?: string[] } = {};
+  try {
+    problem = text ? (JSON.parse(text) as typeof problem) : {};
+  } catch {
+    problem = { detail: text };
+  }
+  const problems = problem.problems?.length ? ` (${problem.problems.join('; ')})` : '';
+  return new ApiError(
+    response.status,
+    problem.title ?? response.statusText,
+    `${problem.detail ?? response.statusText}${problems}`,
+  );
+}
+
+/**
+ * A POST answered with NDJSON (searches, live tail): each event handed over as it arrives, until
+ * the server ends the stream or `signal` aborts it.
+ */
+export async function apiStream<Event>(
+  path: string,
+  body: unknown,
+  onEvent: (event: Event) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+    body: JSON.stringify(body),
+    signal,
+  });
+  if (!response.ok || !response.body) throw await problemOf(response);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let pending = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    pending += value;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) if (line.trim()) onEvent(JSON.parse(line) as Event);
+  }
+}
+
+/** A POST answered with a file; resolves with its bytes and the name the server gave it. */
+export async function apiDownload(path: string, body: unknown): Promise<{ blob: Blob; filename: string }> {
+  const response = await fetch(`/api/v1${path}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw await problemOf(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  return { blob: await response.blob(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'export' };
+}
+
 /** The one place the console calls the server: JSON in and out, errors as ApiError. */
 export async function apiRequest<T>(
   path: string,
@@ -34,12 +93,13 @@ export async function apiRequest<T>(
   const text = await response.text();
   const body = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
-    const problem = (body ?? {}) as Problem;
+    const problem = (body ?? {}) as Problem & { problems?: string[] };
     const retryAfter = response.headers.get('retry-after');
+    const problems = problem.problems?.length ? ` (${problem.problems.join('; ')})` : '';
     throw new ApiError(
       response.status,
       problem.title ?? response.statusText,
-      problem.detail ?? response.statusText,
+      `${problem.detail ?? response.statusText}${problems}`,
       retryAfter ? Number(retryAfter) : undefined,
     );
   }

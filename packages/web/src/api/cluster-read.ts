@@ -200,3 +200,25 @@ export const useQuotas = (clusterId: string) =>
         `${base(clusterId)}/quotas`,
       ),
   });
+
+export interface ZooKeeperServer {
+  address: string;
+  reachable: boolean;
+  mode: string | null;
+  version: string | null;
+  latencyMs: { min: number; avg: number; max: number } | null;
+  connections: number | null;
+  outstanding: number | null;
+  nodeCount: number | null;
+  zxid: string | null;
+  error: string | null;
+}
+
+/** Read live (not from the snapshot): ZooKeeper is asked each time the panel shows. */
+export const useZooKeeper = (clusterId: string) =>
+  useQuery({
+    queryKey: ['cluster', clusterId, 'zookeeper'],
+    queryFn: () =>
+      apiRequest<{ connect: string | null; servers: ZooKeeperServer[] }>(`${base(clusterId)}/zookeeper`),
+    retry: false,
+  });

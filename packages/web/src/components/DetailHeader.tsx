@@ -1,4 +1,5 @@
 import { Breadcrumb, Space } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { Freshness } from '../api/cluster-read.ts';
 import { DataAge } from './DataAge.tsx';
@@ -14,17 +15,22 @@ export function DetailHeader(props: {
     refresh: () => Promise<void>;
     refreshing: boolean;
   };
+  /** Actions on what the page shows (change dialogs). */
+  extra?: ReactNode;
 }) {
   const { parent, title, query } = props;
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
         <Breadcrumb items={[{ title: <Link to={parent.to}>{parent.label}</Link> }, { title }]} />
-        <DataAge
-          freshness={query.data?.freshness}
-          onRefresh={() => void query.refresh()}
-          refreshing={query.refreshing}
-        />
+        <Space>
+          {props.extra}
+          <DataAge
+            freshness={query.data?.freshness}
+            onRefresh={() => void query.refresh()}
+            refreshing={query.refreshing}
+          />
+        </Space>
       </Space>
       <ErrorAlert error={query.error} />
     </>

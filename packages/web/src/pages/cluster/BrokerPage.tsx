@@ -4,7 +4,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { useBroker } from '../../api/cluster-read.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { formatBytes, localeOf } from '../../format.ts';
-import { ConfigTable } from './ConfigTable.tsx';
+import { ConfigEditor } from './changes/ConfigEditor.tsx';
 
 export function BrokerPage() {
   const { t, i18n } = useTranslation();
@@ -31,7 +31,13 @@ export function BrokerPage() {
             {
               key: 'configs',
               label: t('broker.configs'),
-              children: <ConfigTable configs={detail.configs} />,
+              children: (
+                <ConfigEditor
+                  clusterId={clusterId}
+                  target={{ type: 'broker', id: detail.broker.nodeId }}
+                  configs={detail.configs}
+                />
+              ),
             },
             {
               key: 'logdirs',

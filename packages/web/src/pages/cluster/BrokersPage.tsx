@@ -5,6 +5,7 @@ import { type BrokerSummary, useBrokers } from '../../api/cluster-read.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatBytes, localeOf } from '../../format.ts';
+import { ClusterDefaultsDrawer } from './changes/ClusterDefaultsDrawer.tsx';
 
 export function BrokersPage() {
   const { t, i18n } = useTranslation();
@@ -14,6 +15,9 @@ export function BrokersPage() {
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'flex-end', marginBottom: 12 }}>
+        {brokers.data?.brokers[0] && (
+          <ClusterDefaultsDrawer clusterId={clusterId} brokerId={brokers.data.brokers[0].nodeId} />
+        )}
         <DataAge
           freshness={brokers.data?.freshness}
           onRefresh={() => void brokers.refresh()}

@@ -4,7 +4,7 @@ import { Link, Outlet, useLocation, useParams } from 'react-router-dom';
 import { useClusters } from '../../api/clusters.ts';
 import { RemoveClusterButton } from './RemoveClusterButton.tsx';
 
-const SECTIONS = ['overview', 'brokers', 'topics', 'groups', 'security'] as const;
+const SECTIONS = ['overview', 'brokers', 'topics', 'groups', 'security', 'jobs'] as const;
 
 /** A cluster's pages under one header with its sections. */
 export function ClusterLayout() {

@@ -1,10 +1,19 @@
-import { Input, Table, Tag } from 'antd';
+import { Button, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConfigEntry } from '../../api/cluster-read.ts';
 
-/** Configs with where each value comes from, its default, and sensitive values hidden. */
-export function ConfigTable({ configs }: { configs: ConfigEntry[] }) {
+/** Pending edits: a new value, or null to remove the override (back to the inherited value). */
+export interface ConfigEdits {
+  values: Record<string, string | null>;
+  onChange: (name: string, value: string | null) => void;
+}
+
+/**
+ * Configs with where each value comes from, its default, and sensitive values hidden; with `edit`,
+ * writable values become inputs and dynamic overrides can be removed.
+ */
+export function ConfigTable({ configs, edit }: { configs: ConfigEntry[]; edit?: ConfigEdits }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const [onlyOverrides, setOnlyOverrides] = useState(false);
@@ -33,13 +42,35 @@ export function ConfigTable({ configs }: { configs: ConfigEntry[] }) {
           { title: t('configs.name'), dataIndex: 'name' },
           {
             title: t('configs.value'),
-            render: (_, c) =>
-              c.sensitive ? <Tag>{t('configs.sensitive')}</Tag> : <code>{c.value ?? '–'}</code>,
+            render: (_, c) => {
+              if (c.sensitive) return <Tag>{t('configs.sensitive')}</Tag>;
+              if (!edit || c.readOnly) return <code>{c.value ?? '–'}</code>;
+              const edited = c.name in edit.values;
+              return (
+                <Input
+                  size="small"
+                  aria-label={c.name}
+                  status={edited ? 'warning' : undefined}
+                  value={edited ? (edit.values[c.name] ?? '') : (c.value ?? '')}
+                  placeholder={edited && edit.values[c.name] === null ? t('configs.default') : undefined}
+                  onChange={(event) => edit.onChange(c.name, event.target.value)}
+                />
+              );
+            },
           },
           {
             title: t('configs.source'),
             dataIndex: 'source',
-            render: (s: string) => <Tag color={s === 'default' ? undefined : 'blue'}>{s}</Tag>,
+            render: (s: string, c) => (
+              <>
+                <Tag color={s === 'default' ? undefined : 'blue'}>{s}</Tag>
+                {edit && !c.readOnly && s.startsWith('dynamic') && (
+                  <Button size="small" type="link" onClick={() => edit.onChange(c.name, null)}>
+                    {t('configs.reset')}
+                  </Button>
+                )}
+              </>
+            ),
           },
           {
             title: t('configs.default'),

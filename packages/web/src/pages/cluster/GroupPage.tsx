@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import { type GroupDetail, useGroup } from '../../api/cluster-read.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { formatCount, localeOf } from '../../format.ts';
+import { GroupActions } from './changes/GroupActions.tsx';
 import { stateColor } from './GroupsPage.tsx';
 
 type PartitionLag = GroupDetail['partitions'][number];
@@ -22,6 +23,15 @@ export function GroupPage() {
         parent={{ to: `/clusters/${clusterId}/groups`, label: t('section.groups') }}
         title={groupId}
         query={query}
+        extra={
+          detail && (
+            <GroupActions
+              clusterId={clusterId}
+              groupId={groupId}
+              topics={[...new Set(detail.partitions.map((p) => p.topic))]}
+            />
+          )
+        }
       />
       {detail && (
         <>

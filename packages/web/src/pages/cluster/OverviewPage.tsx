@@ -5,6 +5,7 @@ import { type QuorumReplica, useOverview } from '../../api/cluster-read.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatCount, localeOf } from '../../format.ts';
+import { ZooKeeperPanel } from './ZooKeeperPanel.tsx';
 
 export function OverviewPage() {
   const { t, i18n } = useTranslation();
@@ -104,6 +105,11 @@ export function OverviewPage() {
                     ]}
                   />
                 </Card>
+              </Col>
+            )}
+            {o.mode === 'zookeeper' && (
+              <Col xs={24} lg={12}>
+                <ZooKeeperPanel clusterId={clusterId} />
               </Col>
             )}
           </Row>

@@ -4,7 +4,9 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { type TopicDetail, useTopic } from '../../api/cluster-read.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { formatBytes, formatCount, localeOf } from '../../format.ts';
-import { ConfigTable } from './ConfigTable.tsx';
+import { ConfigEditor } from './changes/ConfigEditor.tsx';
+import { TopicActions } from './changes/TopicActions.tsx';
+import { MessagesTab } from './messages/MessagesTab.tsx';
 
 type Partition = TopicDetail['partitions'][number];
 
@@ -22,6 +24,16 @@ export function TopicPage() {
         parent={{ to: `/clusters/${clusterId}/topics`, label: t('section.topics') }}
         title={name}
         query={query}
+        extra={
+          detail && (
+            <TopicActions
+              clusterId={clusterId}
+              topic={name}
+              partitions={detail.topic.partitions}
+              replicationFactor={detail.topic.replicationFactor}
+            />
+          )
+        }
       />
       {detail && (
         <>
@@ -95,9 +107,20 @@ export function TopicPage() {
                 key: 'configs',
                 label: t('topic.configsTab'),
                 children: detail.configs ? (
-                  <ConfigTable configs={detail.configs} />
+                  <ConfigEditor
+                    clusterId={clusterId}
+                    target={{ type: 'topic', name }}
+                    configs={detail.configs}
+                  />
                 ) : (
                   <Alert type="warning" message={detail.configsError} />
+                ),
+              },
+              {
+                key: 'messages',
+                label: t('topic.messagesTab'),
+                children: (
+                  <MessagesTab clusterId={clusterId} topic={name} partitions={detail.topic.partitions} />
                 ),
               },
               {

@@ -6,6 +6,7 @@ import { type TopicQuery, type TopicSummary, useTopics } from '../../api/cluster
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatBytes, formatCount, localeOf } from '../../format.ts';
+import { CreateTopicDialog } from './changes/CreateTopicDialog.tsx';
 
 const SORTS: TopicQuery['sort'][] = ['name', 'partitions', 'size', 'messages', 'underReplicated'];
 
@@ -59,11 +60,14 @@ export function TopicsPage() {
           />
           <span>{t('topics.internal')}</span>
         </Space>
-        <DataAge
-          freshness={topics.data?.freshness}
-          onRefresh={() => void topics.refresh()}
-          refreshing={topics.refreshing}
-        />
+        <Space>
+          <CreateTopicDialog clusterId={clusterId} />
+          <DataAge
+            freshness={topics.data?.freshness}
+            onRefresh={() => void topics.refresh()}
+            refreshing={topics.refreshing}
+          />
+        </Space>
       </Space>
       <ErrorAlert error={topics.error} />
       <Table<TopicSummary>

@@ -1,0 +1,241 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from './client.ts';
+
+const base = (clusterId: string) => `/clusters/${clusterId}`;
+const topicPath = (clusterId: string, topic: string) =>
+  `${base(clusterId)}/topics/${encodeURIComponent(topic)}`;
+
+export interface TopicPreset {
+  id: string;
+  label: string;
+  configs: Record<string, string>;
+}
+
+export interface ConfigChangeReport {
+  changes: { name: string; before: string | null; after: string | null; source: string; reset: boolean }[];
+  applied: boolean;
+  api: string;
+}
+
+export interface TruncationRow {
+  partition: number;
+  start: number;
+  end: number;
+  newStart: number;
+  deleted: number;
+}
+
+export type ResetTo =
+  | { type: 'earliest' }
+  | { type: 'latest' }
+  | { type: 'timestamp'; timestamp: number }
+  | { type: 'offset'; offset: number }
+  | { type: 'shift'; by: number };
+
+export interface ResetPlan {
+  groupId: string;
+  state: string;
+  activeMembers: number;
+  blockedBy: string | null;
+  partitions: {
+    topic: string;
+    partition: number;
+    current: number | null;
+    target: number;
+    lagBefore: number | null;
+    lagAfter: number;
+  }[];
+}
+
+export interface ReassignmentPlan {
+  moves: { topic: string; partition: number; from: number[]; to: number[] }[];
+  brokers: {
+    nodeId: number;
+    replicasBefore: number;
+    replicasAfter: number;
+    leadersBefore: number;
+    leadersAfter: number;
+  }[];
+}
+
+export interface Job {
+  id: string;
+  kind: string;
+  state: string;
+  progress: {
+    phase?: string;
+    partitions?: { topic: string; partition: number; state: string; error: string | null }[];
+  } | null;
+  error: string | null;
+  createdBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** Every change invalidates the cluster's reads, so pages show the new state. */
+function useClusterChange<Input, Output>(clusterId: string, run: (input: Input) => Promise<Output>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cluster', clusterId] }),
+  });
+}
+
+export const useTopicPresets = () =>
+  useQuery({
+    queryKey: ['topic-presets'],
+    queryFn: () => apiRequest<{ presets: TopicPreset[] }>('/topic-presets'),
+  });
+
+export const useCreateTopic = (clusterId: string) =>
+  useClusterChange(
+    clusterId,
+    (body: {
+      name: string;
+      partitions: number;
+      replicationFactor: number;
+      configs: Record<string, string>;
+      validateOnly: boolean;
+    }) =>
+      apiRequest<{ name: string; validateOnly: boolean }>(`${base(clusterId)}/topics`, {
+        method: 'POST',
+        body,
+      }),
+  );
+
+export const useDeleteTopic = (clusterId: string) =>
+  useClusterChange(clusterId, (name: string) =>
+    apiRequest(topicPath(clusterId, name), { method: 'DELETE', body: { confirmName: name } }),
+  );
+
+export const useAddPartitions = (clusterId: string, topic: string) =>
+  useClusterChange(clusterId, (body: { count: number; validateOnly: boolean }) =>
+    apiRequest<{ before: number; after: number; warning: string }>(
+      `${topicPath(clusterId, topic)}/partitions`,
+      {
+        method: 'POST',
+        body,
+      },
+    ),
+  );
+
+export const useCloneTopic = (clusterId: string, topic: string) =>
+  useClusterChange(clusterId, (name: string) =>
+    apiRequest(`${topicPath(clusterId, topic)}/clone`, { method: 'POST', body: { name } }),
+  );
+
+/** Whose configs: a topic, one broker, or the cluster-wide broker defaults. */
+export type ConfigTarget =
+  | { type: 'topic'; name: string }
+  | { type: 'broker'; id: number }
+  | { type: 'broker-defaults' };
+
+const configsPath = (clusterId: string, target: ConfigTarget) =>
+  target.type === 'topic'
+    ? `${topicPath(clusterId, target.name)}/configs`
+    : target.type === 'broker'
+      ? `${base(clusterId)}/brokers/${target.id}/configs`
+      : `${base(clusterId)}/broker-defaults/configs`;
+
+/** Config edits: preview the diff, then apply. */
+export const useConfigChange = (clusterId: string, target: ConfigTarget) =>
+  useClusterChange(
+    clusterId,
+    ({ changes, apply }: { changes: { name: string; value: string | null }[]; apply: boolean }) =>
+      apiRequest<ConfigChangeReport>(
+        apply ? configsPath(clusterId, target) : `${configsPath(clusterId, target)}/preview`,
+        {
+          method: apply ? 'PATCH' : 'POST',
+          body: { changes },
+        },
+      ),
+  );
+
+export type TruncateTarget =
+  | { type: 'end' }
+  | { type: 'offset'; offset: number }
+  | { type: 'timestamp'; timestamp: number };
+
+export const useTruncate = (clusterId: string, topic: string) =>
+  useClusterChange(clusterId, ({ target, apply }: { target: TruncateTarget; apply: boolean }) =>
+    apiRequest<{ partitions: TruncationRow[] }>(
+      `${topicPath(clusterId, topic)}/truncate${apply ? '' : '/preview'}`,
+      {
+        method: 'POST',
+        body: apply ? { target, confirmName: topic } : { target },
+      },
+    ),
+  );
+
+export const useGroupReset = (clusterId: string, groupId: string) =>
+  useClusterChange(
+    clusterId,
+    ({ to, topics, apply }: { to: ResetTo; topics?: { topic: string }[]; apply: boolean }) =>
+      apiRequest<ResetPlan>(
+        `${base(clusterId)}/groups/${encodeURIComponent(groupId)}/offsets/${apply ? 'reset' : 'preview'}`,
+        { method: 'POST', body: apply ? { to, topics, confirmGroup: groupId } : { to, topics } },
+      ),
+  );
+
+export const useDeleteGroup = (clusterId: string, groupId: string) =>
+  useClusterChange(clusterId, () =>
+    apiRequest(`${base(clusterId)}/groups/${encodeURIComponent(groupId)}`, {
+      method: 'DELETE',
+      body: { confirmGroup: groupId },
+    }),
+  );
+
+export const useDeleteGroupOffsets = (clusterId: string, groupId: string) =>
+  useClusterChange(clusterId, (topic: string) =>
+    apiRequest<{ partitions: number[] }>(
+      `${base(clusterId)}/groups/${encodeURIComponent(groupId)}/offsets/${encodeURIComponent(topic)}`,
+      { method: 'DELETE' },
+    ),
+  );
+
+export const useElectLeaders = (clusterId: string) =>
+  useClusterChange(clusterId, ({ topics, unclean }: { topics?: string[]; unclean: boolean }) =>
+    apiRequest<{ results: { topic: string; partition: number; error: string | null }[] }>(
+      `${base(clusterId)}/elections`,
+      {
+        method: 'POST',
+        body: {
+          type: unclean ? 'unclean' : 'preferred',
+          partitions: topics?.map((topic) => ({ topic })),
+          acceptDataLoss: unclean ? true : undefined,
+        },
+      },
+    ),
+  );
+
+export const useChangeReplicationFactor = (clusterId: string, topic: string) =>
+  useClusterChange(clusterId, (body: { replicationFactor: number; throttleBytesPerSecond?: number }) =>
+    apiRequest<Job>(`${topicPath(clusterId, topic)}/replication-factor`, { method: 'POST', body }),
+  );
+
+export const useReassignmentPlan = (clusterId: string) =>
+  useMutation({
+    mutationFn: (body: { topics: string[]; brokers?: number[]; replicationFactor?: number }) =>
+      apiRequest<ReassignmentPlan>(`${base(clusterId)}/reassignments/plan`, { method: 'POST', body }),
+  });
+
+export const useStartReassignment = (clusterId: string) =>
+  useClusterChange(
+    clusterId,
+    (body: {
+      moves: { topic: string; partition: number; replicas: number[] }[];
+      throttleBytesPerSecond?: number;
+    }) => apiRequest<Job>(`${base(clusterId)}/reassignments`, { method: 'POST', body }),
+  );
+
+export const useJobs = (clusterId: string) =>
+  useQuery({
+    queryKey: ['cluster', clusterId, 'jobs'],
+    queryFn: () => apiRequest<{ jobs: Job[] }>(`${base(clusterId)}/jobs`),
+    refetchInterval: 2000,
+  });
+
+export const useCancelJob = (clusterId: string) =>
+  useClusterChange(clusterId, (jobId: string) =>
+    apiRequest<Job>(`${base(clusterId)}/jobs/${jobId}/cancel`, { method: 'POST' }),
+  );

@@ -1,0 +1,121 @@
+import { Alert, Button, Input, Modal, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConfigEntry } from '../../../api/cluster-read.ts';
+import { type ConfigChangeReport, type ConfigTarget, useConfigChange } from '../../../api/operations.ts';
+import { ConfigTable } from '../ConfigTable.tsx';
+
+/**
+ * Edit configs in place: changed values are collected, the server's diff is shown (before → after,
+ * unknown keys and read-only ones refused with the reason), and only then applied.
+ */
+export function ConfigEditor({
+  clusterId,
+  target,
+  configs,
+}: {
+  clusterId: string;
+  target: ConfigTarget;
+  configs: ConfigEntry[];
+}) {
+  const { t } = useTranslation();
+  const [edits, setEdits] = useState<Record<string, string | null>>({});
+  const [extraName, setExtraName] = useState('');
+  const [diff, setDiff] = useState<ConfigChangeReport | null>(null);
+  const change = useConfigChange(clusterId, target);
+  const changes = Object.entries(edits).map(([name, value]) => ({ name, value }));
+  const preview = () => change.mutate({ changes, apply: false }, { onSuccess: (report) => setDiff(report) });
+  const apply = () =>
+    change.mutate(
+      { changes, apply: true },
+      {
+        onSuccess: () => {
+          setDiff(null);
+          setEdits({});
+        },
+      },
+    );
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <ConfigTable
+        configs={configs}
+        edit={{ values: edits, onChange: (name, value) => setEdits({ ...edits, [name]: value }) }}
+      />
+      <Space wrap>
+        <Input
+          placeholder={t('configs.otherKey')}
+          aria-label={t('configs.otherKey')}
+          value={extraName}
+          onChange={(e) => setExtraName(e.target.value)}
+          style={{ width: 260 }}
+        />
+        <Button
+          disabled={!extraName}
+          onClick={() => {
+            setEdits({ ...edits, [extraName]: '' });
+            setExtraName('');
+          }}
+        >
+          {t('configs.addKey')}
+        </Button>
+        {Object.keys(edits)
+          .filter((name) => !configs.some((c) => c.name === name))
+          .map((name) => (
+            <Input
+              key={name}
+              addonBefore={name}
+              aria-label={name}
+              value={edits[name] ?? ''}
+              onChange={(e) => setEdits({ ...edits, [name]: e.target.value })}
+              style={{ width: 360 }}
+            />
+          ))}
+        <Button
+          type="primary"
+          disabled={changes.length === 0}
+          loading={change.isPending && !diff}
+          onClick={preview}
+        >
+          {t('configs.review', { count: changes.length })}
+        </Button>
+        {changes.length > 0 && <Button onClick={() => setEdits({})}>{t('configs.discard')}</Button>}
+      </Space>
+      {change.error && !diff && <Alert type="error" showIcon message={change.error.message} />}
+      <Modal
+        open={diff !== null}
+        title={t('configs.diffTitle')}
+        okText={t('configs.apply')}
+        okButtonProps={{ loading: change.isPending, disabled: diff?.changes.length === 0 }}
+        onOk={apply}
+        onCancel={() => setDiff(null)}
+        width={720}
+      >
+        <Table
+          rowKey="name"
+          size="small"
+          pagination={false}
+          dataSource={diff?.changes}
+          locale={{ emptyText: t('configs.noChange') }}
+          columns={[
+            { title: t('configs.name'), dataIndex: 'name' },
+            {
+              title: t('configs.before'),
+              dataIndex: 'before',
+              render: (v: string | null) => v ?? t('configs.default'),
+            },
+            {
+              title: t('configs.after'),
+              dataIndex: 'after',
+              render: (v: string | null) => (
+                <Typography.Text strong>{v ?? t('configs.default')}</Typography.Text>
+              ),
+            },
+          ]}
+        />
+        {change.error && (
+          <Alert type="error" showIcon message={change.error.message} style={{ marginTop: 12 }} />
+        )}
+      </Modal>
+    </Space>
+  );
+}

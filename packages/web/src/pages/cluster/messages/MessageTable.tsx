@@ -1,0 +1,99 @@
+import { Descriptions, Segmented, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../../api/messages.ts';
+import { formatBytes, localeOf } from '../../../format.ts';
+import { type PayloadView, previewPayload, showPayload } from './payload-view.ts';
+
+function MessageDetail({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<PayloadView>(message.value.kind === 'json' ? 'pretty' : 'text');
+  return (
+    <div data-testid="message-detail">
+      <Segmented<PayloadView>
+        size="small"
+        value={view}
+        onChange={setView}
+        options={[
+          { value: 'pretty', label: t('msg.view.pretty') },
+          { value: 'text', label: t('msg.view.text') },
+          { value: 'hex', label: 'Hex' },
+          { value: 'base64', label: 'Base64' },
+        ]}
+      />
+      <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
+        <Descriptions.Item label={t('msg.key')}>
+          <Typography.Text code copyable>
+            {showPayload(message.key, view)}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('msg.value')}>
+          <pre
+            style={{
+              margin: 0,
+              whiteSpace: 'pre-wrap',
+              wordBreak: 'break-all',
+              maxHeight: 400,
+              overflow: 'auto',
+            }}
+          >
+            {showPayload(message.value, view)}
+          </pre>
+          {'truncated' in message.value && message.value.truncated && (
+            <Tag color="orange">{t('msg.truncated', { size: message.value.size })}</Tag>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('msg.headers')}>
+          {message.headers.length === 0
+            ? '–'
+            : message.headers.map((h, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: header names may repeat; their order is their identity
+                <Tag key={`${h.name}-${i}`}>
+                  {h.name}: {showPayload(h.value, view === 'pretty' ? 'text' : view)}
+                </Tag>
+              ))}
+        </Descriptions.Item>
+      </Descriptions>
+    </div>
+  );
+}
+
+/** Records found by browsing or searching; a row expands to the full key, value and headers. */
+export function MessageTable({ messages, loading }: { messages: Message[]; loading?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  return (
+    <Table<Message>
+      rowKey={(m) => `${m.partition}:${m.offset}`}
+      size="small"
+      loading={loading}
+      dataSource={messages}
+      pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+      locale={{ emptyText: t('msg.empty') }}
+      expandable={{ expandedRowRender: (m) => <MessageDetail message={m} />, expandRowByClick: true }}
+      columns={[
+        { title: t('topic.partition'), dataIndex: 'partition', width: 90 },
+        { title: t('msg.offset'), dataIndex: 'offset', width: 100 },
+        {
+          title: t('msg.timestamp'),
+          dataIndex: 'timestamp',
+          width: 190,
+          render: (ms: number) => new Date(ms).toLocaleString(locale),
+        },
+        { title: t('msg.key'), render: (_, m) => previewPayload(m.key, 40), width: 180, ellipsis: true },
+        {
+          title: t('msg.value'),
+          render: (_, m) => <span data-testid="message-value">{previewPayload(m.value)}</span>,
+          ellipsis: true,
+        },
+        {
+          title: t('msg.size'),
+          dataIndex: 'size',
+          width: 90,
+          align: 'right',
+          render: (size: number) => formatBytes(size, locale),
+        },
+      ]}
+    />
+  );
+}
