@@ -59,11 +59,11 @@ export async function callApi<T>(
  * POSTs and reads an NDJSON answer line by line as it arrives (searches, live tail); no overall
  * timeout, since a tail runs until its own time budget ends.
  */
-export async function streamApi(
+export async function streamApi<Event>(
   baseUrl: string,
   path: string,
   options: { body: unknown; token: string },
-  onEvent: (event: Record<string, unknown>) => void,
+  onEvent: (event: Event) => void,
 ): Promise<void> {
   let response: Response;
   try {
@@ -92,7 +92,7 @@ export async function streamApi(
     while (newline !== -1) {
       const line = pending.slice(0, newline);
       pending = pending.slice(newline + 1);
-      if (line.trim()) onEvent(JSON.parse(line) as Record<string, unknown>);
+      if (line.trim()) onEvent(JSON.parse(line) as Event);
       newline = pending.indexOf('\n');
     }
   }

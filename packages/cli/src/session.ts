@@ -6,7 +6,7 @@ import { type ApiCallOptions, callApi, streamApi } from './http-client.ts';
 export interface Session {
   call<T>(path: string, options?: Omit<ApiCallOptions, 'token'>): Promise<T>;
   /** An NDJSON-streaming POST: each event as it arrives. */
-  stream(path: string, body: unknown, onEvent: (event: Record<string, unknown>) => void): Promise<void>;
+  stream<Event>(path: string, body: unknown, onEvent: (event: Event) => void): Promise<void>;
 }
 
 export const SESSION_OPTIONS = {

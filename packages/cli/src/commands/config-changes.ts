@@ -1,13 +1,8 @@
+import type { ConfigChangeReport } from '@weir/server/api-types';
 import { CliError } from '../errors.ts';
 import type { Session } from '../session.ts';
 import { output, renderTable } from '../table.ts';
 import { assignments } from '../values.ts';
-
-interface ConfigReport {
-  changes: { name: string; before: string | null; after: string | null }[];
-  applied: boolean;
-  api: string;
-}
 
 /** `--set k=v` / `--remove k` against a configs endpoint: previewed with --dry-run, else applied; the diff printed. */
 export async function applyConfigChanges(
@@ -22,7 +17,7 @@ export async function applyConfigChanges(
   if (changes.length === 0)
     throw new CliError('Say what to change: --set name=value and/or --remove name.', 2);
   const dryRun = Boolean(values['dry-run']);
-  const report = await session.call<ConfigReport>(dryRun ? `${configsPath}/preview` : configsPath, {
+  const report = await session.call<ConfigChangeReport>(dryRun ? `${configsPath}/preview` : configsPath, {
     method: dryRun ? 'POST' : 'PATCH',
     body: { changes },
   });

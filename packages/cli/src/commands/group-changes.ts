@@ -1,22 +1,10 @@
+import type { ResetPlan } from '@weir/server/api-types';
 import { CliError } from '../errors.ts';
 import type { Session } from '../session.ts';
 import { output, renderTable } from '../table.ts';
 import { integer, tagged, timestamp } from '../values.ts';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
-
-interface ResetPlan {
-  state: string;
-  blockedBy: string | null;
-  partitions: {
-    topic: string;
-    partition: number;
-    current: number | null;
-    target: number;
-    lagBefore: number | null;
-    lagAfter: number;
-  }[];
-}
 
 /** `--topic orders` or `--topic orders:0,2`. */
 function scope(values: Values) {

@@ -1,3 +1,4 @@
+import type { JobView, ReassignmentProgress } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
@@ -11,19 +12,7 @@ const HELP = `weir jobs — long-running operations (reassignments, replication-
 
 Common: --url, --token, --json`;
 
-interface Job {
-  id: string;
-  kind: string;
-  state: string;
-  progress: {
-    phase?: string;
-    partitions?: { topic: string; partition: number; done?: boolean; state?: string }[];
-  } | null;
-  error: string | null;
-  createdBy: string;
-  createdAt: string;
-  finishedAt: string | null;
-}
+type Job = Omit<JobView, 'progress'> & { progress: ReassignmentProgress | null };
 
 export async function jobsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { BrowseResult, Payload, RenderedMessage, SearchStreamEvent } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
@@ -50,23 +51,13 @@ const OPTIONS = {
 } as const;
 
 type Values = Record<string, string | boolean | string[] | undefined>;
-type Payload = { kind: string; text?: string; base64?: string };
-interface Message {
-  partition: number;
-  offset: number;
-  timestamp: number;
-  key: Payload;
-  value: Payload;
-  headers: { name: string; value: Payload }[];
-}
-
 const show = (payload: Payload) =>
   payload.kind === 'null'
     ? '(null)'
     : payload.kind === 'binary'
       ? `base64:${payload.base64}`
       : (payload.text ?? '');
-const row = (m: Message) => [
+const row = (m: RenderedMessage) => [
   m.partition,
   m.offset,
   new Date(m.timestamp).toISOString(),
@@ -132,7 +123,7 @@ export async function messagesCommand(args: string[]): Promise<void> {
     const partition = (values.partition as string[] | undefined)?.[0];
     if (partition !== undefined) query.set('partition', String(integer(partition, 'partition')));
     if (values.limit) query.set('limit', String(integer(values.limit as string, 'limit')));
-    const page = await session.call<{ messages: Message[] }>(`${path}?${query}`);
+    const page = await session.call<BrowseResult>(`${path}?${query}`);
     console.log(
       json
         ? JSON.stringify(page, null, 2)
@@ -144,19 +135,19 @@ export async function messagesCommand(args: string[]): Promise<void> {
   if (action === 'search') {
     const body = { ...searchBody(values), follow: values.follow ? true : undefined };
     let found = 0;
-    await session.stream(`${path}/search`, body, (event) => {
+    await session.stream<SearchStreamEvent>(`${path}/search`, body, (event) => {
       if (json) return console.log(JSON.stringify(event));
       if (event.type === 'match') {
         found++;
-        const m = event.message as Message;
+        const m = event.message;
         console.log(
           `${m.partition}\t${m.offset}\t${new Date(m.timestamp).toISOString()}\t${show(m.key)}\t${show(m.value)}`,
         );
       } else if (event.type === 'progress') {
-        const p = event.progress as { scanned: number; matched: number };
+        const p = event.progress;
         process.stderr.write(`\rscanned ${p.scanned}, matched ${p.matched}`);
       } else if (event.type === 'end') {
-        const progress = event.progress as { scanned: number; partitions: unknown[] };
+        const { progress } = event;
         process.stderr.write(
           `\rscanned ${progress.scanned}, matched ${found}: stopped (${String(event.reason)})\n`,
         );

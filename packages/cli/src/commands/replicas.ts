@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ReassignmentPlan } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
@@ -28,17 +29,6 @@ const OPTIONS = {
   'accept-data-loss': { type: 'boolean' },
 } as const;
 
-interface Plan {
-  moves: { topic: string; partition: number; from: number[]; to: number[] }[];
-  brokers: {
-    nodeId: number;
-    replicasBefore: number;
-    replicasAfter: number;
-    leadersBefore: number;
-    leadersAfter: number;
-  }[];
-}
-
 export async function replicasCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
   const [action] = positionals;
@@ -50,7 +40,7 @@ export async function replicasCommand(args: string[]): Promise<void> {
   if (action === 'plan') {
     if (topics.length === 0)
       throw new CliError('Name the topics to spread: --topic <topic> (repeatable).', 2);
-    const plan = await session.call<Plan>(`/clusters/${cluster.id}/reassignments/plan`, {
+    const plan = await session.call<ReassignmentPlan>(`/clusters/${cluster.id}/reassignments/plan`, {
       method: 'POST',
       body: {
         topics,
@@ -83,9 +73,9 @@ export async function replicasCommand(args: string[]): Promise<void> {
   if (action === 'execute') {
     if (!values.plan)
       throw new CliError('--plan <file> is required: the JSON "weir replicas plan --json" printed.', 2);
-    let plan: Plan;
+    let plan: ReassignmentPlan;
     try {
-      plan = JSON.parse(readFileSync(String(values.plan), 'utf8')) as Plan;
+      plan = JSON.parse(readFileSync(String(values.plan), 'utf8')) as ReassignmentPlan;
     } catch (error) {
       throw new CliError(`Cannot read the plan ${String(values.plan)}: ${(error as Error).message}`, 2);
     }

@@ -79,7 +79,7 @@ export async function changeTopic(
       );
     }
     case 'set-config':
-      return applyConfigChanges(session, path + '/configs', values);
+      return applyConfigChanges(session, `${path}/configs`, values);
     case 'truncate': {
       const to = tagged(required(values.to as string, 'to'), 'to', ['end', 'offset', 'timestamp']);
       const target =

@@ -95,3 +95,24 @@ export interface GroupSummary {
   partitions: number;
   totalLag: number | null;
 }
+
+/** One ZooKeeper server as its `srvr` command describes it. */
+export interface ZooKeeperServerStatus {
+  address: string;
+  reachable: boolean;
+  /** standalone, leader or follower (observer too). */
+  mode: string | null;
+  version: string | null;
+  latencyMs: { min: number; avg: number; max: number } | null;
+  connections: number | null;
+  outstanding: number | null;
+  nodeCount: number | null;
+  zxid: string | null;
+  error: string | null;
+}
+
+export interface ZooKeeperPanel {
+  /** The cluster's ZooKeeper connect string, when one was given at onboarding. */
+  connect: string | null;
+  servers: ZooKeeperServerStatus[];
+}

@@ -1,11 +1,6 @@
-import { type ZooKeeperServerStatus, zookeeperStatus } from '@weir/kafka';
+import { zookeeperStatus } from '@weir/kafka';
 import type { ClustersService } from './clusters.service.ts';
-
-export interface ZooKeeperPanel {
-  /** The cluster's ZooKeeper connect string, when one was given at onboarding. */
-  connect: string | null;
-  servers: ZooKeeperServerStatus[];
-}
+import type { ZooKeeperPanel } from './read-model.types.ts';
 
 /** The ZooKeeper ensemble of a ZooKeeper-mode cluster, read live with `srvr` on each server. */
 export class ZooKeeperService {

@@ -1,14 +1,5 @@
 import type { ConfigChange, ConfigEntry } from '@weir/kafka';
-
-export interface ConfigDiffRow {
-  name: string;
-  before: string | null;
-  after: string | null;
-  /** Where the value comes from now (`topic`, `default`, …). */
-  source: string;
-  /** True when the change removes an override, so the entry falls back to `after` (its default). */
-  reset: boolean;
-}
+import type { ConfigDiffRow } from '../operations/operations.types.ts';
 
 /**
  * Each requested change against the current entries: unknown keys, read-only entries and no-op

@@ -1,15 +1,8 @@
 import type { ConfigChange, ConfigResource } from '@weir/kafka';
 import { InputError, NotFoundError } from '../errors.ts';
 import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
-import { type ConfigDiffRow, diffConfigs, withDynamicOnlyBrokerKeys } from './config-diff.ts';
-
-export interface ConfigChangeReport {
-  resource: ConfigResource;
-  changes: ConfigDiffRow[];
-  applied: boolean;
-  /** The Kafka API that carried the change (AlterConfigs on brokers without the incremental one). */
-  api: string;
-}
+import type { ConfigChangeReport } from '../operations/operations.types.ts';
+import { diffConfigs, withDynamicOnlyBrokerKeys } from './config-diff.ts';
 
 const describeResource = (r: ConfigResource) =>
   r.type === 'topic'

@@ -1,32 +1,13 @@
 import type { GroupDescription } from '@weir/kafka';
 import { ConflictError, InputError, NotFoundError } from '../errors.ts';
 import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
+import type { ResetPlan, ResetRow, ResetTo } from '../operations/operations.types.ts';
 import { ledPartitions } from '../topics/topics.service.ts';
-import { type ResetTo, resetTarget } from './offset-reset.ts';
+import { resetTarget } from './offset-reset.ts';
 
 export interface ResetScope {
   /** Topics (and optionally partitions) to reset; all topics the group has offsets for when omitted. */
   topics?: { topic: string; partitions?: number[] }[];
-}
-
-export interface ResetRow {
-  topic: string;
-  partition: number;
-  current: number | null;
-  target: number;
-  start: number;
-  end: number;
-  lagBefore: number | null;
-  lagAfter: number;
-}
-
-export interface ResetPlan {
-  groupId: string;
-  state: string;
-  activeMembers: number;
-  /** Why applying would be refused now, or null when it can be applied. */
-  blockedBy: string | null;
-  partitions: ResetRow[];
 }
 
 // A group can be changed from outside only when no consumer holds its partitions.

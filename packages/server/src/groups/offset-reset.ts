@@ -1,10 +1,4 @@
-/** Where to move a group's committed offsets, as kafka-consumer-groups --reset-offsets offers. */
-export type ResetTo =
-  | { type: 'earliest' }
-  | { type: 'latest' }
-  | { type: 'timestamp'; timestamp: number }
-  | { type: 'offset'; offset: number }
-  | { type: 'shift'; by: number };
+import type { ResetTo } from '../operations/operations.types.ts';
 
 export interface PartitionPosition {
   /** The group's committed offset, or null when it has none for this partition. */

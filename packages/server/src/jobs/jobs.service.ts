@@ -1,5 +1,6 @@
 import type { JobRecord, JobState, JobsRepository } from '@weir/store';
 import { ConflictError, NotFoundError } from '../errors.ts';
+import type { JobView } from '../operations/operations.types.ts';
 
 /** What one kind of job does; every method must be safe to call again after a restart. */
 export interface JobHandler<Spec = unknown, Progress = unknown> {
@@ -9,20 +10,6 @@ export interface JobHandler<Spec = unknown, Progress = unknown> {
   cancel(job: JobRecord<Spec, Progress>): Promise<Progress>;
   /** Best-effort cleanup after a step failed for good. */
   abandon?(job: JobRecord<Spec, Progress>): Promise<void>;
-}
-
-export interface JobView {
-  id: string;
-  clusterId: string;
-  kind: string;
-  state: JobState;
-  spec: unknown;
-  progress: unknown;
-  error: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
 }
 
 const toView = (job: JobRecord): JobView => ({

@@ -1,5 +1,4 @@
-import type { RenderedMessage } from './messages.service.ts';
-import type { Payload } from './payload.ts';
+import type { Payload, RenderedMessage } from './messages.types.ts';
 
 const COLUMNS = [
   'partition',

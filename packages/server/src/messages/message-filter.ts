@@ -1,23 +1,22 @@
 import vm from 'node:vm';
 import type { FetchedRecord } from '@weir/kafka';
 import { InputError } from '../errors.ts';
+import type { MessageFilter } from './messages.types.ts';
 
-export const FILTER_TARGETS = ['key', 'value', 'header'] as const;
-export const FILTER_MATCHES = ['contains', 'equals', 'regex', 'jsonPath'] as const;
+export const FILTER_TARGETS = [
+  'key',
+  'value',
+  'header',
+] as const satisfies readonly MessageFilter['target'][];
+export const FILTER_MATCHES = [
+  'contains',
+  'equals',
+  'regex',
+  'jsonPath',
+] as const satisfies readonly MessageFilter['match'][];
 
-export interface MessageFilter {
-  target: (typeof FILTER_TARGETS)[number];
-  /** For `header`: which header. */
-  header?: string;
-  match: (typeof FILTER_MATCHES)[number];
-  /** The text to find, the pattern, or (jsonPath) the value to compare with. */
-  value: string;
-  /** For `jsonPath`: e.g. `$.order.items[0].sku`. */
-  path?: string;
-  ignoreCase?: boolean;
-  /** Exact bytes to compare with instead of `value` (a key given as base64 or hex). */
-  bytes?: Buffer;
-}
+/** A filter as the matcher takes it: a key looked up as base64 or hex is compared as exact bytes. */
+export type MatcherFilter = MessageFilter & { bytes?: Buffer };
 
 /** Thrown when regex filters outlive the time left: the scan stops there and says so. */
 export class RegexTimeoutError extends Error {}
@@ -38,7 +37,7 @@ export class MessageMatcher {
     'texts.map((column, i) => column.map((text) => text !== null && regexes[i].test(text)))',
   );
 
-  constructor(filters: MessageFilter[]) {
+  constructor(filters: MatcherFilter[]) {
     filters.forEach((filter, index) => {
       const where = `filters[${index}]`;
       const read = reader(filter, where);
@@ -78,7 +77,7 @@ export class MessageMatcher {
   }
 }
 
-function reader(filter: MessageFilter, where: string): (record: FetchedRecord) => Buffer | null {
+function reader(filter: MatcherFilter, where: string): (record: FetchedRecord) => Buffer | null {
   if (filter.target === 'key') return (record) => record.key;
   if (filter.target === 'value') return (record) => record.value;
   const name = filter.header;
@@ -87,7 +86,7 @@ function reader(filter: MessageFilter, where: string): (record: FetchedRecord) =
   return (record) => record.headers.find(([key]) => key.equals(wanted))?.[1] ?? null;
 }
 
-function inlineTest(filter: MessageFilter, where: string): Test {
+function inlineTest(filter: MatcherFilter, where: string): Test {
   if (filter.match === 'jsonPath') {
     if (!filter.path) throw new InputError(`${where}: a jsonPath filter needs "path", e.g. "$.order.id".`);
     const steps = parseJsonPath(filter.path, where);
@@ -105,7 +104,7 @@ function inlineTest(filter: MessageFilter, where: string): Test {
     : (bytes) => bytes !== null && bytes.indexOf(wanted) !== -1;
 }
 
-function compileRegex(filter: MessageFilter, where: string): RegExp {
+function compileRegex(filter: MatcherFilter, where: string): RegExp {
   if (filter.value.length > MAX_PATTERN_LENGTH)
     throw new InputError(`${where}: the regex is longer than ${MAX_PATTERN_LENGTH} characters.`);
   const risk = runawayRisk(filter.value);

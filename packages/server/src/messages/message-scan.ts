@@ -1,5 +1,6 @@
 import type { FetchedPartition, FetchedRecord, KafkaGateway } from '@weir/kafka';
 import { type MessageMatcher, RegexTimeoutError } from './message-filter.ts';
+import type { PartitionProgress, ScanProgress, StopReason } from './messages.types.ts';
 
 export interface Leader {
   nodeId: number;
@@ -22,23 +23,6 @@ export interface ScanBudget {
   perPartitionLimit?: number;
 }
 
-export interface PartitionProgress {
-  partition: number;
-  /** The next offset to read: resume here. */
-  position: number;
-  /** Where this partition's scan ends (exclusive); null when following. */
-  end: number | null;
-  done: boolean;
-  error?: string;
-}
-
-export interface ScanProgress {
-  scanned: number;
-  matched: number;
-  elapsedMs: number;
-  partitions: PartitionProgress[];
-}
-
 export const STOP_REASONS = [
   'end',
   'limit',
@@ -46,8 +30,7 @@ export const STOP_REASONS = [
   'time-budget',
   'regex-timeout',
   'cancelled',
-] as const;
-export type StopReason = (typeof STOP_REASONS)[number];
+] as const satisfies readonly StopReason[];
 
 export interface ScanSink {
   matches(records: FetchedRecord[]): void;

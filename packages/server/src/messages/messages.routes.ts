@@ -7,12 +7,8 @@ import { actorOf, conflictResponses, TopicParams } from '../operations/operation
 import { toCsv } from './message-export.ts';
 import { FILTER_MATCHES, FILTER_TARGETS } from './message-filter.ts';
 import { STOP_REASONS } from './message-scan.ts';
-import {
-  DEFAULT_MAX_VALUE_BYTES,
-  type MessagesService,
-  type SearchEvent,
-  type SearchRequest,
-} from './messages.service.ts';
+import { DEFAULT_MAX_VALUE_BYTES, type MessagesService, type ResolvedSearch } from './messages.service.ts';
+import type { RenderedMessage, SearchStreamEvent } from './messages.types.ts';
 import { PAYLOAD_ENCODINGS } from './payload.ts';
 
 const tags = ['messages'];
@@ -230,7 +226,7 @@ export function messagesRoutes(app: FastifyInstance, deps: { messages: MessagesS
         deps.messages.search(
           request.params.id,
           request.params.name,
-          request.body as SearchRequest,
+          request.body as ResolvedSearch,
           actorOf(request),
           emit,
           signal,
@@ -261,19 +257,18 @@ export function messagesRoutes(app: FastifyInstance, deps: { messages: MessagesS
     },
     async (request, reply) => {
       const { format, ...search } = request.body;
-      const found: SearchEvent[] = [];
+      const messages: RenderedMessage[] = [];
       let stopped = '';
       await deps.messages.search(
         request.params.id,
         request.params.name,
-        { ...(search as SearchRequest), maxValueBytes: Number.MAX_SAFE_INTEGER },
+        { ...(search as ResolvedSearch), maxValueBytes: Number.MAX_SAFE_INTEGER },
         actorOf(request),
         (event) => {
-          if (event.type === 'match') found.push(event);
+          if (event.type === 'match') messages.push(event.message);
           if (event.type === 'end') stopped = event.reason;
         },
       );
-      const messages = found.flatMap((e) => (e.type === 'match' ? [e.message] : []));
       const file = `${request.params.name}-messages.${format}`;
       reply
         .header('content-disposition', `attachment; filename="${file.replace(/[^\w.-]/g, '_')}"`)
@@ -314,14 +309,14 @@ export function messagesRoutes(app: FastifyInstance, deps: { messages: MessagesS
  */
 async function streamEvents(
   reply: FastifyReply,
-  work: (emit: (event: SearchEvent) => void, signal: AbortSignal) => Promise<unknown>,
+  work: (emit: (event: SearchStreamEvent) => void, signal: AbortSignal) => Promise<unknown>,
 ): Promise<FastifyReply> {
   const abort = new AbortController();
   reply.raw.on('close', () => {
     if (!reply.raw.writableFinished) abort.abort();
   });
   let stream: PassThrough | null = null;
-  const emit = (event: SearchEvent) => {
+  const emit = (event: SearchStreamEvent) => {
     if (!stream) {
       stream = new PassThrough();
       reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(stream);
@@ -332,9 +327,7 @@ async function streamEvents(
     await work(emit, abort.signal);
   } catch (error) {
     if (!stream) throw error;
-    (stream as PassThrough).write(
-      `${JSON.stringify({ type: 'error', message: (error as Error).message })}\n`,
-    );
+    emit({ type: 'error', message: (error as Error).message });
   }
   (stream as PassThrough | null)?.end();
   return reply;

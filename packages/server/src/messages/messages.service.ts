@@ -1,5 +1,4 @@
 import {
-  type Compression,
   type FetchedRecord,
   type KafkaGateway,
   type MetadataSnapshot,
@@ -9,74 +8,27 @@ import {
 } from '@weir/kafka';
 import { InputError, NotFoundError } from '../errors.ts';
 import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
-import { type MessageFilter, MessageMatcher } from './message-filter.ts';
-import {
-  MessageScan,
-  type PartitionProgress,
-  type ScanProgress,
-  type ScanRange,
-  type StopReason,
-} from './message-scan.ts';
-import { encodePayload, type Payload, type PayloadEncoding, renderPayload } from './payload.ts';
+import { type MatcherFilter, MessageMatcher } from './message-filter.ts';
+import { MessageScan, type ScanRange } from './message-scan.ts';
+import type {
+  BrowseQuery,
+  BrowseResult,
+  PartitionProgress,
+  PayloadEncoding,
+  ProduceRequest,
+  ProduceResult,
+  RenderedMessage,
+  SearchEvent,
+  SearchRequest,
+  StartAt,
+  StopReason,
+} from './messages.types.ts';
+import { encodePayload, renderPayload } from './payload.ts';
 
-export interface RenderedMessage {
-  partition: number;
-  offset: number;
-  timestamp: number;
-  key: Payload;
-  value: Payload;
-  headers: { name: string; value: Payload }[];
-  size: number;
-}
-
-export type StartAt =
-  | { type: 'oldest' }
-  | { type: 'newest'; count: number }
-  | { type: 'offset'; offset: number }
-  | { type: 'timestamp'; timestamp: number };
-
-export interface BrowseQuery {
-  from: 'newest' | 'oldest' | 'offset' | 'timestamp';
-  offset?: number;
-  timestamp?: number;
-  partition?: number;
-  limit: number;
-  maxValueBytes: number;
-}
-
-export interface SearchRequest {
-  filters: MessageFilter[];
-  start?: StartAt;
-  /** Continue a search that stopped: the positions from its last progress. */
-  cursor?: { partitions: { partition: number; position: number; end: number | null }[] };
-  partitions?: number[];
-  /** Find a key: only its partition (Kafka's default partitioner) is read, and only equal keys match. */
-  key?: { value: string; encoding: PayloadEncoding };
-  /** Keep reading new records as they arrive, until the budget's time runs out or the client leaves. */
-  follow?: boolean;
-  maxScanned: number;
-  maxMs: number;
-  maxMatches: number;
-  maxValueBytes: number;
-}
-
-export type SearchEvent =
-  | { type: 'start'; partitions: PartitionProgress[]; keyPartition: number | null }
-  | { type: 'match'; message: RenderedMessage }
-  | { type: 'progress'; progress: ScanProgress }
-  | { type: 'end'; reason: StopReason; progress: ScanProgress };
-
-export interface ProduceRequest {
-  messages: {
-    key?: string | null;
-    value?: string | null;
-    headers?: { name: string; value: string }[];
-    partition?: number;
-  }[];
-  keyEncoding: PayloadEncoding;
-  valueEncoding: PayloadEncoding;
-  compression: Compression;
-}
+/** A search once the route has filled in the budgets the client left out. */
+export type ResolvedSearch = SearchRequest &
+  Required<Pick<SearchRequest, 'maxScanned' | 'maxMs' | 'maxMatches' | 'maxValueBytes'>>;
+export type ResolvedBrowse = BrowseQuery & Required<Pick<BrowseQuery, 'limit' | 'maxValueBytes'>>;
 
 // The console renders at most this much of a value unless asked for more.
 export const DEFAULT_MAX_VALUE_BYTES = 64 * 1024;
@@ -90,7 +42,12 @@ export class MessagesService {
     this.#operations = deps.operations;
   }
 
-  async browse(clusterId: string, topicName: string, query: BrowseQuery, actor: Actor) {
+  async browse(
+    clusterId: string,
+    topicName: string,
+    query: ResolvedBrowse,
+    actor: Actor,
+  ): Promise<BrowseResult> {
     const { gateway, topic, metadata } = await this.#topic(clusterId, topicName);
     const partitions = this.#choosePartitions(
       topic,
@@ -142,13 +99,13 @@ export class MessagesService {
   async search(
     clusterId: string,
     topicName: string,
-    request: SearchRequest,
+    request: ResolvedSearch,
     actor: Actor,
     emit: (event: SearchEvent) => void,
     signal?: AbortSignal,
   ): Promise<StopReason> {
     const { gateway, topic, metadata } = await this.#topic(clusterId, topicName);
-    const filters = [...request.filters];
+    const filters: MatcherFilter[] = [...request.filters];
     let keyPartition: number | null = null;
     let chosen = request.partitions;
     if (request.key) {
@@ -195,7 +152,12 @@ export class MessagesService {
     return reason;
   }
 
-  async produce(clusterId: string, topicName: string, request: ProduceRequest, actor: Actor) {
+  async produce(
+    clusterId: string,
+    topicName: string,
+    request: ProduceRequest,
+    actor: Actor,
+  ): Promise<ProduceResult> {
     const { gateway, topic } = await this.#topic(clusterId, topicName);
     const count = topic.partitions.length;
     let roundRobin = Math.floor(Math.random() * count);

@@ -1,8 +1,4 @@
-/** How a key, value or header value is shown: text when it is UTF-8 text, JSON when it also parses, else bytes. */
-export type Payload =
-  | { kind: 'null'; size: 0 }
-  | { kind: 'text' | 'json'; text: string; size: number; truncated: boolean }
-  | { kind: 'binary'; base64: string; size: number; truncated: boolean };
+import type { Payload, PayloadEncoding } from './messages.types.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 // Tab, line feed and carriage return are text; other C0 controls and DEL mean bytes.
@@ -41,8 +37,12 @@ function looksLikeJson(text: string): boolean {
   }
 }
 
-export const PAYLOAD_ENCODINGS = ['text', 'json', 'base64', 'hex'] as const;
-export type PayloadEncoding = (typeof PAYLOAD_ENCODINGS)[number];
+export const PAYLOAD_ENCODINGS = [
+  'text',
+  'json',
+  'base64',
+  'hex',
+] as const satisfies readonly PayloadEncoding[];
 
 /** The bytes a user typed: text as UTF-8, JSON re-serialised (so it is valid), base64 or hex decoded. */
 export function encodePayload(input: string, encoding: PayloadEncoding): Buffer {

@@ -1,3 +1,5 @@
+import type { PlannedMove, ReassignmentPlan } from '../operations/operations.types.ts';
+
 export interface PlanBroker {
   nodeId: number;
   rack: string | null;
@@ -8,28 +10,6 @@ export interface PlanPartition {
   partition: number;
   /** Current replicas, preferred leader first. */
   replicas: number[];
-}
-
-export interface PlannedMove {
-  topic: string;
-  partition: number;
-  from: number[];
-  to: number[];
-}
-
-export interface BrokerLoad {
-  nodeId: number;
-  replicasBefore: number;
-  replicasAfter: number;
-  leadersBefore: number;
-  leadersAfter: number;
-}
-
-export interface ReassignmentPlan {
-  moves: PlannedMove[];
-  brokers: BrokerLoad[];
-  /** Replicas that would be copied to a new broker. */
-  replicasToCopy: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { JobRecord } from '@weir/store';
 import type { JobHandler } from '../jobs/jobs.service.ts';
 import type { ClusterOperations } from '../operations/cluster-operations.ts';
+import type { ReassignmentProgress } from '../operations/operations.types.ts';
 import { brokerThrottleChanges, type Move, type ThrottleSettings, topicThrottleChanges } from './throttle.ts';
 
 export const REASSIGNMENT_JOB = 'reassignment';
@@ -12,23 +13,6 @@ export interface ReassignmentSpec {
   throttle: ThrottleSettings | null;
   /** What the job was started for, e.g. "rebalance" or "replication-factor". */
   purpose: string;
-}
-
-export type PartitionMoveState = 'pending' | 'moving' | 'done' | 'failed' | 'cancelled';
-
-export interface ReassignmentProgress {
-  phase: 'throttle' | 'submit' | 'wait' | 'elect' | 'cleanup' | 'finished';
-  partitions: {
-    topic: string;
-    partition: number;
-    state: PartitionMoveState;
-    adding: number[];
-    removing: number[];
-    error: string | null;
-    /** Polls since the controller stopped listing the move while metadata still showed other replicas. */
-    settling?: number;
-  }[];
-  throttleRemoved: boolean;
 }
 
 export const initialProgress = (moves: Move[]): ReassignmentProgress => ({

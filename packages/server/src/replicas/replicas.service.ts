@@ -7,10 +7,11 @@ import {
   ZooKeeperElectionError,
 } from '@weir/kafka';
 import { ConflictError, InputError, UnavailableError } from '../errors.ts';
-import type { JobsService, JobView } from '../jobs/jobs.service.ts';
+import type { JobsService } from '../jobs/jobs.service.ts';
 import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
+import type { JobView, ReassignmentPlan } from '../operations/operations.types.ts';
 import { initialProgress, REASSIGNMENT_JOB, type ReassignmentSpec } from './reassignment.job.ts';
-import { planReassignment, type ReassignmentPlan } from './reassignment-plan.ts';
+import { planReassignment } from './reassignment-plan.ts';
 import { type Move, throttleSettings } from './throttle.ts';
 
 export interface PlanRequest {

@@ -1,3 +1,4 @@
+import type { TopicPreset } from '../operations/operations.types.ts';
 /** Kafka's own limits on topic names (org.apache.kafka.common.internals.Topic). */
 export const MAX_TOPIC_NAME_LENGTH = 249;
 const LEGAL = /^[a-zA-Z0-9._-]+$/;
@@ -29,7 +30,7 @@ export function collidingTopic(name: string, existing: Iterable<string>): string
 }
 
 /** Settings users reach for when creating a topic; each is plain topic configs, shown before applying. */
-export const TOPIC_PRESETS: { id: string; label: string; configs: Record<string, string> }[] = [
+export const TOPIC_PRESETS: TopicPreset[] = [
   { id: 'default', label: 'Cluster defaults', configs: {} },
   { id: 'compacted', label: 'Compacted (latest value per key)', configs: { 'cleanup.policy': 'compact' } },
   { id: 'short-retention', label: 'Short retention (1 day)', configs: { 'retention.ms': '86400000' } },

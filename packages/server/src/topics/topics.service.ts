@@ -1,6 +1,7 @@
 import type { CreatedTopicReport, KafkaGateway, TopicMetadata } from '@weir/kafka';
 import { ConflictError, InputError } from '../errors.ts';
 import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
+import type { TruncateTarget, TruncationRow } from '../operations/operations.types.ts';
 import { collidingTopic, topicNameProblems } from './topic-rules.ts';
 
 export interface NewTopicInput {
@@ -11,11 +12,6 @@ export interface NewTopicInput {
   /** Only ask the controller whether it would accept the topic. */
   validateOnly: boolean;
 }
-
-export type TruncateTarget =
-  | { type: 'end' }
-  | { type: 'offset'; offset: number }
-  | { type: 'timestamp'; timestamp: number };
 
 const ORDERING_WARNING =
   'Adding partitions changes which partition a key hashes to: records with the same key written before and after may be read out of order, and compacted topics keep both values until the old ones expire.';
@@ -121,7 +117,12 @@ export class TopicsService {
   }
 
   /** Where each partition's log would start after truncating; the same answer previews and applies. */
-  async truncationPlan(clusterId: string, name: string, target: TruncateTarget, partitions?: number[]) {
+  async truncationPlan(
+    clusterId: string,
+    name: string,
+    target: TruncateTarget,
+    partitions?: number[],
+  ): Promise<TruncationRow[]> {
     const topic = await this.#ops.topic(clusterId, name);
     const gateway = await this.#ops.gateway(clusterId);
     const chosen = choosePartitions(topic, partitions);

@@ -6,12 +6,22 @@ import type {
   GroupSummary,
   QuorumReplica,
   TopicSummary,
+  ZooKeeperPanel,
+  ZooKeeperServerStatus,
 } from '@weir/server/api-types';
 import { useState } from 'react';
 import { apiRequest } from './client.ts';
 
 /** The server's read-model types are the contract; re-exported so pages import from one place. */
-export type { BrokerSummary, ClusterOverview, Freshness, GroupSummary, QuorumReplica, TopicSummary };
+export type {
+  BrokerSummary,
+  ClusterOverview,
+  Freshness,
+  GroupSummary,
+  QuorumReplica,
+  TopicSummary,
+  ZooKeeperServerStatus,
+};
 
 export interface TopicQuery {
   search: string;
@@ -201,24 +211,10 @@ export const useQuotas = (clusterId: string) =>
       ),
   });
 
-export interface ZooKeeperServer {
-  address: string;
-  reachable: boolean;
-  mode: string | null;
-  version: string | null;
-  latencyMs: { min: number; avg: number; max: number } | null;
-  connections: number | null;
-  outstanding: number | null;
-  nodeCount: number | null;
-  zxid: string | null;
-  error: string | null;
-}
-
 /** Read live (not from the snapshot): ZooKeeper is asked each time the panel shows. */
 export const useZooKeeper = (clusterId: string) =>
   useQuery({
     queryKey: ['cluster', clusterId, 'zookeeper'],
-    queryFn: () =>
-      apiRequest<{ connect: string | null; servers: ZooKeeperServer[] }>(`${base(clusterId)}/zookeeper`),
+    queryFn: () => apiRequest<ZooKeeperPanel>(`${base(clusterId)}/zookeeper`),
     retry: false,
   });

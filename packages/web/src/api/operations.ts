@@ -1,76 +1,34 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ConfigChangeReport,
+  ElectionOutcome,
+  JobView,
+  ReassignmentPlan,
+  ReassignmentProgress,
+  ResetPlan,
+  ResetTo,
+  TopicPreset,
+  TruncateTarget,
+  TruncationRow,
+} from '@weir/server/api-types';
 import { apiRequest } from './client.ts';
+
+export type {
+  ConfigChangeReport,
+  ReassignmentPlan,
+  ResetPlan,
+  ResetTo,
+  TopicPreset,
+  TruncateTarget,
+  TruncationRow,
+} from '@weir/server/api-types';
 
 const base = (clusterId: string) => `/clusters/${clusterId}`;
 const topicPath = (clusterId: string, topic: string) =>
   `${base(clusterId)}/topics/${encodeURIComponent(topic)}`;
 
-export interface TopicPreset {
-  id: string;
-  label: string;
-  configs: Record<string, string>;
-}
-
-export interface ConfigChangeReport {
-  changes: { name: string; before: string | null; after: string | null; source: string; reset: boolean }[];
-  applied: boolean;
-  api: string;
-}
-
-export interface TruncationRow {
-  partition: number;
-  start: number;
-  end: number;
-  newStart: number;
-  deleted: number;
-}
-
-export type ResetTo =
-  | { type: 'earliest' }
-  | { type: 'latest' }
-  | { type: 'timestamp'; timestamp: number }
-  | { type: 'offset'; offset: number }
-  | { type: 'shift'; by: number };
-
-export interface ResetPlan {
-  groupId: string;
-  state: string;
-  activeMembers: number;
-  blockedBy: string | null;
-  partitions: {
-    topic: string;
-    partition: number;
-    current: number | null;
-    target: number;
-    lagBefore: number | null;
-    lagAfter: number;
-  }[];
-}
-
-export interface ReassignmentPlan {
-  moves: { topic: string; partition: number; from: number[]; to: number[] }[];
-  brokers: {
-    nodeId: number;
-    replicasBefore: number;
-    replicasAfter: number;
-    leadersBefore: number;
-    leadersAfter: number;
-  }[];
-}
-
-export interface Job {
-  id: string;
-  kind: string;
-  state: string;
-  progress: {
-    phase?: string;
-    partitions?: { topic: string; partition: number; state: string; error: string | null }[];
-  } | null;
-  error: string | null;
-  createdBy: string;
-  createdAt: string;
-  finishedAt: string | null;
-}
+/** A job as the jobs list shows it; reassignment is the one kind of job so far. */
+export type Job = Omit<JobView, 'progress'> & { progress: ReassignmentProgress | null };
 
 /** Every change invalidates the cluster's reads, so pages show the new state. */
 function useClusterChange<Input, Output>(clusterId: string, run: (input: Input) => Promise<Output>) {
@@ -151,11 +109,6 @@ export const useConfigChange = (clusterId: string, target: ConfigTarget) =>
       ),
   );
 
-export type TruncateTarget =
-  | { type: 'end' }
-  | { type: 'offset'; offset: number }
-  | { type: 'timestamp'; timestamp: number };
-
 export const useTruncate = (clusterId: string, topic: string) =>
   useClusterChange(clusterId, ({ target, apply }: { target: TruncateTarget; apply: boolean }) =>
     apiRequest<{ partitions: TruncationRow[] }>(
@@ -195,17 +148,14 @@ export const useDeleteGroupOffsets = (clusterId: string, groupId: string) =>
 
 export const useElectLeaders = (clusterId: string) =>
   useClusterChange(clusterId, ({ topics, unclean }: { topics?: string[]; unclean: boolean }) =>
-    apiRequest<{ results: { topic: string; partition: number; error: string | null }[] }>(
-      `${base(clusterId)}/elections`,
-      {
-        method: 'POST',
-        body: {
-          type: unclean ? 'unclean' : 'preferred',
-          partitions: topics?.map((topic) => ({ topic })),
-          acceptDataLoss: unclean ? true : undefined,
-        },
+    apiRequest<{ results: ElectionOutcome[] }>(`${base(clusterId)}/elections`, {
+      method: 'POST',
+      body: {
+        type: unclean ? 'unclean' : 'preferred',
+        partitions: topics?.map((topic) => ({ topic })),
+        acceptDataLoss: unclean ? true : undefined,
       },
-    ),
+    }),
   );
 
 export const useChangeReplicationFactor = (clusterId: string, topic: string) =>

@@ -1,6 +1,6 @@
 import { Alert, Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useZooKeeper, type ZooKeeperServer } from '../../api/cluster-read.ts';
+import { useZooKeeper, type ZooKeeperServerStatus } from '../../api/cluster-read.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatCount, localeOf } from '../../format.ts';
 
@@ -15,7 +15,7 @@ export function ZooKeeperPanel({ clusterId }: { clusterId: string }) {
       <ErrorAlert error={query.error} />
       {panel && !panel.connect && <Alert type="info" showIcon message={t('zookeeper.notConfigured')} />}
       {panel?.connect && (
-        <Table<ZooKeeperServer>
+        <Table<ZooKeeperServerStatus>
           size="small"
           scroll={{ x: 'max-content' }}
           rowKey="address"

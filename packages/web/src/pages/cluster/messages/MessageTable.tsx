@@ -1,11 +1,11 @@
 import { Descriptions, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../../../api/messages.ts';
+import type { RenderedMessage } from '../../../api/messages.ts';
 import { formatBytes, localeOf } from '../../../format.ts';
 import { type PayloadView, previewPayload, showPayload } from './payload-view.ts';
 
-function MessageDetail({ message }: { message: Message }) {
+function MessageDetail({ message }: { message: RenderedMessage }) {
   const { t } = useTranslation();
   const [view, setView] = useState<PayloadView>(message.value.kind === 'json' ? 'pretty' : 'text');
   return (
@@ -59,11 +59,11 @@ function MessageDetail({ message }: { message: Message }) {
 }
 
 /** Records found by browsing or searching; a row expands to the full key, value and headers. */
-export function MessageTable({ messages, loading }: { messages: Message[]; loading?: boolean }) {
+export function MessageTable({ messages, loading }: { messages: RenderedMessage[]; loading?: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   return (
-    <Table<Message>
+    <Table<RenderedMessage>
       rowKey={(m) => `${m.partition}:${m.offset}`}
       size="small"
       loading={loading}

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import {
   type BrowseQuery,
   exportMessages,
-  type Message,
   type MessageFilter,
+  type RenderedMessage,
   type ScanProgress,
   type SearchRequest,
   type StopReason,
@@ -51,7 +51,7 @@ export function MessagesTab({
 
   const [filters, setFilters] = useState<MessageFilter[]>([]);
   const [key, setKey] = useState('');
-  const [found, setFound] = useState<Message[] | null>(null);
+  const [found, setFound] = useState<RenderedMessage[] | null>(null);
   const [search, setSearch] = useState<SearchState>({
     running: false,
     progress: null,
@@ -83,7 +83,7 @@ export function MessagesTab({
     abort.current = controller;
     if (!append) setFound([]);
     setSearch({ running: true, progress: null, reason: null, keyPartition: null, error: null });
-    const batch: Message[] = [];
+    const batch: RenderedMessage[] = [];
     const flush = () => {
       if (batch.length) {
         const taken = batch.splice(0);

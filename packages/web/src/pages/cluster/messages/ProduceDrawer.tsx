@@ -2,15 +2,20 @@ import { MinusCircleOutlined, PlusOutlined, SendOutlined } from '@ant-design/ico
 import { Alert, Button, Drawer, Form, Input, InputNumber, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Compression, type Encoding, type ProduceRequest, useProduce } from '../../../api/messages.ts';
+import {
+  type MessageCompression,
+  type PayloadEncoding,
+  type ProduceRequest,
+  useProduce,
+} from '../../../api/messages.ts';
 
 interface FormValues {
   key?: string;
   value?: string;
   partition?: number | null;
   headers?: { name: string; value: string }[];
-  valueEncoding: Encoding;
-  compression: Compression;
+  valueEncoding: PayloadEncoding;
+  compression: MessageCompression;
 }
 
 /** Produce one record from the form, or a batch from an NDJSON file (one record object per line). */
