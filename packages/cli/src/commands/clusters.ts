@@ -1,3 +1,4 @@
+import type { ConnectionReport } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { readStdin } from '../prompt.ts';
@@ -33,20 +34,6 @@ const OPTIONS = {
   yes: { type: 'boolean' },
 } as const;
 
-interface Report {
-  ok: boolean;
-  addresses: { address: string; reachable: boolean; error: string | null }[];
-  authentication: { ok: boolean } | null;
-  cluster: {
-    clusterId: string;
-    mode: string;
-    version: { label: string };
-    brokers: unknown[];
-    controllerId: number;
-  } | null;
-  problems: { step: string; message: string }[];
-}
-
 async function clusterInput(values: Record<string, unknown>, requireName: boolean) {
   if (requireName && !values.name) throw new CliError('--name is required.');
   if (!values.bootstrap) throw new CliError('--bootstrap host:port[,host:port] is required.');
@@ -71,7 +58,7 @@ async function clusterInput(values: Record<string, unknown>, requireName: boolea
   return input;
 }
 
-const describeReport = (report: Report) =>
+const describeReport = (report: ConnectionReport) =>
   [
     ...report.addresses.map(
       (a) => `  ${a.reachable ? 'ok  ' : 'FAIL'} reach ${a.address}${a.error ? ` (${a.error})` : ''}`,
@@ -106,7 +93,7 @@ export async function clustersCommand(args: string[]): Promise<void> {
       );
     }
     case 'test': {
-      const report = await session.call<Report>('/clusters/test', {
+      const report = await session.call<ConnectionReport>('/clusters/test', {
         method: 'POST',
         body: await clusterInput(values, false),
       });
@@ -119,13 +106,13 @@ export async function clustersCommand(args: string[]): Promise<void> {
       return;
     }
     case 'add': {
-      const saved = await session.call<{ cluster: { id: string; name: string }; connection: Report }>(
-        '/clusters',
-        {
-          method: 'POST',
-          body: await clusterInput(values, true),
-        },
-      );
+      const saved = await session.call<{
+        cluster: { id: string; name: string };
+        connection: ConnectionReport;
+      }>('/clusters', {
+        method: 'POST',
+        body: await clusterInput(values, true),
+      });
       return output(
         values.json as boolean,
         saved,

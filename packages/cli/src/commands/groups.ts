@@ -1,4 +1,4 @@
-import type { GroupSummary, PartitionLag } from '@weir/server/api-types';
+import type { GroupDetail, GroupSummary } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
@@ -25,11 +25,6 @@ const OPTIONS = {
   topic: { type: 'string', multiple: true },
   confirm: { type: 'string' },
 } as const;
-
-interface GroupDetail {
-  group: GroupSummary & { members: { memberId: string; clientId: string; host: string }[] };
-  partitions: (PartitionLag & { memberId: string | null })[];
-}
 
 export async function groupsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);

@@ -1,4 +1,4 @@
-import type { TopicSummary } from '@weir/server/api-types';
+import type { TopicDetail, TopicSummary } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
@@ -33,15 +33,6 @@ const OPTIONS = {
   refresh: { type: 'boolean' },
   ...TOPIC_CHANGE_OPTIONS,
 } as const;
-
-interface PartitionRow {
-  partition: number;
-  leader: number | null;
-  replicas: number[];
-  isr: number[];
-  startOffset: number | null;
-  endOffset: number | null;
-}
 
 export async function topicsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
@@ -80,7 +71,7 @@ export async function topicsCommand(args: string[]): Promise<void> {
   }
   if (action === 'describe') {
     if (!topic) throw new CliError('Name the topic: weir topics describe <topic> --cluster <name>');
-    const detail = await session.call<{ topic: TopicSummary; partitions: PartitionRow[] }>(
+    const detail = await session.call<TopicDetail>(
       `/clusters/${cluster.id}/topics/${encodeURIComponent(topic)}`,
     );
     return output(values.json as boolean, detail, () =>

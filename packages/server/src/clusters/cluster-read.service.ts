@@ -5,7 +5,16 @@ import type { ClusterConnections } from './cluster-connections.ts';
 import { partitionKey } from './cluster-snapshot.ts';
 import { type GroupSummary, lagOf, summarizeGroups } from './groups.view.ts';
 import { type ClusterOverview, overviewOf } from './overview.view.ts';
-import type { Freshness } from './read-model.types.ts';
+import type {
+  AclPage,
+  BrokerDetail,
+  ClientQuota,
+  Freshness,
+  GroupDetail,
+  ScramUser,
+  TopicDetail,
+  TopicPartitionView,
+} from './read-model.types.ts';
 import type { SnapshotState, SnapshotsService } from './snapshots.service.ts';
 import { pageTopics, replicaSizes, summarizeTopics, type TopicPageQuery } from './topics.view.ts';
 
@@ -56,7 +65,7 @@ export class ClusterReadService {
     return { freshness, brokers: summarizeBrokers(snapshot, overviewOf(snapshot).controllerId) };
   }
 
-  async broker(clusterId: string, brokerId: number) {
+  async broker(clusterId: string, brokerId: number): Promise<BrokerDetail> {
     const { snapshot, freshness } = await this.#state(clusterId, false);
     const summary = summarizeBrokers(snapshot, overviewOf(snapshot).controllerId).find(
       (b) => b.nodeId === brokerId,
@@ -75,7 +84,7 @@ export class ClusterReadService {
     return { freshness, ...pageTopics(summarizeTopics(snapshot), query) };
   }
 
-  async topic(clusterId: string, name: string) {
+  async topic(clusterId: string, name: string): Promise<TopicDetail> {
     const { snapshot, freshness } = await this.#state(clusterId, false);
     const topic = snapshot.metadata.topics.find((t) => t.name === name);
     if (!topic)
@@ -83,7 +92,7 @@ export class ClusterReadService {
     const summary = summarizeTopics(snapshot).find((t) => t.name === name)!;
 
     const sizes = snapshot.logDirs ? replicaSizes(snapshot) : null;
-    const partitions = topic.partitions.map((p) => {
+    const partitions = topic.partitions.map((p): TopicPartitionView => {
       const offsets = snapshot.offsets?.get(partitionKey(name, p.partition));
       const bySize = sizes?.get(partitionKey(name, p.partition));
       return {
@@ -134,7 +143,7 @@ export class ClusterReadService {
     return { freshness, groups };
   }
 
-  async group(clusterId: string, groupId: string) {
+  async group(clusterId: string, groupId: string): Promise<GroupDetail> {
     const { snapshot, freshness } = await this.#state(clusterId, false);
     const listing = snapshot.groups?.find((g) => g.groupId === groupId);
     if (!listing)
@@ -174,7 +183,7 @@ export class ClusterReadService {
     };
   }
 
-  async scramUsers(clusterId: string) {
+  async scramUsers(clusterId: string): Promise<{ users: ScramUser[] }> {
     return { users: await this.#details(clusterId, (g) => g.describeScramUsers()) };
   }
 
@@ -182,7 +191,7 @@ export class ClusterReadService {
   async acls(
     clusterId: string,
     filter: { principal?: string; resourceType?: string; resourceName?: string },
-  ) {
+  ): Promise<AclPage> {
     const listing = await this.#details(clusterId, (g) => g.describeAcls());
     const name = filter.resourceName?.toLowerCase();
     const acls = listing.acls.filter(
@@ -194,7 +203,7 @@ export class ClusterReadService {
     return { authorizerEnabled: listing.authorizerEnabled, total: listing.acls.length, acls };
   }
 
-  async quotas(clusterId: string) {
+  async quotas(clusterId: string): Promise<{ quotas: ClientQuota[] }> {
     return { quotas: await this.#details(clusterId, (g) => g.describeClientQuotas()) };
   }
 

@@ -14,7 +14,8 @@ import {
   toConnection,
   toView,
 } from './cluster-definition.ts';
-import type { ConnectionReport, probeConnection } from './connection-probe.ts';
+import type { probeConnection } from './connection-probe.ts';
+import type { ConnectionReport } from './read-model.types.ts';
 
 export interface ClustersServiceDeps {
   clusters: ClustersRepository;

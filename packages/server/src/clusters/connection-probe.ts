@@ -2,35 +2,11 @@ import { createConnection } from 'node:net';
 import {
   type ClusterConnection,
   createKafkaGateway,
-  type InferredVersion,
   inferClusterMode,
   inferKafkaVersion,
   KafkaGatewayError,
 } from '@weir/kafka';
-
-export interface AddressCheck {
-  address: string;
-  reachable: boolean;
-  latencyMs: number | null;
-  error: string | null;
-}
-
-export interface ConnectionReport {
-  ok: boolean;
-  addresses: AddressCheck[];
-  /** Null when the cluster does not use SASL. */
-  authentication: { mechanism: string; username: string | null; ok: boolean } | null;
-  cluster: {
-    clusterId: string;
-    brokers: { nodeId: number; host: string; port: number; rack: string | null }[];
-    /** The active controller: the quorum leader in KRaft, the Metadata controller with ZooKeeper. */
-    controllerId: number;
-    mode: 'kraft' | 'zookeeper';
-    version: InferredVersion;
-  } | null;
-  /** What failed, in order, each with what to do about it. */
-  problems: { step: 'reachability' | 'authentication' | 'metadata' | 'zookeeper'; message: string }[];
-}
+import type { ConnectionReport } from './read-model.types.ts';
 
 const TCP_TIMEOUT_MS = 3000;
 

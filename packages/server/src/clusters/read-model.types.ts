@@ -96,6 +96,138 @@ export interface GroupSummary {
   totalLag: number | null;
 }
 
+export interface AddressCheck {
+  address: string;
+  reachable: boolean;
+  latencyMs: number | null;
+  error: string | null;
+}
+
+/** The connection test's answer, run on its own or before a cluster is saved. */
+export interface ConnectionReport {
+  ok: boolean;
+  addresses: AddressCheck[];
+  /** Null when the cluster does not use SASL. */
+  authentication: { mechanism: string; username: string | null; ok: boolean } | null;
+  cluster: {
+    clusterId: string;
+    brokers: { nodeId: number; host: string; port: number; rack: string | null }[];
+    /** The active controller: the quorum leader in KRaft, the Metadata controller with ZooKeeper. */
+    controllerId: number;
+    mode: 'kraft' | 'zookeeper';
+    version: ClusterOverview['version'];
+  } | null;
+  /** What failed, in order, each with what to do about it. */
+  problems: { step: 'reachability' | 'authentication' | 'metadata' | 'zookeeper'; message: string }[];
+}
+
+export interface ConfigEntryView {
+  name: string;
+  /** Null for sensitive values (Kafka never returns them) and unset ones. */
+  value: string | null;
+  /** `topic`, `dynamic-broker`, `dynamic-default-broker`, `static-broker`, `default`, … */
+  source: string;
+  readOnly: boolean;
+  sensitive: boolean;
+  /** The value this entry falls back to when its own is removed. */
+  defaultValue: string | null;
+  documentation: string | null;
+}
+
+export interface BrokerDetail {
+  freshness: Freshness;
+  broker: BrokerSummary;
+  configs: ConfigEntryView[];
+  /** Null when the broker's log dirs could not be read. */
+  logDirs:
+    | {
+        path: string;
+        totalBytes: number | null;
+        usableBytes: number | null;
+        errorCode: number;
+        replicas: {
+          topic: string;
+          partition: number;
+          sizeBytes: number;
+          offsetLag: number;
+          future: boolean;
+        }[];
+      }[]
+    | null;
+}
+
+export interface TopicPartitionView {
+  partition: number;
+  /** Null when the partition has no leader (offline). */
+  leader: number | null;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+  offline: boolean;
+  underReplicated: boolean;
+  startOffset: number | null;
+  endOffset: number | null;
+  replicaSizes: { broker: number; sizeBytes: number | null }[];
+}
+
+export interface TopicDetail {
+  freshness: Freshness;
+  topic: TopicSummary & { topicId: string };
+  partitions: TopicPartitionView[];
+  /** Null when they could not be read; `configsError` then says why. */
+  configs: ConfigEntryView[] | null;
+  configsError: string | null;
+  consumerGroups: { groupId: string; state: string; lag: number }[];
+}
+
+export interface GroupMember {
+  memberId: string;
+  groupInstanceId: string | null;
+  clientId: string;
+  host: string;
+  assignment: { topic: string; partition: number }[];
+}
+
+export interface GroupDetail {
+  freshness: Freshness;
+  group: GroupSummary & {
+    protocol: string | null;
+    members: GroupMember[];
+    /** Why the members could not be read, when they could not. */
+    describeError: string | null;
+  };
+  partitions: (PartitionLag & { memberId: string | null })[];
+}
+
+export interface AclBinding {
+  resourceType: string;
+  resourceName: string;
+  patternType: string;
+  principal: string;
+  host: string;
+  operation: string;
+  permission: string;
+}
+
+export interface AclPage {
+  /** False when the cluster runs without an authorizer. */
+  authorizerEnabled: boolean;
+  /** Every binding in the cluster, before the filter. */
+  total: number;
+  acls: AclBinding[];
+}
+
+export interface ScramUser {
+  user: string;
+  mechanisms: { mechanism: string; iterations: number }[];
+}
+
+export interface ClientQuota {
+  /** e.g. `{ user: 'alice' }`, `{ 'client-id': null }` (the default for client ids). */
+  entity: Record<string, string | null>;
+  values: Record<string, number>;
+}
+
 /** One ZooKeeper server as its `srvr` command describes it. */
 export interface ZooKeeperServerStatus {
   address: string;

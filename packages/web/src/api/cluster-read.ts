@@ -1,10 +1,18 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AclBinding,
+  AclPage,
+  BrokerDetail,
   BrokerSummary,
+  ClientQuota,
   ClusterOverview,
+  ConfigEntryView,
   Freshness,
+  GroupDetail,
   GroupSummary,
   QuorumReplica,
+  ScramUser,
+  TopicDetail,
   TopicSummary,
   ZooKeeperPanel,
   ZooKeeperServerStatus,
@@ -14,11 +22,16 @@ import { apiRequest } from './client.ts';
 
 /** The server's read-model types are the contract; re-exported so pages import from one place. */
 export type {
+  AclBinding,
+  BrokerDetail,
   BrokerSummary,
   ClusterOverview,
+  ConfigEntryView,
   Freshness,
+  GroupDetail,
   GroupSummary,
   QuorumReplica,
+  TopicDetail,
   TopicSummary,
   ZooKeeperServerStatus,
 };
@@ -30,79 +43,6 @@ export interface TopicQuery {
   order: 'asc' | 'desc';
   page: number;
   pageSize: number;
-}
-
-export interface ConfigEntry {
-  name: string;
-  value: string | null;
-  source: string;
-  readOnly: boolean;
-  sensitive: boolean;
-  defaultValue: string | null;
-}
-
-export interface TopicDetail {
-  freshness: Freshness;
-  topic: TopicSummary & { topicId: string };
-  partitions: {
-    partition: number;
-    leader: number | null;
-    replicas: number[];
-    isr: number[];
-    offline: boolean;
-    underReplicated: boolean;
-    startOffset: number | null;
-    endOffset: number | null;
-    replicaSizes: { broker: number; sizeBytes: number | null }[];
-  }[];
-  configs: ConfigEntry[] | null;
-  configsError: string | null;
-  consumerGroups: { groupId: string; state: string; lag: number }[];
-}
-
-export interface GroupDetail {
-  freshness: Freshness;
-  group: GroupSummary & {
-    protocol: string | null;
-    members: {
-      memberId: string;
-      clientId: string;
-      host: string;
-      assignment: { topic: string; partition: number }[];
-    }[];
-  };
-  partitions: {
-    topic: string;
-    partition: number;
-    committedOffset: number;
-    endOffset: number | null;
-    lag: number | null;
-    memberId: string | null;
-  }[];
-}
-
-export interface BrokerDetail {
-  freshness: Freshness;
-  broker: BrokerSummary;
-  configs: ConfigEntry[];
-  logDirs:
-    | {
-        path: string;
-        totalBytes: number | null;
-        usableBytes: number | null;
-        replicas: { topic: string; partition: number; sizeBytes: number }[];
-      }[]
-    | null;
-}
-
-export interface AclBinding {
-  resourceType: string;
-  resourceName: string;
-  patternType: string;
-  principal: string;
-  host: string;
-  operation: string;
-  permission: string;
 }
 
 const base = (clusterId: string) => `/clusters/${clusterId}`;
@@ -187,28 +127,19 @@ export const useGroup = (clusterId: string, groupId: string) =>
 export const useAcls = (clusterId: string) =>
   useQuery({
     queryKey: ['cluster', clusterId, 'acls'],
-    queryFn: () =>
-      apiRequest<{ authorizerEnabled: boolean; total: number; acls: AclBinding[] }>(
-        `${base(clusterId)}/acls`,
-      ),
+    queryFn: () => apiRequest<AclPage>(`${base(clusterId)}/acls`),
   });
 
 export const useScramUsers = (clusterId: string) =>
   useQuery({
     queryKey: ['cluster', clusterId, 'scram'],
-    queryFn: () =>
-      apiRequest<{ users: { user: string; mechanisms: { mechanism: string; iterations: number }[] }[] }>(
-        `${base(clusterId)}/scram-users`,
-      ),
+    queryFn: () => apiRequest<{ users: ScramUser[] }>(`${base(clusterId)}/scram-users`),
   });
 
 export const useQuotas = (clusterId: string) =>
   useQuery({
     queryKey: ['cluster', clusterId, 'quotas'],
-    queryFn: () =>
-      apiRequest<{ quotas: { entity: Record<string, string | null>; values: Record<string, number> }[] }>(
-        `${base(clusterId)}/quotas`,
-      ),
+    queryFn: () => apiRequest<{ quotas: ClientQuota[] }>(`${base(clusterId)}/quotas`),
   });
 
 /** Read live (not from the snapshot): ZooKeeper is asked each time the panel shows. */

@@ -1,5 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ConnectionReport } from '@weir/server/api-types';
 import { apiRequest } from './client.ts';
+
+export type { ConnectionReport } from '@weir/server/api-types';
 
 export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
 export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512' | 'OAUTHBEARER';
@@ -24,20 +27,6 @@ export interface ClusterInput {
   bootstrapServers: string[];
   securityProtocol: SecurityProtocol;
   sasl?: { mechanism: SaslMechanism; username?: string; password?: string; token?: string };
-}
-
-export interface ConnectionReport {
-  ok: boolean;
-  addresses: { address: string; reachable: boolean; latencyMs: number | null; error: string | null }[];
-  authentication: { mechanism: string; username: string | null; ok: boolean } | null;
-  cluster: {
-    clusterId: string;
-    brokers: { nodeId: number; host: string; port: number }[];
-    controllerId: number;
-    mode: 'kraft' | 'zookeeper';
-    version: { label: string };
-  } | null;
-  problems: { step: string; message: string }[];
 }
 
 export const clustersKey = ['clusters'] as const;

@@ -1,7 +1,7 @@
 import { Button, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConfigEntry } from '../../api/cluster-read.ts';
+import type { ConfigEntryView } from '../../api/cluster-read.ts';
 
 /** Pending edits: a new value, or null to remove the override (back to the inherited value). */
 export interface ConfigEdits {
@@ -13,7 +13,7 @@ export interface ConfigEdits {
  * Configs with where each value comes from, its default, and sensitive values hidden; with `edit`,
  * writable values become inputs and dynamic overrides can be removed.
  */
-export function ConfigTable({ configs, edit }: { configs: ConfigEntry[]; edit?: ConfigEdits }) {
+export function ConfigTable({ configs, edit }: { configs: ConfigEntryView[]; edit?: ConfigEdits }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const [onlyOverrides, setOnlyOverrides] = useState(false);
@@ -33,7 +33,7 @@ export function ConfigTable({ configs, edit }: { configs: ConfigEntry[]; edit?: 
       <Tag.CheckableTag checked={onlyOverrides} onChange={setOnlyOverrides}>
         {t('configs.onlyOverrides')}
       </Tag.CheckableTag>
-      <Table<ConfigEntry>
+      <Table<ConfigEntryView>
         rowKey="name"
         size="small"
         dataSource={visible}

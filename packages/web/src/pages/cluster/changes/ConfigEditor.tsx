@@ -1,7 +1,7 @@
 import { Alert, Button, Input, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConfigEntry } from '../../../api/cluster-read.ts';
+import type { ConfigEntryView } from '../../../api/cluster-read.ts';
 import { type ConfigChangeReport, type ConfigTarget, useConfigChange } from '../../../api/operations.ts';
 import { ConfigTable } from '../ConfigTable.tsx';
 
@@ -16,7 +16,7 @@ export function ConfigEditor({
 }: {
   clusterId: string;
   target: ConfigTarget;
-  configs: ConfigEntry[];
+  configs: ConfigEntryView[];
 }) {
   const { t } = useTranslation();
   const [edits, setEdits] = useState<Record<string, string | null>>({});
