@@ -161,7 +161,8 @@ export class MessageScan {
     const byLeader = new Map<number, PartitionState[]>();
     for (const state of this.#active()) {
       const leader = this.#leaders.get(state.partition);
-      if (!leader) continue;
+      // Fetched up to its end already; the answer in hand will finish it.
+      if (!leader || (state.end !== null && state.fetchFrom >= state.end)) continue;
       byLeader.set(leader.nodeId, [...(byLeader.get(leader.nodeId) ?? []), state]);
     }
     const { topic, followWaitMs } = this.#request;
@@ -199,8 +200,12 @@ export class MessageScan {
       return;
     }
     if (answer.errorCode === OFFSET_OUT_OF_RANGE && state.fetchFrom < answer.logStartOffset) {
-      // Retention removed records under us: continue from the new log start.
+      // Retention removed records under us: continue from the new log start, or stop when that is past the end.
       state.fetchFrom = answer.logStartOffset;
+      if (state.end !== null && state.fetchFrom >= state.end) {
+        state.position = state.end;
+        state.done = true;
+      }
       return;
     }
     if (LEADERSHIP_ERRORS.has(answer.errorCode) && state.leaderRetries++ < MAX_LEADER_RETRIES) return;
