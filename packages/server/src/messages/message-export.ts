@@ -11,7 +11,12 @@ const COLUMNS = [
   'headers',
 ];
 
-/** RFC 4180 CSV, one row per message; binary payloads as base64 with their encoding in the next column. */
+/**
+ * RFC 4180 CSV, one row per message; binary payloads as base64 with their encoding in the next column.
+ * Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first, other than a plain
+ * number) gets a leading `'` and the encoding `utf8-escaped`, so opening an export cannot run what a
+ * producer wrote, and the original is still recoverable.
+ */
 export function toCsv(messages: RenderedMessage[]): string {
   const rows = messages.map((m) => [
     String(m.partition),
@@ -27,8 +32,13 @@ export function toCsv(messages: RenderedMessage[]): string {
 function cell(payload: Payload): [string, string] {
   if (payload.kind === 'null') return ['', 'null'];
   if (payload.kind === 'binary') return [payload.base64, 'base64'];
-  return [payload.text, 'utf8'];
+  return FORMULA_START.test(payload.text) && !PLAIN_NUMBER.test(payload.text)
+    ? [`'${payload.text}`, 'utf8-escaped']
+    : [payload.text, 'utf8'];
 }
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 function quote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
