@@ -88,7 +88,11 @@ export function CreateTopicDialog({ clusterId }: { clusterId: string }) {
             <Form.Item name="preset" label={t('create.preset')}>
               <Select
                 style={{ width: 280 }}
-                options={presets.data?.presets.map((p) => ({ value: p.id, label: p.label }))}
+                options={presets.data?.presets.map((p) => ({
+                  value: p.id,
+                  // A preset the console has no translation for shows the server's English label.
+                  label: t(`create.preset.${p.id}`, { defaultValue: p.label }),
+                }))}
               />
             </Form.Item>
           </Space>
