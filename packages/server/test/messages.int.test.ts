@@ -414,4 +414,56 @@ describe('messages on Kafka 2.8 with ZooKeeper (Fetch by topic name)', () => {
     const found = matches(lookup.body).map((m: Json) => m.value.text);
     assert.deepEqual(found.sort(), ['from-weir', 'v13', 'v18', 'v23', 'v28', 'v3', 'v8'].sort());
   });
+
+  // A broker keeps records in the format they were written in; message.format.version makes 2.8 write
+  // v0 (0.9) and v1 (0.10) messages, and a gzip topic wraps them in compressed messages.
+  for (const [format, version] of [
+    ['v0', '0.9.0'],
+    ['v1', '0.10.2'],
+  ] as const) {
+    for (const compression of ['uncompressed', 'gzip']) {
+      test(`message format ${format}, ${compression}: browsed and searched as Kafka's consumer reads it`, async () => {
+        const topic = `format-${format}-${compression}`;
+        const created = await api('POST', cluster('/topics'), {
+          name: topic,
+          partitions: 1,
+          replicationFactor: 1,
+          configs: { 'message.format.version': version, 'compression.type': compression },
+        });
+        assert.equal(created.status, 200, JSON.stringify(created.body));
+        // Two producer runs, so a compressed topic holds at least two wrapper messages.
+        for (const from of [0, 10]) {
+          await produceWithKafka(
+            kafka,
+            topic,
+            Array.from({ length: 10 }, (_, i) => `key-${from + i}|value-${from + i}`),
+          );
+        }
+        const browsed = await api('GET', cluster(`/topics/${topic}/messages?from=oldest&limit=100`));
+        assert.equal(browsed.status, 200, JSON.stringify(browsed.body));
+        const messages = browsed.body.messages as Json[];
+        assert.deepEqual(
+          messages.map((m) => m.offset),
+          Array.from({ length: 20 }, (_, i) => i),
+        );
+        assert.ok(
+          messages.every((m) => (format === 'v0' ? m.timestamp === -1 : m.timestamp > Date.now() - 600_000)),
+          JSON.stringify(messages.map((m) => m.timestamp)),
+        );
+        const lines = messages.map(
+          (m) => `Partition:${m.partition}\tNO_HEADERS\t${m.key.text}\t${m.value.text}`,
+        );
+        assert.deepEqual(lines.sort(), await consumeWithKafka(kafka, topic, 20));
+
+        const search = await api('POST', cluster(`/topics/${topic}/messages/search`), {
+          filters: [{ target: 'value', match: 'equals', value: 'value-13' }],
+        });
+        assert.deepEqual(
+          matches(search.body).map((m: Json) => [m.offset, m.key.text]),
+          [[13, 'key-13']],
+        );
+        assert.equal(endOf(search.body).reason, 'end');
+      });
+    }
+  }
 });

@@ -34,7 +34,7 @@ function logGateway(log: { start: number; end: number; perFetch: number }) {
     fetch: async (_leader: unknown, positions: FetchPosition[]): Promise<FetchedPartition[]> =>
       positions.map(({ topic, partition, offset }) => {
         fetchedFrom.push(offset);
-        const base = { topic, partition, highWatermark: log.end, logStartOffset: log.start };
+        const base = { topic, partition, highWatermark: log.end, logStartOffset: log.start, error: null };
         if (offset < log.start) return { ...base, records: [], nextOffset: offset, errorCode: 1 };
         const to = Math.min(offset + log.perFetch, log.end);
         const records = Array.from({ length: Math.max(0, to - offset) }, (_, i) => record(offset + i));
