@@ -23,5 +23,6 @@ export type { CreatedTopicReport, NewTopic } from './topic-changes.ts';
 export type { InferredVersion } from './version-inference.ts';
 export { inferClusterMode, inferKafkaVersion } from './version-inference.ts';
 export { electPreferredLeadersThroughZooKeeper, ZooKeeperElectionError } from './zookeeper-election.ts';
+export { readEntityConfigsFromZooKeeper } from './zookeeper-entity-configs.ts';
 export type { ZooKeeperServerStatus } from './zookeeper-status.ts';
 export { zookeeperStatus } from './zookeeper-status.ts';

@@ -99,8 +99,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   connections = new ClusterConnections(clusters);
   snapshots = new SnapshotsService(connections);
-  const reads = new ClusterReadService(snapshots, connections);
   const zookeeper = new ZooKeeperService(clusters);
+  const reads = new ClusterReadService(snapshots, connections, zookeeper);
   const ops = new ClusterOperations({ connections, snapshots, audit, clusters });
   const jobs = new JobsService(options.store.jobs, {
     pollMs: options.jobPollMs,

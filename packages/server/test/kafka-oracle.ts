@@ -59,16 +59,18 @@ export async function describeGroupWithKafka(
     '--group',
     group,
   ]);
-  return output
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .filter((cells) => cells[0] === group && /^\d+$/.test(cells[2] ?? ''))
+  // Columns are found by their header: Kafka before 2.3 prints no GROUP column.
+  const rows = output.split('\n').map((line) => line.trim().split(/\s+/));
+  const header = rows.find((cells) => cells.includes('PARTITION') && cells.includes('LAG')) ?? [];
+  const column = (cells: string[], name: string) => cells[header.indexOf(name)] ?? '';
+  return rows
+    .filter((cells) => cells !== header && /^\d+$/.test(column(cells, 'PARTITION')))
     .map((cells) => ({
-      topic: cells[1]!,
-      partition: Number(cells[2]),
-      committedOffset: Number(cells[3]),
-      endOffset: Number(cells[4]),
-      lag: Number(cells[5]),
+      topic: column(cells, 'TOPIC'),
+      partition: Number(column(cells, 'PARTITION')),
+      committedOffset: Number(column(cells, 'CURRENT-OFFSET')),
+      endOffset: Number(column(cells, 'LOG-END-OFFSET')),
+      lag: Number(column(cells, 'LAG')),
     }))
     .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 }

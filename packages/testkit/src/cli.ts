@@ -5,7 +5,7 @@ import { startKafkaCluster } from './cluster.ts';
 import { killClusterProcesses, readClusterEntry } from './registry.ts';
 
 const USAGE = `Usage:
-  npm run kafka -- start [--version 4.1|3.9|2.8|<x.y.z>] [--brokers 1|3] [--sasl]
+  npm run kafka -- start [--version 4.1|3.9|2.8|2.2|<x.y.z>] [--brokers 1|3] [--sasl]
   npm run kafka -- stop <data dir printed by start>`;
 
 async function start(args: string[]): Promise<void> {

@@ -12,6 +12,14 @@ test('release lines, tested patches and other patches of known lines resolve', (
     logging: 'reload4j',
   });
   assert.equal(resolveRelease('2.8.1').mode, 'zookeeper');
+  // Kafka 2.2's own ZooKeeper 3.4 client cannot connect on Java 17; the harness swaps in 3.5.9.
+  assert.deepEqual(resolveRelease('2.2'), {
+    version: '2.2.2',
+    mode: 'zookeeper',
+    scala: '2.12',
+    logging: 'log4j1',
+    zookeeper: '3.5.9',
+  });
 });
 
 test('an unknown release names the ones that work', () => {

@@ -3,6 +3,8 @@ export const KAFKA_VERSIONS = {
   '4.1': { version: '4.1.2', mode: 'kraft', scala: '2.13', logging: 'log4j2' },
   '3.9': { version: '3.9.2', mode: 'kraft', scala: '2.13', logging: 'reload4j' },
   '2.8': { version: '2.8.2', mode: 'zookeeper', scala: '2.13', logging: 'log4j1' },
+  // ZooKeeper 3.4's client cannot resolve addresses on Java 14+ (ZOOKEEPER-3779); 3.5.9 is wire- and API-compatible.
+  '2.2': { version: '2.2.2', mode: 'zookeeper', scala: '2.12', logging: 'log4j1', zookeeper: '3.5.9' },
 } as const;
 
 export type KafkaVersionName = keyof typeof KAFKA_VERSIONS;
@@ -13,6 +15,8 @@ export interface KafkaReleaseSpec {
   mode: 'kraft' | 'zookeeper';
   scala: string;
   logging: 'log4j2' | 'reload4j' | 'log4j1';
+  /** A ZooKeeper release replacing the one the Kafka release depends on. */
+  zookeeper?: string;
 }
 
 /** Accepts a release line (`3.9`, its tested patch) or any patch of a known line (`3.9.1`). */

@@ -1,4 +1,4 @@
-import type { ConfigEntry, GroupDescription } from '@weir/kafka';
+import { type ConfigEntry, type GroupDescription, KafkaGatewayError } from '@weir/kafka';
 import { NotFoundError, UnavailableError } from '../errors.ts';
 import { type BrokerSummary, summarizeBrokers } from './brokers.view.ts';
 import type { ClusterConnections } from './cluster-connections.ts';
@@ -17,6 +17,7 @@ import type {
 } from './read-model.types.ts';
 import type { SnapshotState, SnapshotsService } from './snapshots.service.ts';
 import { pageTopics, replicaSizes, summarizeTopics, type TopicPageQuery } from './topics.view.ts';
+import type { ZooKeeperService } from './zookeeper.service.ts';
 
 export type { Freshness };
 
@@ -30,15 +31,25 @@ const freshnessOf = (state: SnapshotState, now: number): Freshness => ({
   partErrors: state.snapshot.partErrors,
 });
 
+/** What Metadata answers before Kafka 2.8 gave topics ids. */
+const NO_TOPIC_ID = '00000000-0000-0000-0000-000000000000';
+
 /** Reads for the console, API and CLI: from the snapshot where possible, from the cluster for details. */
 export class ClusterReadService {
   readonly #snapshots: SnapshotsService;
   readonly #connections: ClusterConnections;
+  readonly #zookeeper: ZooKeeperService;
   readonly #now: () => number;
 
-  constructor(snapshots: SnapshotsService, connections: ClusterConnections, now: () => number = Date.now) {
+  constructor(
+    snapshots: SnapshotsService,
+    connections: ClusterConnections,
+    zookeeper: ZooKeeperService,
+    now: () => number = Date.now,
+  ) {
     this.#snapshots = snapshots;
     this.#connections = connections;
+    this.#zookeeper = zookeeper;
     this.#now = now;
   }
 
@@ -126,7 +137,7 @@ export class ClusterReadService {
     }
     return {
       freshness,
-      topic: { ...summary, topicId: topic.topicId },
+      topic: { ...summary, topicId: topic.topicId === NO_TOPIC_ID ? null : topic.topicId },
       partitions,
       configs,
       configsError,
@@ -184,7 +195,13 @@ export class ClusterReadService {
   }
 
   async scramUsers(clusterId: string): Promise<{ users: ScramUser[] }> {
-    return { users: await this.#details(clusterId, (g) => g.describeScramUsers()) };
+    return {
+      users: await this.#details(
+        clusterId,
+        (g) => g.describeScramUsers(),
+        async (unsupported) => (await this.#zookeeper.entityConfigs(clusterId, unsupported)).scramUsers,
+      ),
+    };
   }
 
   /** ACL bindings, filtered by principal, resource type and a substring of the resource name. */
@@ -204,17 +221,26 @@ export class ClusterReadService {
   }
 
   async quotas(clusterId: string): Promise<{ quotas: ClientQuota[] }> {
-    return { quotas: await this.#details(clusterId, (g) => g.describeClientQuotas()) };
+    return {
+      quotas: await this.#details(
+        clusterId,
+        (g) => g.describeClientQuotas(),
+        async (unsupported) => (await this.#zookeeper.entityConfigs(clusterId, unsupported)).quotas,
+      ),
+    };
   }
 
   async #details<T>(
     clusterId: string,
     work: (gateway: Awaited<ReturnType<ClusterConnections['gateway']>>) => Promise<T>,
+    whenUnsupported?: (error: KafkaGatewayError) => Promise<T>,
   ): Promise<T> {
     const gateway = await this.#connections.gateway(clusterId);
     try {
       return await work(gateway);
     } catch (error) {
+      if (whenUnsupported && error instanceof KafkaGatewayError && error.kind === 'unsupported')
+        return whenUnsupported(error);
       throw new UnavailableError((error as Error).message, { cause: error });
     }
   }

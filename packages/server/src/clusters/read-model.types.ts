@@ -172,7 +172,8 @@ export interface TopicPartitionView {
 
 export interface TopicDetail {
   freshness: Freshness;
-  topic: TopicSummary & { topicId: string };
+  /** `topicId` is null on clusters older than 2.8, which have no topic ids. */
+  topic: TopicSummary & { topicId: string | null };
   partitions: TopicPartitionView[];
   /** Null when they could not be read; `configsError` then says why. */
   configs: ConfigEntryView[] | null;

@@ -1,8 +1,9 @@
-import { zookeeperStatus } from '@weir/kafka';
+import { KafkaGatewayError, readEntityConfigsFromZooKeeper, zookeeperStatus } from '@weir/kafka';
+import { UnavailableError } from '../errors.ts';
 import type { ClustersService } from './clusters.service.ts';
-import type { ZooKeeperPanel } from './read-model.types.ts';
+import type { ClientQuota, ScramUser, ZooKeeperPanel } from './read-model.types.ts';
 
-/** The ZooKeeper ensemble of a ZooKeeper-mode cluster, read live with `srvr` on each server. */
+/** What a ZooKeeper-mode cluster keeps only in ZooKeeper: its ensemble's state and, before 2.6/2.7, entity configs. */
 export class ZooKeeperService {
   readonly #clusters: ClustersService;
 
@@ -10,9 +11,39 @@ export class ZooKeeperService {
     this.#clusters = clusters;
   }
 
+  /** Each server's state, read live with `srvr`. */
   async status(clusterId: string): Promise<ZooKeeperPanel> {
-    const { definition } = await this.#clusters.getStored(clusterId);
-    const connect = definition.zookeeperConnect ?? null;
+    const connect = await this.#connect(clusterId);
     return { connect, servers: connect ? await zookeeperStatus(connect) : [] };
+  }
+
+  /**
+   * SCRAM users and quotas of brokers that cannot describe them (before 2.7 and 2.6), read from the
+   * znodes Kafka's own kafka-configs tool wrote. Without a connect string, says how to get them.
+   */
+  async entityConfigs(
+    clusterId: string,
+    unsupported: KafkaGatewayError,
+  ): Promise<{ scramUsers: ScramUser[]; quotas: ClientQuota[] }> {
+    const connect = await this.#connect(clusterId);
+    if (!connect) {
+      throw new KafkaGatewayError(
+        'unsupported',
+        `${unsupported.message} These brokers keep SCRAM users and quotas in ZooKeeper: add the cluster's ZooKeeper connect string in its settings and Weir reads them there.`,
+        unsupported.coordinates,
+      );
+    }
+    try {
+      return await readEntityConfigsFromZooKeeper(connect);
+    } catch (error) {
+      throw new UnavailableError(
+        `The brokers cannot describe SCRAM users and quotas, and reading them from ZooKeeper ${connect} failed: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+
+  async #connect(clusterId: string): Promise<string | null> {
+    return (await this.#clusters.getStored(clusterId)).definition.zookeeperConnect ?? null;
   }
 }

@@ -105,6 +105,15 @@ export class ReplicasService {
         });
     }
     if (problems.length > 0) throw new InputError('The reassignment cannot start.', problems);
+    const gateway = await this.#ops.gateway(clusterId);
+    if (!(await gateway.apiVersions()).some((api) => api.name === 'AlterPartitionReassignments')) {
+      // Before 2.4 reassignments were znodes only; a job Weir could not follow or cancel is worse than none.
+      throw new KafkaGatewayError(
+        'unsupported',
+        'These brokers (Kafka before 2.4) have no AlterPartitionReassignments, so Weir cannot run, follow or cancel a reassignment on them; use kafka-reassign-partitions --zookeeper. Nothing was changed.',
+        { api: 'AlterPartitionReassignments' },
+      );
+    }
     const spec: ReassignmentSpec = {
       moves,
       throttle: request.throttleBytesPerSecond
@@ -239,40 +248,56 @@ export class ReplicasService {
         unsupported.coordinates,
       );
     }
-    const metadata = await gateway.metadata(partitions?.map((p) => p.topic));
-    const chosen = metadata.topics
-      .filter((t) => !t.internal || partitions !== null)
-      .flatMap((t) =>
-        t.partitions
-          .filter(
-            (p) =>
-              !partitions || partitions.some((c) => c.topic === t.name && c.partitions.includes(p.partition)),
-          )
-          .map((p) => ({ topic: t.name, partition: p.partition })),
+    const leaders = async (topics?: string[]) =>
+      (await gateway.metadata(topics)).topics.flatMap((t) =>
+        t.partitions.map((p) => ({
+          topic: t.name,
+          internal: t.internal,
+          partition: p.partition,
+          led: p.leader === p.replicas[0],
+          leader: p.leader,
+          preferred: p.replicas[0],
+        })),
       );
-    try {
-      await electPreferredLeadersThroughZooKeeper(connect, chosen);
-    } catch (error) {
-      if (!(error instanceof ZooKeeperElectionError)) throw error;
-      throw error.kind === 'in-progress'
-        ? new ConflictError(error.message)
-        : new UnavailableError(error.message);
+    const chosen = (await leaders(partitions?.map((p) => p.topic))).filter((p) =>
+      partitions
+        ? partitions.some((c) => c.topic === p.topic && c.partitions.includes(p.partition))
+        : !p.internal,
+    );
+    const toElect = chosen.filter((p) => !p.led).map(({ topic, partition }) => ({ topic, partition }));
+    if (toElect.length > 0) {
+      try {
+        await electPreferredLeadersThroughZooKeeper(connect, toElect);
+      } catch (error) {
+        if (!(error instanceof ZooKeeperElectionError)) throw error;
+        throw error.kind === 'in-progress'
+          ? new ConflictError(error.message)
+          : new UnavailableError(error.message);
+      }
     }
-    const after = await gateway.metadata([...new Set(chosen.map((p) => p.topic))]);
-    return chosen.map(({ topic, partition }) => {
-      const now = after.topics
-        .find((t) => t.name === topic)
-        ?.partitions.find((p) => p.partition === partition);
-      const preferred = now?.replicas[0];
+    // The controller drops the znode once it has elected; brokers' metadata follows moments later.
+    const topics = [...new Set(toElect.map((p) => p.topic))];
+    let after = toElect.length > 0 ? await leaders(topics) : [];
+    for (let wait = 0; wait < 5000 && toElect.some((p) => !isLed(after, p)); wait += 250) {
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
+      after = await leaders(topics);
+    }
+    return chosen.map(({ topic, partition, led }) => {
+      if (led) return { topic, partition, alreadyLed: true, error: null };
+      const now = after.find((p) => p.topic === topic && p.partition === partition);
       return {
         topic,
         partition,
         alreadyLed: false,
-        error:
-          now && now.leader === preferred
-            ? null
-            : `Broker ${preferred} is not leading after the election (leader ${now?.leader ?? 'none'}); it may be out of sync.`,
+        error: now?.led
+          ? null
+          : `Broker ${now?.preferred} is not leading after the election (leader ${now?.leader ?? 'none'}); it may be out of sync.`,
       };
     });
   }
 }
+
+const isLed = (
+  partitions: { topic: string; partition: number; led: boolean }[],
+  wanted: { topic: string; partition: number },
+) => partitions.some((p) => p.topic === wanted.topic && p.partition === wanted.partition && p.led);

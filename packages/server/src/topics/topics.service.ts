@@ -66,6 +66,12 @@ export class TopicsService {
       },
       (report) => ({ ...report, configs: input.configs }),
     );
+    // In ZooKeeper mode the controller answers before other brokers learn of the topic; waiting a
+    // moment spares the caller a "does not exist" on the very next request.
+    for (let waited = 0; waited < 5000; waited += 200) {
+      if ((await gateway.metadata([input.name])).topics.some((t) => t.name === input.name)) break;
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 200));
+    }
     return { ...created, validateOnly: false };
   }
 
