@@ -44,7 +44,7 @@ export async function listGroups(admin: Admin): Promise<GroupListing[]> {
   // The client lists only classic groups unless told otherwise; new-protocol (KIP-848) groups are consumer groups too.
   const groups = await admin.listGroups({ types: ['classic', 'consumer'] });
 
-  return [...groups.values()]
+  const listed = [...groups.values()]
     .map((group) => ({
       groupId: group.id,
       state: normaliseGroupState(group.state),
@@ -52,7 +52,18 @@ export async function listGroups(admin: Admin): Promise<GroupListing[]> {
       groupType: group.groupType ?? null,
     }))
     .sort((a, b) => a.groupId.localeCompare(b.groupId));
+  // ListGroups carries states only from Kafka 2.6 (KIP-518); older brokers tell them in DescribeGroups.
+  const stateless = listed.filter((g) => g.state === UNKNOWN_STATE).map((g) => g.groupId);
+  const states = new Map<string, string>();
+  for (let i = 0; i < stateless.length; i += DESCRIBE_BATCH) {
+    for (const group of await describeGroups(admin, stateless.slice(i, i + DESCRIBE_BATCH)))
+      states.set(group.groupId, group.state);
+  }
+  return listed.map((g) => ({ ...g, state: states.get(g.groupId) ?? g.state }));
 }
+
+const UNKNOWN_STATE = 'Unknown';
+const DESCRIBE_BATCH = 100;
 
 export async function describeGroups(admin: Admin, groupIds: string[]): Promise<GroupDescription[]> {
   if (groupIds.length === 0) return [];

@@ -9,15 +9,19 @@ export interface OraclePartition {
 
 const numbers = (text: string | undefined) => (text ? text.split(',').filter(Boolean).map(Number) : []);
 
-/** Partitions as `kafka-topics --describe` prints them. */
+/**
+ * Partitions as `kafka-topics --describe` prints them. Before 2.2 the tool reaches the cluster only
+ * through ZooKeeper: pass `{ zookeeper }` for those.
+ */
 export async function describeTopicWithKafka(
   version: string,
-  bootstrap: string,
+  bootstrap: string | { zookeeper: string },
   topic: string,
 ): Promise<OraclePartition[]> {
   const output = await runKafkaTool(version, 'kafka-topics', [
-    '--bootstrap-server',
-    bootstrap,
+    ...(typeof bootstrap === 'string'
+      ? ['--bootstrap-server', bootstrap]
+      : ['--zookeeper', bootstrap.zookeeper]),
     '--describe',
     '--topic',
     topic,

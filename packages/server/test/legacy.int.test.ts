@@ -108,6 +108,9 @@ test("topics and lag equal what Kafka 2.2's own tools print; no topic ids before
     oracle,
   );
   const group = (await api('GET', `/clusters/${withZooKeeper}/groups/ledger-readers`)).body;
+  assert.equal(group.group.state, 'Empty', 'ListGroups has no states before 2.6; DescribeGroups tells it');
+  const listed = (await api('GET', `/clusters/${withZooKeeper}/groups`)).body.groups;
+  assert.equal(listed.find((g: AnyBody) => g.groupId === 'ledger-readers')?.state, 'Empty');
   const lag = await describeGroupWithKafka(kafka.version, bootstrap(), 'ledger-readers');
   assert.deepEqual(
     group.partitions.map((o: AnyBody) => [o.partition, o.committedOffset, o.endOffset, o.lag]),

@@ -46,9 +46,10 @@ function artifactsFor(release: KafkaRelease): Artifact[] {
     case 'log4j1':
       return [
         ...common,
-        ...(release.zookeeper
-          ? [{ group: 'org.apache.zookeeper', artifact: 'zookeeper', version: release.zookeeper }]
-          : []),
+        ...(release.extraArtifacts ?? []).map((coordinates) => {
+          const [group = '', artifact = '', version = ''] = coordinates.split(':');
+          return { group, artifact, version };
+        }),
         { group: 'log4j', artifact: 'log4j', version: '1.2.17' },
         { group: 'org.slf4j', artifact: 'slf4j-log4j12', version: '1.7.30' },
       ];

@@ -18,7 +18,7 @@ test('release lines, tested patches and other patches of known lines resolve', (
     mode: 'zookeeper',
     scala: '2.12',
     logging: 'log4j1',
-    zookeeper: '3.5.9',
+    extraArtifacts: ['org.apache.zookeeper:zookeeper:3.5.9'],
   });
 });
 

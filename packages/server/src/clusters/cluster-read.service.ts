@@ -182,6 +182,7 @@ export class ClusterReadService {
       freshness,
       group: {
         ...summarizeGroups(snapshot).find((g) => g.groupId === groupId)!,
+        ...(description ? { state: description.state } : {}),
         protocol: description?.protocol ?? null,
         members: description?.members ?? [],
         describeError,
