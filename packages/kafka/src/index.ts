@@ -22,7 +22,12 @@ export type { AclBinding, AclListing, ClientQuota, ScramUser } from './security.
 export type { CreatedTopicReport, NewTopic } from './topic-changes.ts';
 export type { InferredVersion } from './version-inference.ts';
 export { inferClusterMode, inferKafkaVersion } from './version-inference.ts';
-export { electPreferredLeadersThroughZooKeeper, ZooKeeperElectionError } from './zookeeper-election.ts';
+export { electPreferredLeadersThroughZooKeeper } from './zookeeper-election.ts';
 export { readEntityConfigsFromZooKeeper } from './zookeeper-entity-configs.ts';
+export {
+  pendingReassignmentsInZooKeeper,
+  submitReassignmentThroughZooKeeper,
+} from './zookeeper-reassignment.ts';
+export { ZooKeeperRequestError } from './zookeeper-session.ts';
 export type { ZooKeeperServerStatus } from './zookeeper-status.ts';
 export { zookeeperStatus } from './zookeeper-status.ts';

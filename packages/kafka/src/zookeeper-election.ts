@@ -1,15 +1,11 @@
-import { ERR_NODE_EXISTS, ZooKeeperSession, ZooKeeperUnavailableError } from './zookeeper-session.ts';
+import {
+  ERR_NODE_EXISTS,
+  ZooKeeperRequestError,
+  ZooKeeperSession,
+  ZooKeeperUnavailableError,
+} from './zookeeper-session.ts';
 
 const ELECTION_PATH = '/admin/preferred_replica_election';
-
-export class ZooKeeperElectionError extends Error {
-  /** `in-progress`: another election's znode is there; `unavailable`: ZooKeeper or the controller did not act. */
-  readonly kind: 'in-progress' | 'unavailable';
-  constructor(kind: 'in-progress' | 'unavailable', message: string) {
-    super(message);
-    this.kind = kind;
-  }
-}
 
 /**
  * Preferred leader election for brokers older than 2.4 (no ElectLeaders): writes the partitions to
@@ -25,7 +21,7 @@ export async function electPreferredLeadersThroughZooKeeper(
   try {
     session = await ZooKeeperSession.open(connectString, options.timeoutMs ?? 5000);
   } catch (error) {
-    throw new ZooKeeperElectionError('unavailable', (error as Error).message);
+    throw new ZooKeeperRequestError('unavailable', (error as Error).message);
   }
   const path = session.path(ELECTION_PATH);
   try {
@@ -34,12 +30,12 @@ export async function electPreferredLeadersThroughZooKeeper(
       Buffer.from(JSON.stringify({ version: 1, partitions })),
     );
     if (created === ERR_NODE_EXISTS)
-      throw new ZooKeeperElectionError(
+      throw new ZooKeeperRequestError(
         'in-progress',
         `A preferred leader election is already in progress (the znode ${path} exists); try again when it ends.`,
       );
     if (created !== 0)
-      throw new ZooKeeperElectionError(
+      throw new ZooKeeperRequestError(
         'unavailable',
         `ZooKeeper refused to create ${path} (error ${created}).`,
       );
@@ -49,13 +45,13 @@ export async function electPreferredLeadersThroughZooKeeper(
       if (!(await session.exists(ELECTION_PATH))) return;
       await new Promise((resolvePromise) => setTimeout(resolvePromise, 200));
     }
-    throw new ZooKeeperElectionError(
+    throw new ZooKeeperRequestError(
       'unavailable',
       `The controller has not acted on ${path} within ${waitMs} ms; it is still pending there.`,
     );
   } catch (error) {
     if (error instanceof ZooKeeperUnavailableError)
-      throw new ZooKeeperElectionError('unavailable', error.message);
+      throw new ZooKeeperRequestError('unavailable', error.message);
     throw error;
   } finally {
     session.close();

@@ -15,6 +15,16 @@ export const ERR_NODE_EXISTS = -110;
 /** ZooKeeper could not be reached, or refused a request. */
 export class ZooKeeperUnavailableError extends Error {}
 
+/** A change written to ZooKeeper for Kafka's controller could not be made. */
+export class ZooKeeperRequestError extends Error {
+  /** `in-progress`: another change of the kind is pending; `unavailable`: ZooKeeper or the controller did not act. */
+  readonly kind: 'in-progress' | 'unavailable';
+  constructor(kind: 'in-progress' | 'unavailable', message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
+
 class Frames {
   readonly #socket: Socket;
   #buffer = Buffer.alloc(0);

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { electPreferredLeadersThroughZooKeeper, type ZooKeeperElectionError } from '@weir/kafka';
+import { electPreferredLeadersThroughZooKeeper, type ZooKeeperRequestError } from '@weir/kafka';
 import {
   commitOffsets,
   createTopic,
@@ -231,7 +231,7 @@ test('a preferred election through the API is written to ZooKeeper and moves lea
 test('an unreachable ZooKeeper is reported as unavailable, with the address', async () => {
   await assert.rejects(
     electPreferredLeadersThroughZooKeeper('127.0.0.1:9', [{ topic: 't', partition: 0 }], { timeoutMs: 1000 }),
-    (error: ZooKeeperElectionError) => {
+    (error: ZooKeeperRequestError) => {
       assert.equal(error.kind, 'unavailable');
       assert.match(error.message, /No ZooKeeper server answered \(127\.0\.0\.1:9: /);
       return true;
@@ -291,14 +291,77 @@ test('SCRAM users and quotas are read from ZooKeeper; without a connect string t
   }
 });
 
-test('a reassignment is refused before anything changes: these brokers cannot run one', async () => {
-  const started = await api('POST', `/clusters/${withZooKeeper}/reassignments`, {
+test('without ZooKeeper a reassignment is refused before anything changes', async () => {
+  const started = await api('POST', `/clusters/${withoutZooKeeper}/reassignments`, {
     moves: [{ topic: 'ledger', partition: 0, replicas: [1, 2, 3] }],
     throttleBytesPerSecond: 100_000,
   });
   assert.equal(started.status, 400);
-  assert.match(started.body.detail, /Kafka before 2\.4.*kafka-reassign-partitions --zookeeper/);
+  assert.match(started.body.detail, /Kafka before 2\.4.*add the cluster's ZooKeeper connect string/);
   assert.deepEqual(await topicOverrides('ledger'), {}, 'no throttle was set');
-  const jobs = (await api('GET', `/clusters/${withZooKeeper}/jobs`)).body;
-  assert.deepEqual(jobs.jobs, []);
+  assert.deepEqual((await api('GET', `/clusters/${withoutZooKeeper}/jobs`)).body.jobs, []);
+});
+
+test('a throttled reassignment runs through ZooKeeper, cannot be cancelled once submitted, and cleans up', async () => {
+  await createTopic(kafka, 'moving', {
+    partitions: 3,
+    assignments: [0, 1, 2].map((partition) => ({ partition, brokers: [1] })),
+  });
+  await produceRecords(kafka, 'moving', 900, { valueBytes: 3000 });
+  const plan = await api('POST', `/clusters/${withZooKeeper}/reassignments/plan`, {
+    topics: ['moving'],
+    replicationFactor: 2,
+  });
+  assert.equal(plan.status, 200, JSON.stringify(plan.body));
+  const moves = plan.body.moves.map((m: AnyBody) => ({
+    topic: m.topic,
+    partition: m.partition,
+    replicas: m.to,
+  }));
+  const started = await api('POST', `/clusters/${withZooKeeper}/reassignments`, {
+    moves,
+    throttleBytesPerSecond: 100_000,
+  });
+  assert.equal(started.status, 202, JSON.stringify(started.body));
+  const job = (id: string) => api('GET', `/clusters/${withZooKeeper}/jobs/${id}`);
+  let current = (await job(started.body.id)).body;
+  for (let i = 0; i < 100 && current.progress.phase !== 'wait'; i++) {
+    await wait(100);
+    current = (await job(started.body.id)).body;
+  }
+  assert.equal(current.progress.phase, 'wait', JSON.stringify(current));
+  assert.ok(
+    (await topicOverrides('moving'))['leader.replication.throttled.replicas'],
+    'throttled while moving',
+  );
+  const cancel = await api('POST', `/clusters/${withZooKeeper}/jobs/${started.body.id}/cancel`);
+  assert.equal(cancel.status, 409, JSON.stringify(cancel.body));
+  assert.match(cancel.body.detail, /cannot cancel a reassignment once it is submitted/);
+
+  for (let i = 0; i < 240 && current.state === 'running'; i++) {
+    await wait(500);
+    current = (await job(started.body.id)).body;
+  }
+  assert.equal(current.state, 'succeeded', JSON.stringify(current));
+  const described = await describeTopicWithKafka(kafka.version, bootstrap(), 'moving');
+  assert.deepEqual(
+    described.map((p) => p.replicas),
+    moves.map((m: AnyBody) => m.replicas),
+  );
+  assert.deepEqual(
+    described.map((p) => p.leader),
+    moves.map((m: AnyBody) => m.replicas[0]),
+    'the planned leaders lead',
+  );
+  assert.deepEqual(await topicOverrides('moving'), {}, 'the throttle is gone from the topic');
+  for (const broker of [1, 2, 3]) {
+    const output = await kafkaConfigs([
+      '--entity-type',
+      'brokers',
+      '--entity-name',
+      String(broker),
+      '--describe',
+    ]);
+    assert.doesNotMatch(output, /throttled\.rate/, `the throttle is gone from broker ${broker}`);
+  }
 });

@@ -8,6 +8,8 @@ export interface JobHandler<Spec = unknown, Progress = unknown> {
   step(job: JobRecord<Spec, Progress>): Promise<{ progress: Progress; done: boolean; error?: string | null }>;
   /** Stops the work in the cluster and cleans up; returns the final progress. */
   cancel(job: JobRecord<Spec, Progress>): Promise<Progress>;
+  /** Why the job cannot be cancelled now, or null when it can. */
+  cancelRefusal?(job: JobRecord<Spec, Progress>): Promise<string | null>;
   /** Best-effort cleanup after a step failed for good. */
   abandon?(job: JobRecord<Spec, Progress>): Promise<void>;
 }
@@ -103,6 +105,9 @@ export class JobsService {
 
   async cancel(id: string, clusterId: string): Promise<JobView> {
     const job = await this.get(id, clusterId);
+    const record = await this.#jobs.findById(id);
+    const refusal = record && (await this.#handlers.get(record.kind)?.cancelRefusal?.(record));
+    if (refusal) throw new ConflictError(refusal);
     if (!(await this.#jobs.requestCancel(id, this.#now()))) {
       throw new ConflictError(`Job ${id} is ${job.state}; only a running job can be cancelled.`);
     }

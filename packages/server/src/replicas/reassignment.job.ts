@@ -1,3 +1,9 @@
+import {
+  electPreferredLeadersThroughZooKeeper,
+  pendingReassignmentsInZooKeeper,
+  submitReassignmentThroughZooKeeper,
+  ZooKeeperRequestError,
+} from '@weir/kafka';
 import type { JobRecord } from '@weir/store';
 import type { JobHandler } from '../jobs/jobs.service.ts';
 import type { ClusterOperations } from '../operations/cluster-operations.ts';
@@ -51,9 +57,19 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
         progress.phase = 'submit';
         return { progress, done: false };
       case 'submit': {
-        const refused = await gateway.alterReassignments(
-          job.spec.moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.to })),
-        );
+        const moves = job.spec.moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.to }));
+        const zookeeper = await this.#legacyZooKeeper(job);
+        let refused: { topic: string; partition: number; error: string }[] = [];
+        if (zookeeper) {
+          try {
+            await submitReassignmentThroughZooKeeper(zookeeper, moves);
+          } catch (error) {
+            if (!(error instanceof ZooKeeperRequestError) || error.kind !== 'in-progress') throw error;
+            refused = moves.map((m) => ({ topic: m.topic, partition: m.partition, error: error.message }));
+          }
+        } else {
+          refused = await gateway.alterReassignments(moves);
+        }
         for (const p of progress.partitions) {
           const refusal = refused.find((r) => r.topic === p.topic && r.partition === p.partition);
           p.state = refusal ? 'failed' : 'moving';
@@ -63,9 +79,12 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
         return { progress, done: false };
       }
       case 'wait': {
-        const ongoing = await gateway.listReassignments();
         const topics = [...new Set(job.spec.moves.map((m) => m.topic))];
         const metadata = await gateway.metadata(topics);
+        const zookeeper = await this.#legacyZooKeeper(job);
+        const ongoing = zookeeper
+          ? movesInFlight(await pendingReassignmentsInZooKeeper(zookeeper), metadata.topics)
+          : await gateway.listReassignments();
         for (const p of progress.partitions) {
           if (p.state !== 'moving') continue;
           const inFlight = ongoing.find((o) => o.topic === p.topic && o.partition === p.partition);
@@ -96,7 +115,14 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
         const moved = progress.partitions.filter((p) => p.state === 'done');
         if (moved.length > 0) {
           // The new first replica is the planned leader; failures leave leadership where it is.
-          await gateway.electLeaders('preferred', groupByTopic(moved)).catch(() => undefined);
+          const zookeeper = await this.#legacyZooKeeper(job);
+          await (zookeeper
+            ? electPreferredLeadersThroughZooKeeper(
+                zookeeper,
+                moved.map((p) => ({ topic: p.topic, partition: p.partition })),
+              )
+            : gateway.electLeaders('preferred', groupByTopic(moved))
+          ).catch(() => undefined);
         }
         progress.phase = 'cleanup';
         return { progress, done: false };
@@ -111,10 +137,20 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
     }
   }
 
+  /** Kafka before 2.4 cannot stop a submitted reassignment, so neither can Weir. */
+  async cancelRefusal(job: Job): Promise<string | null> {
+    const submitted = (job.progress ?? initialProgress(job.spec.moves)).partitions.some(
+      (p) => p.state === 'moving',
+    );
+    if (!submitted || !(await this.#legacyZooKeeper(job))) return null;
+    return 'These brokers (Kafka before 2.4) cannot cancel a reassignment once it is submitted; it runs to the end, and Weir then removes its throttle.';
+  }
+
   async cancel(job: Job): Promise<ReassignmentProgress> {
     const progress = structuredClone(job.progress ?? initialProgress(job.spec.moves));
     const gateway = await this.#ops.gateway(job.clusterId);
-    const ongoing = await gateway.listReassignments();
+    // Before 2.4 nothing submitted can be reverted; only moves not yet written are cancelled.
+    const ongoing = (await this.#legacyZooKeeper(job)) ? [] : await gateway.listReassignments();
     const ours = progress.partitions.filter((p) =>
       ongoing.some((o) => o.topic === p.topic && o.partition === p.partition),
     );
@@ -138,6 +174,18 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
 
   async abandon(job: Job): Promise<void> {
     await this.#setThrottle(job, true);
+  }
+
+  /** The cluster's ZooKeeper when its brokers predate AlterPartitionReassignments (2.4); null otherwise. */
+  async #legacyZooKeeper(job: Job): Promise<string | null> {
+    const gateway = await this.#ops.gateway(job.clusterId);
+    if ((await gateway.apiVersions()).some((api) => api.name === 'AlterPartitionReassignments')) return null;
+    const connect = await this.#ops.zookeeperConnect(job.clusterId);
+    if (!connect)
+      throw new Error(
+        "These brokers (Kafka before 2.4) take reassignments only through ZooKeeper, and the cluster has no ZooKeeper connect string any more; add it in the cluster's settings.",
+      );
+    return connect;
   }
 
   async #setThrottle(job: Job, remove: boolean): Promise<void> {
@@ -172,4 +220,22 @@ function groupByTopic(partitions: { topic: string; partition: number }[]) {
   const byTopic = new Map<string, number[]>();
   for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
   return [...byTopic].map(([topic, ids]) => ({ topic, partitions: ids }));
+}
+
+/** Pending ZooKeeper moves as AlterPartitionReassignments would list them: replicas being added and removed. */
+function movesInFlight(
+  pending: { topic: string; partition: number; replicas: number[] }[],
+  topics: { name: string; partitions: { partition: number; replicas: number[]; isr: number[] }[] }[],
+) {
+  return pending.map((move) => {
+    const now = topics
+      .find((t) => t.name === move.topic)
+      ?.partitions.find((p) => p.partition === move.partition);
+    return {
+      topic: move.topic,
+      partition: move.partition,
+      adding: move.replicas.filter((r) => !now?.isr.includes(r)),
+      removing: (now?.replicas ?? []).filter((r) => !move.replicas.includes(r)),
+    };
+  });
 }

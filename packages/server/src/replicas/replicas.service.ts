@@ -4,7 +4,7 @@ import {
   electPreferredLeadersThroughZooKeeper,
   type KafkaGateway,
   KafkaGatewayError,
-  ZooKeeperElectionError,
+  ZooKeeperRequestError,
 } from '@weir/kafka';
 import { ConflictError, InputError, UnavailableError } from '../errors.ts';
 import type { JobsService } from '../jobs/jobs.service.ts';
@@ -106,11 +106,14 @@ export class ReplicasService {
     }
     if (problems.length > 0) throw new InputError('The reassignment cannot start.', problems);
     const gateway = await this.#ops.gateway(clusterId);
-    if (!(await gateway.apiVersions()).some((api) => api.name === 'AlterPartitionReassignments')) {
-      // Before 2.4 reassignments were znodes only; a job Weir could not follow or cancel is worse than none.
+    if (
+      !(await gateway.apiVersions()).some((api) => api.name === 'AlterPartitionReassignments') &&
+      !(await this.#ops.zookeeperConnect(clusterId))
+    ) {
+      // Before 2.4 a reassignment is a znode the controller reads; without ZooKeeper Weir cannot write it.
       throw new KafkaGatewayError(
         'unsupported',
-        'These brokers (Kafka before 2.4) have no AlterPartitionReassignments, so Weir cannot run, follow or cancel a reassignment on them; use kafka-reassign-partitions --zookeeper. Nothing was changed.',
+        "These brokers (Kafka before 2.4) take reassignments only through ZooKeeper: add the cluster's ZooKeeper connect string in its settings. Nothing was changed.",
         { api: 'AlterPartitionReassignments' },
       );
     }
@@ -269,7 +272,7 @@ export class ReplicasService {
       try {
         await electPreferredLeadersThroughZooKeeper(connect, toElect);
       } catch (error) {
-        if (!(error instanceof ZooKeeperElectionError)) throw error;
+        if (!(error instanceof ZooKeeperRequestError)) throw error;
         throw error.kind === 'in-progress'
           ? new ConflictError(error.message)
           : new UnavailableError(error.message);
