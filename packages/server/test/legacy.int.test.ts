@@ -13,6 +13,7 @@ import {
   startKafkaCluster,
 } from '@weir/testkit';
 import { createTestApp, type TestApp } from '../src/testing.ts';
+import { type AnyBody, apiClient } from './api-client.ts';
 import { describeGroupWithKafka, describeTopicWithKafka } from './kafka-oracle.ts';
 
 // Kafka 2.2 predates IncrementalAlterConfigs (2.3), ElectLeaders v1 and AlterPartitionReassignments
@@ -24,17 +25,10 @@ let cookie: string;
 let withZooKeeper: string;
 let withoutZooKeeper: string;
 
-// biome-ignore lint/suspicious/noExplicitAny: API answers are checked field by field.
-type AnyBody = any;
-const api = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => {
-  const response = await app.http.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie },
-    payload: payload as object,
-  });
-  return { status: response.statusCode, body: response.body ? (response.json() as AnyBody) : undefined };
-};
+const api = apiClient(
+  () => app,
+  () => cookie,
+);
 const bootstrap = () => kafka.bootstrapServers.plaintext;
 const zookeeper = () => kafka.zookeeper?.connect ?? '';
 const wait = (ms: number) => new Promise((resolvePromise) => setTimeout(resolvePromise, ms));

@@ -8,6 +8,7 @@ import {
   startKafkaCluster,
 } from '@weir/testkit';
 import { createTestApp, type TestApp } from '../src/testing.ts';
+import { type AnyBody, apiClient } from './api-client.ts';
 import { describeGroupWithKafka, describeTopicWithKafka } from './kafka-oracle.ts';
 
 // The oldest releases Weir reads and changes. Each runs one broker with ZooKeeper; what is checked is
@@ -16,17 +17,10 @@ import { describeGroupWithKafka, describeTopicWithKafka } from './kafka-oracle.t
 let app: TestApp;
 let cookie: string;
 
-// biome-ignore lint/suspicious/noExplicitAny: API answers are checked field by field.
-type AnyBody = any;
-const api = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => {
-  const response = await app.http.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie },
-    payload: payload as object,
-  });
-  return { status: response.statusCode, body: response.body ? (response.json() as AnyBody) : undefined };
-};
+const api = apiClient(
+  () => app,
+  () => cookie,
+);
 
 before(async () => {
   app = await createTestApp();
