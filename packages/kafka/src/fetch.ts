@@ -20,18 +20,11 @@ import {
   type Writer,
 } from '@platformatic/kafka';
 import { type AnyApi, rawRequest } from './raw-call.ts';
-import { decodeRecordSet } from './record-decoding.ts';
+import { type DecodedRecord, decodeRecordSet } from './record-decoding.ts';
 
 /** One record as read from the log; offsets and timestamps as numbers (safe below 2^53). */
-export interface FetchedRecord {
+export interface FetchedRecord extends DecodedRecord {
   partition: number;
-  offset: number;
-  timestamp: number;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: [Buffer, Buffer | null][];
-  /** The record's encoded size in its batch, in bytes. */
-  size: number;
 }
 
 export interface FetchedPartition {
