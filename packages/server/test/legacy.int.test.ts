@@ -301,7 +301,9 @@ test('a throttled reassignment runs through ZooKeeper, cannot be cancelled once 
     partitions: 3,
     assignments: [0, 1, 2].map((partition) => ({ partition, brokers: [1] })),
   });
-  await produceRecords(kafka, 'moving', 900, { valueBytes: 3000 });
+  // Kafka lets a throttled replica burst for its first quota windows (about 11 s of the rate), so the
+  // data is sized to keep the moves running well past that, while the test cancels.
+  await produceRecords(kafka, 'moving', 2000, { valueBytes: 3000 });
   const plan = await api('POST', `/clusters/${withZooKeeper}/reassignments/plan`, {
     topics: ['moving'],
     replicationFactor: 2,
