@@ -24,6 +24,7 @@ import { groupsRoutes } from './groups/groups.routes.ts';
 import { GroupsService } from './groups/groups.service.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { installAccessControl } from './http/access-control.ts';
+import { installBrowserDefences } from './http/browser-defences.ts';
 import { installProblemHandlers } from './http/problem.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
@@ -47,6 +48,8 @@ export interface AppOptions {
   loginPolicy?: { maxFailures: number; windowMs: number };
   /** How often running jobs check their progress. */
   jobPollMs?: number;
+  /** Proxy addresses or CIDRs whose X-Forwarded-Proto/For/Host Weir believes (config trustedProxies). */
+  trustedProxies?: string[];
 }
 
 export interface RegisteredRoute {
@@ -74,6 +77,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       disableRequestLogging: (request) => !request.url.startsWith('/api/'),
     }),
     bodyLimit: 5 * 1024 * 1024,
+    // Forwarded headers are believed only from the listed proxies; from anyone else they are ignored.
+    trustProxy: options.trustedProxies?.length ? options.trustedProxies : false,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
@@ -138,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   installProblemHandlers(http);
   await http.register(fastifyCookie);
+  await installBrowserDefences(http);
   installAccessControl(http, auth);
   http.addSchema(ProblemSchema);
 

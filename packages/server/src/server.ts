@@ -31,6 +31,7 @@ export async function startServer(
       store,
       secretBox,
       logger: loggerOptions(config.logLevel),
+      trustedProxies: config.trustedProxies,
       webDir: options.webDir,
     });
     http = app.http;

@@ -21,6 +21,13 @@ import { TopicsPage } from './pages/cluster/TopicsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { useThemeMode } from './theme/theme.tsx';
 
+/**
+ * The style nonce the server wrote into this page (Vite's `<meta property="csp-nonce">`). antd puts
+ * it on the `<style>` elements it writes, which the Content-Security-Policy allows by that nonce only.
+ * Read once: browsers hide the nonce attribute after load, but keep the `nonce` property.
+ */
+const cspNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
+
 /** Routes only mount pages. */
 export function App() {
   const { i18n } = useTranslation();
@@ -33,6 +40,7 @@ export function App() {
         token: { borderRadius: 4 },
       }}
       componentSize="middle"
+      csp={{ nonce: cspNonce }}
     >
       <BrowserRouter>
         <Routes>
