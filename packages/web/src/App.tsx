@@ -3,6 +3,7 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { cspNonce } from './csp-nonce.ts';
 import { RequireLogin } from './layout/RequireLogin.tsx';
 import { Shell } from './layout/Shell.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -20,13 +21,6 @@ import { TopicPage } from './pages/cluster/TopicPage.tsx';
 import { TopicsPage } from './pages/cluster/TopicsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { useThemeMode } from './theme/theme.tsx';
-
-/**
- * The style nonce the server wrote into this page (Vite's `<meta property="csp-nonce">`). antd puts
- * it on the `<style>` elements it writes, which the Content-Security-Policy allows by that nonce only.
- * Read once: browsers hide the nonce attribute after load, but keep the `nonce` property.
- */
-const cspNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
 
 /** Routes only mount pages. */
 export function App() {
