@@ -8,7 +8,7 @@ import { AuditService } from './audit/audit.service.ts';
 import { ApiTokensService } from './auth/api-tokens.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
-import { LoginRateLimiter } from './auth/login-rate-limiter.ts';
+import { LoginRateLimiter, type LoginThrottlePolicy } from './auth/login-rate-limiter.ts';
 import { ClusterConnections } from './clusters/cluster-connections.ts';
 import { clusterReadRoutes } from './clusters/cluster-read.routes.ts';
 import { ClusterReadService } from './clusters/cluster-read.service.ts';
@@ -45,11 +45,12 @@ export interface AppOptions {
   secretBox: SecretBox;
   logger?: FastifyServerOptions['logger'];
   webDir?: string;
-  loginPolicy?: { maxFailures: number; windowMs: number };
+  /** Login throttling; default DEFAULT_LOGIN_THROTTLE. */
+  loginPolicy?: LoginThrottlePolicy;
   /** How often running jobs check their progress. */
   jobPollMs?: number;
-  /** Proxy addresses or CIDRs whose X-Forwarded-Proto/For/Host Weir believes (config trustedProxies). */
-  trustedProxies?: string[];
+  /** Proxy addresses or CIDRs whose X-Forwarded-Proto/For/Host Weir believes (config trustProxy). */
+  trustProxy?: string[];
 }
 
 export interface RegisteredRoute {
@@ -78,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }),
     bodyLimit: 5 * 1024 * 1024,
     // Forwarded headers are believed only from the listed proxies; from anyone else they are ignored.
-    trustProxy: options.trustedProxies?.length ? options.trustedProxies : false,
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
@@ -87,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const auth = new AuthService({
     store: options.store,
     audit,
-    limiter: new LoginRateLimiter(options.loginPolicy ?? { maxFailures: 10, windowMs: 15 * 60 * 1000 }),
+    limiter: new LoginRateLimiter(options.loginPolicy),
   });
   const apiTokens = new ApiTokensService(options.store.apiTokens, audit);
   let connections: ClusterConnections | undefined;

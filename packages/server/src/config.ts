@@ -16,7 +16,7 @@ export interface WeirConfig {
   secretKey: string | undefined;
   logLevel: LogLevel;
   /** Addresses or CIDRs of reverse proxies whose X-Forwarded-* headers are believed; empty: none. */
-  trustedProxies: string[];
+  trustProxy: string[];
 }
 
 /** One row per setting: its file key, environment name, flag, default and description. */
@@ -72,9 +72,9 @@ export const CONFIG_SETTINGS = [
     description: `Log level: ${LOG_LEVELS.join(', ')}.`,
   },
   {
-    key: 'trustedProxies',
-    env: 'WEIR_TRUSTED_PROXIES',
-    flag: 'trusted-proxies',
+    key: 'trustProxy',
+    env: 'WEIR_TRUST_PROXY',
+    flag: 'trust-proxy',
     default: '',
     description:
       'Comma-separated addresses or CIDRs of reverse proxies (e.g. 10.0.0.5,192.168.1.0/24, or loopback) whose X-Forwarded-Proto/For/Host Weir believes, so the session cookie gets Secure behind a TLS proxy; empty: trust none.',
@@ -230,11 +230,7 @@ export function loadConfig(sources: ConfigSources): WeirConfig {
     );
   }
 
-  const trustedProxies = parseTrustedProxies(
-    value('trustedProxies'),
-    origin('trustedProxies', sources),
-    problems,
-  );
+  const trustProxy = parseTrustedProxies(value('trustProxy'), origin('trustProxy', sources), problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -245,7 +241,7 @@ export function loadConfig(sources: ConfigSources): WeirConfig {
     adminPassword,
     secretKey,
     logLevel: logLevel as LogLevel,
-    trustedProxies,
+    trustProxy,
   };
 }
 
@@ -257,7 +253,7 @@ export function describeConfig(config: WeirConfig): Record<string, unknown> {
     dataDir: config.dataDir,
     store: config.databaseUrl ? maskUrl(config.databaseUrl) : 'sqlite',
     logLevel: config.logLevel,
-    trustedProxies: config.trustedProxies,
+    trustProxy: config.trustProxy,
   };
 }
 

@@ -31,7 +31,7 @@ export async function startServer(
       store,
       secretBox,
       logger: loggerOptions(config.logLevel),
-      trustedProxies: config.trustedProxies,
+      trustProxy: config.trustProxy,
       webDir: options.webDir,
     });
     http = app.http;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openStore, type Store } from '@weir/store';
 import type { FastifyInstance, InjectOptions, LightMyRequestCallback } from 'fastify';
 import { type App, buildApp } from './app.ts';
+import type { LoginThrottlePolicy } from './auth/login-rate-limiter.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { SecretBox } from './secrets/secret-box.ts';
 
@@ -49,11 +50,11 @@ function sendOriginLikeTheConsole(http: FastifyInstance): void {
 /** A real app over a throwaway SQLite store, driven with `http.inject` (no socket). */
 export async function createTestApp(
   options: {
-    loginPolicy?: { maxFailures: number; windowMs: number };
+    loginPolicy?: LoginThrottlePolicy;
     /** Reuse a store (and its key) left by an earlier app, to test a restart; the caller removes it. */
     restartFrom?: { dataDir: string; secretKey: Buffer };
     jobPollMs?: number;
-    trustedProxies?: string[];
+    trustProxy?: string[];
     /** Where the built console is; default: a folder without one. */
     webDir?: string;
     /** false: send cookie-authenticated writes exactly as given, without the console's Origin. */
@@ -69,7 +70,7 @@ export async function createTestApp(
     loginPolicy: options.loginPolicy,
     webDir: options.webDir ?? join(dataDir, 'no-console'),
     jobPollMs: options.jobPollMs ?? 250,
-    trustedProxies: options.trustedProxies,
+    trustProxy: options.trustProxy,
   });
   if (options.consoleOrigin !== false) sendOriginLikeTheConsole(app.http);
   await app.auth.ensureInitialAdmin(TEST_ADMIN_PASSWORD);

@@ -281,7 +281,7 @@ describe('Secure session cookie behind a proxy', () => {
   };
 
   test('a trusted proxy that terminated TLS gets a Secure cookie; a plain HTTP hop does not', async () => {
-    const app = await createTestApp({ trustedProxies: ['10.0.0.5', '192.168.7.0/24'] });
+    const app = await createTestApp({ trustProxy: ['10.0.0.5', '192.168.7.0/24'] });
     try {
       const viaTls = await loginVia(app, '192.168.7.20', 'https');
       assert.equal(viaTls.statusCode, 200, viaTls.body);
@@ -295,7 +295,7 @@ describe('Secure session cookie behind a proxy', () => {
   });
 
   test('forwarded headers from an address not trusted are ignored: no Secure, and its Origin is foreign', async () => {
-    const app = await createTestApp({ trustedProxies: ['10.0.0.5'] });
+    const app = await createTestApp({ trustProxy: ['10.0.0.5'] });
     try {
       const spoofed = await app.http.inject({
         method: 'POST',
@@ -308,7 +308,7 @@ describe('Secure session cookie behind a proxy', () => {
       assert.notEqual(spoofed.cookies.find((c) => c.name === 'weir_session')?.secure, true);
       const foreign = await loginVia(app, '10.0.0.6', 'https');
       assert.equal(foreign.statusCode, 403);
-      assert.match(foreign.json().detail, /trustedProxies/);
+      assert.match(foreign.json().detail, /trustProxy/);
     } finally {
       await app.close();
     }

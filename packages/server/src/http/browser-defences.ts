@@ -97,7 +97,7 @@ export function checkRequestForgery(request: FastifyRequest): void {
   const remedy =
     'Weir accepts writes made with its session cookie only from its own pages (cross-site request forgery guard). ' +
     'Scripts and tools should send an API token (Authorization: Bearer …). ' +
-    'Behind a reverse proxy, list it in trustedProxies so Weir sees the scheme and host users open.';
+    'Behind a reverse proxy, list it in WEIR_TRUST_PROXY (trustProxy) so Weir sees the scheme and host users open.';
   if (source && !source.sameOrigin) {
     throw new ForbiddenError(`${refusal} from ${source.from}, which is not ${here}. ${remedy}`);
   }
