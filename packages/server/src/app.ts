@@ -24,7 +24,7 @@ import { groupsRoutes } from './groups/groups.routes.ts';
 import { GroupsService } from './groups/groups.service.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { installAccessControl } from './http/access-control.ts';
-import { installBrowserDefences } from './http/browser-defences.ts';
+import { installBrowserDefences, openApiExplorerHooks } from './http/browser-defences.ts';
 import { installProblemHandlers } from './http/problem.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
@@ -160,7 +160,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       security: [{ session: [] }, { token: [] }],
     },
   });
-  await http.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await http.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiHooks: openApiExplorerHooks });
 
   healthRoutes(http, { isReady: () => options.store.ping() });
   await http.register(

@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { CSP_NONCE_PLACEHOLDER } from '../console/console.routes.ts';
 import { createTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing.ts';
+import { SWAGGER_UI_STYLE_HASHES } from './browser-defences.ts';
+
+const require = createRequire(import.meta.url);
 
 /** The directives of a Content-Security-Policy header, by name. */
 const cspOf = (response: LightMyRequestResponse): Map<string, string[]> => {
@@ -96,9 +101,26 @@ describe('security headers', () => {
     }
   });
 
-  test('styles outside the console page come from Weir only; no inline style is allowed', async () => {
+  test('styles outside the console page and the explorer come from Weir only; no inline style', async () => {
+    const cookie = await app.login();
+    for (const url of ['/api/v1/auth/me', '/api/v1/no-such-route', '/healthz', '/assets/app.js']) {
+      const response = await app.http.inject({ url, headers: { cookie } });
+      assert.deepEqual(cspOf(response).get('style-src'), ["'self'"], url);
+    }
+  });
+
+  test("the OpenAPI explorer allows exactly Swagger UI's one inline style, by the hash of the installed bundle's", async () => {
     const response = await app.http.inject({ url: '/api/docs/', headers: { cookie: await app.login() } });
-    assert.deepEqual(cspOf(response).get('style-src'), ["'self'"]);
+    assert.deepEqual(cspOf(response).get('style-src'), ["'self'", ...SWAGGER_UI_STYLE_HASHES]);
+    assert.deepEqual(cspOf(response).get('script-src'), ["'self'"]);
+    const staticDir = join(dirname(require.resolve('@fastify/swagger-ui')), 'static');
+    const bundle = ['swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js']
+      .map((file) => readFileSync(join(staticDir, file), 'utf8'))
+      .join('\n');
+    const inlineStyles = [...bundle.matchAll(/createElement\("style",null,"([^"]*)"\)/g)].map((m) => m[1]!);
+    assert.ok(inlineStyles.length > 0, 'found the inline styles Swagger UI writes');
+    const hashes = inlineStyles.map((css) => `'sha256-${createHash('sha256').update(css).digest('base64')}'`);
+    assert.deepEqual(hashes, SWAGGER_UI_STYLE_HASHES);
   });
 
   test("the console page allows antd's styles by a fresh nonce that it hands to the page, never scripts", async () => {

@@ -40,6 +40,25 @@ export function setConsoleCsp(reply: FastifyReply, styleNonce: string): void {
   });
 }
 
+/**
+ * The one inline style Swagger UI writes: the `<style>` inside its small logo SVG. Allowed by hash
+ * on the OpenAPI explorer's pages only; browser-defences.test.ts checks it against the installed
+ * bundle, so an upgrade that changes the style fails there, not silently in a browser.
+ */
+export const SWAGGER_UI_STYLE_HASHES = ["'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='"];
+
+/** Hooks for @fastify/swagger-ui's routes (its `uiHooks`): the global CSP plus Swagger UI's style hash. */
+export const openApiExplorerHooks = {
+  onRequest: async (_request: FastifyRequest, reply: FastifyReply) => {
+    reply.helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { ...CSP_DIRECTIVES, styleSrc: ["'self'", ...SWAGGER_UI_STYLE_HASHES] },
+      },
+    });
+  },
+};
+
 /** Methods a browser form or a simple cross-site request can send and that change state (RFC 9110 §9.2.1). */
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
