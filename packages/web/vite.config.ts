@@ -1,6 +1,9 @@
 import { defineConfig } from 'vite';
 
 export default defineConfig({
+  // The server swaps this for a fresh nonce on each page load and allows only that nonce in the CSP's
+  // style-src (packages/server/src/console/console.routes.ts); antd reads it from <meta property=csp-nonce>.
+  html: { cspNonce: '__WEIR_CSP_NONCE__' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -25,7 +25,11 @@ export async function callApi<T>(
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.cookie) headers.cookie = options.cookie;
+  if (options.cookie) {
+    headers.cookie = options.cookie;
+    // Weir refuses cookie-authenticated writes that do not say they come from its own origin (CSRF guard).
+    headers.origin = new URL(baseUrl).origin;
+  }
   let response: Response;
   try {
     response = await fetch(new URL(path, baseUrl), {

@@ -8,7 +8,7 @@ import { AuditService } from './audit/audit.service.ts';
 import { ApiTokensService } from './auth/api-tokens.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
-import { LoginRateLimiter } from './auth/login-rate-limiter.ts';
+import { LoginRateLimiter, type LoginThrottlePolicy } from './auth/login-rate-limiter.ts';
 import { ClusterConnections } from './clusters/cluster-connections.ts';
 import { clusterReadRoutes } from './clusters/cluster-read.routes.ts';
 import { ClusterReadService } from './clusters/cluster-read.service.ts';
@@ -24,6 +24,7 @@ import { groupsRoutes } from './groups/groups.routes.ts';
 import { GroupsService } from './groups/groups.service.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { installAccessControl } from './http/access-control.ts';
+import { installBrowserDefences, openApiExplorerHooks } from './http/browser-defences.ts';
 import { installProblemHandlers } from './http/problem.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
@@ -44,9 +45,12 @@ export interface AppOptions {
   secretBox: SecretBox;
   logger?: FastifyServerOptions['logger'];
   webDir?: string;
-  loginPolicy?: { maxFailures: number; windowMs: number };
+  /** Login throttling; default DEFAULT_LOGIN_THROTTLE. */
+  loginPolicy?: LoginThrottlePolicy;
   /** How often running jobs check their progress. */
   jobPollMs?: number;
+  /** Proxy addresses or CIDRs whose X-Forwarded-Proto/For/Host Weir believes (config trustProxy). */
+  trustProxy?: string[];
 }
 
 export interface RegisteredRoute {
@@ -74,6 +78,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       disableRequestLogging: (request) => !request.url.startsWith('/api/'),
     }),
     bodyLimit: 5 * 1024 * 1024,
+    // Forwarded headers are believed only from the listed proxies; from anyone else they are ignored.
+    trustProxy: options.trustProxy?.length ? options.trustProxy : false,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
@@ -82,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const auth = new AuthService({
     store: options.store,
     audit,
-    limiter: new LoginRateLimiter(options.loginPolicy ?? { maxFailures: 10, windowMs: 15 * 60 * 1000 }),
+    limiter: new LoginRateLimiter(options.loginPolicy),
   });
   const apiTokens = new ApiTokensService(options.store.apiTokens, audit);
   let connections: ClusterConnections | undefined;
@@ -138,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   installProblemHandlers(http);
   await http.register(fastifyCookie);
+  await installBrowserDefences(http);
   installAccessControl(http, auth);
   http.addSchema(ProblemSchema);
 
@@ -153,7 +160,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       security: [{ session: [] }, { token: [] }],
     },
   });
-  await http.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await http.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiHooks: openApiExplorerHooks });
 
   healthRoutes(http, { isReady: () => options.store.ping() });
   await http.register(

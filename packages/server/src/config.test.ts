@@ -28,6 +28,7 @@ test('defaults: 127.0.0.1:8080, ./data, SQLite, info', () => {
     adminPassword: undefined,
     secretKey: undefined,
     logLevel: 'info',
+    trustProxy: [],
   });
 });
 
@@ -88,6 +89,24 @@ test('an unusable data directory is refused with the path and the fix', () => {
     chmodSync(cwd, 0o500);
     assert.equal(problemsOf(() => loadConfig({ env: { WEIR_DATA_DIR: locked }, cwd })).length, 1);
   }
+});
+
+test('trusted proxies are addresses, CIDRs or range names; anything else is named with the fix', () => {
+  const config = loadConfig({
+    env: { WEIR_TRUST_PROXY: ' 10.0.0.5, 192.168.1.0/24,::1,fd00::/8 ,loopback' },
+    cwd: scratch(),
+  });
+  assert.deepEqual(config.trustProxy, ['10.0.0.5', '192.168.1.0/24', '::1', 'fd00::/8', 'loopback']);
+  const problems = problemsOf(() =>
+    loadConfig({ env: {}, flags: { trustProxy: 'proxy.local,10.0.0.0/33,1.2.3.4/8/1' }, cwd: scratch() }),
+  );
+  assert.equal(problems.length, 3, problems.join('\n'));
+  assert.match(
+    problems[0]!,
+    /^--trust-proxy: "proxy.local" is not a proxy address; use IP addresses or CIDRs/,
+  );
+  assert.match(problems[1]!, /"10.0.0.0\/33"/);
+  assert.match(problems[2]!, /"1.2.3.4\/8\/1"/);
 });
 
 test('a config file that is not a JSON object is reported', () => {

@@ -1,4 +1,5 @@
 import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -14,6 +15,8 @@ export interface WeirConfig {
   /** Base64 of 32 bytes; when unset, a key file in the data directory is used. */
   secretKey: string | undefined;
   logLevel: LogLevel;
+  /** Addresses or CIDRs of reverse proxies whose X-Forwarded-* headers are believed; empty: none. */
+  trustProxy: string[];
 }
 
 /** One row per setting: its file key, environment name, flag, default and description. */
@@ -67,6 +70,14 @@ export const CONFIG_SETTINGS = [
     flag: 'log-level',
     default: 'info',
     description: `Log level: ${LOG_LEVELS.join(', ')}.`,
+  },
+  {
+    key: 'trustProxy',
+    env: 'WEIR_TRUST_PROXY',
+    flag: 'trust-proxy',
+    default: '',
+    description:
+      'Comma-separated addresses or CIDRs of reverse proxies (e.g. 10.0.0.5,192.168.1.0/24, or loopback) whose X-Forwarded-Proto/For/Host Weir believes, so the session cookie gets Secure behind a TLS proxy; empty: trust none.',
   },
 ] as const;
 
@@ -140,6 +151,32 @@ function checkDataDir(dataDir: string, where: string, problems: string[]): void 
   }
 }
 
+/** The names proxy-addr (Fastify's trustProxy) gives to address ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry) || isIP(entry) !== 0) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || prefix === undefined || rest.length > 0 || !/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function parseTrustedProxies(text: string, where: string, problems: string[]): string[] {
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of entries) {
+    if (!isProxyAddress(entry)) {
+      problems.push(
+        `${where}: "${entry}" is not a proxy address; use IP addresses or CIDRs separated by commas (e.g. 10.0.0.5,192.168.1.0/24), or ${PROXY_RANGE_NAMES.join(', ')}.`,
+      );
+    }
+  }
+  return entries;
+}
+
 /**
  * Reads flags, then environment, then the config file, then defaults, and validates every value.
  * Throws ConfigError listing every problem at once.
@@ -193,8 +230,19 @@ export function loadConfig(sources: ConfigSources): WeirConfig {
     );
   }
 
+  const trustProxy = parseTrustedProxies(value('trustProxy'), origin('trustProxy', sources), problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { host, port, dataDir, databaseUrl, adminPassword, secretKey, logLevel: logLevel as LogLevel };
+  return {
+    host,
+    port,
+    dataDir,
+    databaseUrl,
+    adminPassword,
+    secretKey,
+    logLevel: logLevel as LogLevel,
+    trustProxy,
+  };
 }
 
 /** The config as it may be logged: secrets masked. */
@@ -205,6 +253,7 @@ export function describeConfig(config: WeirConfig): Record<string, unknown> {
     dataDir: config.dataDir,
     store: config.databaseUrl ? maskUrl(config.databaseUrl) : 'sqlite',
     logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
   };
 }
 

@@ -31,6 +31,7 @@ export async function startServer(
       store,
       secretBox,
       logger: loggerOptions(config.logLevel),
+      trustProxy: config.trustProxy,
       webDir: options.webDir,
     });
     http = app.http;

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store } from '@weir/store';
+import type { FastifyInstance, InjectOptions, LightMyRequestCallback } from 'fastify';
 import { type App, buildApp } from './app.ts';
+import type { LoginThrottlePolicy } from './auth/login-rate-limiter.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { SecretBox } from './secrets/secret-box.ts';
 
@@ -18,13 +20,45 @@ export interface TestApp extends App {
   close(): Promise<void>;
 }
 
+const UNSAFE_METHOD = /^(POST|PUT|PATCH|DELETE)$/i;
+
+/**
+ * Makes in-process writes with the session cookie carry Weir's own Origin, as every browser sends on
+ * a non-GET fetch from the console, so tests pass the CSRF guard as the console does. A test that
+ * gives its own Origin, Sec-Fetch-Site or Referer keeps it.
+ */
+function sendOriginLikeTheConsole(http: FastifyInstance): void {
+  const inject = http.inject.bind(http);
+  const withOrigin = (opts: InjectOptions | string): InjectOptions | string => {
+    if (typeof opts === 'string' || !UNSAFE_METHOD.test(opts.method ?? 'GET')) return opts;
+    const headers = opts.headers ?? {};
+    if (headers.cookie === undefined || headers.authorization !== undefined) return opts;
+    if (
+      headers.origin !== undefined ||
+      headers['sec-fetch-site'] !== undefined ||
+      headers.referer !== undefined
+    )
+      return opts;
+    return { ...opts, headers: { ...headers, origin: `http://${String(headers.host ?? 'localhost:80')}` } };
+  };
+  http.inject = ((opts?: InjectOptions | string, callback?: LightMyRequestCallback) => {
+    if (opts === undefined) return inject();
+    return callback ? inject(withOrigin(opts), callback) : inject(withOrigin(opts));
+  }) as FastifyInstance['inject'];
+}
+
 /** A real app over a throwaway SQLite store, driven with `http.inject` (no socket). */
 export async function createTestApp(
   options: {
-    loginPolicy?: { maxFailures: number; windowMs: number };
+    loginPolicy?: LoginThrottlePolicy;
     /** Reuse a store (and its key) left by an earlier app, to test a restart; the caller removes it. */
     restartFrom?: { dataDir: string; secretKey: Buffer };
     jobPollMs?: number;
+    trustProxy?: string[];
+    /** Where the built console is; default: a folder without one. */
+    webDir?: string;
+    /** false: send cookie-authenticated writes exactly as given, without the console's Origin. */
+    consoleOrigin?: boolean;
   } = {},
 ): Promise<TestApp & { dataDir: string; secretKey: Buffer; shutDown(): Promise<void> }> {
   const dataDir = options.restartFrom?.dataDir ?? mkdtempSync(join(tmpdir(), 'weir-server-'));
@@ -34,9 +68,11 @@ export async function createTestApp(
     store,
     secretBox: new SecretBox(secretKey),
     loginPolicy: options.loginPolicy,
-    webDir: join(dataDir, 'no-console'),
+    webDir: options.webDir ?? join(dataDir, 'no-console'),
     jobPollMs: options.jobPollMs ?? 250,
+    trustProxy: options.trustProxy,
   });
+  if (options.consoleOrigin !== false) sendOriginLikeTheConsole(app.http);
   await app.auth.ensureInitialAdmin(TEST_ADMIN_PASSWORD);
   await app.http.ready();
   const login = async (username = 'admin', password = TEST_ADMIN_PASSWORD) => {

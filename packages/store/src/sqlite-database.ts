@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import {
@@ -24,6 +24,20 @@ const rethrow = (error: unknown): never => {
   throw error;
 };
 
+/**
+ * The store holds password hashes, sessions and encrypted cluster secrets: like secret.key it is
+ * readable by its owner only (0600). SQLite gives the -wal and -shm files the database file's mode
+ * (findCreateFileMode in os_unix.c), so creating the file first covers them. A file left readable by
+ * an older Weir is narrowed too.
+ */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
 /** Embedded store: one file in the data directory, WAL so readers never wait for the writer. */
 export class SqliteDatabase implements Database {
   readonly dialect: Dialect = 'sqlite';
@@ -32,8 +46,8 @@ export class SqliteDatabase implements Database {
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     try {
+      if (path !== ':memory:') createPrivately(path);
       this.#db = new DatabaseSync(path);
       this.#db.exec('PRAGMA journal_mode = WAL');
       this.#db.exec('PRAGMA synchronous = NORMAL');

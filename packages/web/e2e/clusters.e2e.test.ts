@@ -10,13 +10,14 @@ import {
   startKafkaCluster,
 } from '@weir/testkit';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, type RunningWeir, screenshot, startWeir } from './support.ts';
+import { launchBrowser, type RunningWeir, screenshot, startWeir, watchCspViolations } from './support.ts';
 
 const TOPIC_COUNT = 10_000;
 let kafka: KafkaCluster;
 let weir: RunningWeir;
 let browser: Browser;
 let page: Page;
+let cspViolations: string[];
 let clusterId: string;
 let consumer: Awaited<ReturnType<typeof startConsumer>>;
 
@@ -44,6 +45,7 @@ before(async () => {
   consumer = await startConsumer(kafka, 'billing', 'orders');
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  cspViolations = await watchCspViolations(page);
   await page.goto(`${weir.url}/login`);
   await page.getByLabel('Password').fill(weir.initialPassword!);
   await page.getByRole('button', { name: 'Log in' }).click();
@@ -193,4 +195,8 @@ test('editing keeps the stored password when left blank; removing needs the type
   await confirm.click();
   await page.waitForURL(/\/clusters$/);
   await page.getByText('No clusters yet').waitFor();
+});
+
+test('no page of the walk broke a rule of the Content-Security-Policy', () => {
+  assert.deepEqual(cspViolations, []);
 });

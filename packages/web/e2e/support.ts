@@ -23,6 +23,26 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Collects every Content-Security-Policy violation the page reports, from the browser's console and
+ * from `securitypolicyviolation` events, so a test can fail on any: a policy that blocks a style or
+ * script of the console breaks it silently otherwise.
+ */
+export async function watchCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(
+        `Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+  return violations;
+}
+
 /** Saves a screenshot for docs/, with transitions finished so it shows the settled page. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

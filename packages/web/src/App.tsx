@@ -3,6 +3,7 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { cspNonce } from './csp-nonce.ts';
 import { RequireLogin } from './layout/RequireLogin.tsx';
 import { Shell } from './layout/Shell.tsx';
 import { AuditPage } from './pages/AuditPage.tsx';
@@ -33,6 +34,7 @@ export function App() {
         token: { borderRadius: 4 },
       }}
       componentSize="middle"
+      csp={{ nonce: cspNonce }}
     >
       <BrowserRouter>
         <Routes>

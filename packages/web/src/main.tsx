@@ -2,8 +2,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { cspNonce, nonceScriptCreatedStyles } from './csp-nonce.ts';
 import './i18n/index.ts';
 import { ThemeProvider } from './theme/theme.tsx';
+
+nonceScriptCreatedStyles(cspNonce);
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing.ts';
+import { hashPassword } from './passwords.ts';
 
 describe('login, session and logout', () => {
   let app: TestApp;
@@ -109,31 +110,86 @@ describe('changing the password', () => {
   });
 });
 
-describe('login rate limit', () => {
+describe('login throttling', () => {
+  // Waits long enough that no step of a test outlasts one; the clock is never what makes a test pass.
+  const policy = {
+    perUserAndAddress: { freeFailures: 3 },
+    perUser: { freeFailures: 6 },
+    perAddress: { freeFailures: 40 },
+    baseDelayMs: 60_000,
+    maxDelayMs: 3_600_000,
+    forgetAfterMs: 86_400_000,
+  };
   let app: TestApp;
   before(async () => {
-    app = await createTestApp({ loginPolicy: { maxFailures: 3, windowMs: 60_000 } });
+    app = await createTestApp({ loginPolicy: policy });
+    for (const username of ['alice', 'bob']) {
+      await app.store.users.insert({
+        id: crypto.randomUUID(),
+        username,
+        passwordHash: await hashPassword(TEST_ADMIN_PASSWORD),
+        role: 'viewer',
+        disabled: false,
+        createdAt: Date.now(),
+        updatedAt: Date.now(),
+      });
+    }
   });
   after(() => app.close());
 
-  test('after too many failures even the right password gets 429 with Retry-After', async () => {
-    for (let attempt = 0; attempt < 3; attempt += 1) {
-      const response = await app.http.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { username: 'admin', password: `guess-${attempt}` },
-      });
-      assert.equal(response.statusCode, 401);
-    }
-    const blocked = await app.http.inject({
+  const login = (username: string, password: string, remoteAddress = '192.0.2.10') =>
+    app.http.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
-      payload: { username: 'admin', password: TEST_ADMIN_PASSWORD },
+      remoteAddress,
+      payload: { username, password },
     });
+
+  test('after many failures for one user, the others behind the same address, admin included, still log in', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      statuses.push((await login('alice', `guess-${attempt}`)).statusCode);
+    }
+    assert.deepEqual(statuses, [401, 401, 401, ...Array(9).fill(429)]);
+    assert.equal((await login('admin', TEST_ADMIN_PASSWORD)).statusCode, 200);
+    assert.equal((await login('bob', TEST_ADMIN_PASSWORD)).statusCode, 200);
+  });
+
+  test('a throttled attempt is 429 with Retry-After, even with the right password, and says why', async () => {
+    const blocked = await login('alice', TEST_ADMIN_PASSWORD);
     assert.equal(blocked.statusCode, 429);
     const retryAfter = Number(blocked.headers['retry-after']);
     assert.ok(retryAfter > 0 && retryAfter <= 60, `Retry-After ${retryAfter}`);
-    assert.match(blocked.json().detail, /Try again in \d+ seconds/);
+    assert.match(blocked.json().detail, /Too many failed logins .* Try again in \d+ seconds/);
+    assert.equal(blocked.cookies.length, 0);
+  });
+
+  test("guesses at one user from other addresses meet the per-user limit; other users' don't", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1) statuses.push((await login('bob', 'nope', `198.51.100.${i}`)).statusCode);
+    // bob's 6th failure anywhere starts his wait: the 7th attempt is throttled wherever it comes from.
+    statuses.push((await login('bob', 'nope', '198.51.100.50')).statusCode);
+    statuses.push((await login('bob', TEST_ADMIN_PASSWORD, '198.51.100.99')).statusCode);
+    assert.deepEqual(statuses, [401, 401, 401, 401, 401, 401, 429]);
+    assert.equal((await login('admin', TEST_ADMIN_PASSWORD, '198.51.100.99')).statusCode, 200);
+  });
+
+  test("a correct login resets the user's count", async () => {
+    const address = '203.0.113.7';
+    const statuses: number[] = [];
+    for (const password of [
+      'typo-1',
+      'typo-2',
+      TEST_ADMIN_PASSWORD,
+      'typo-3',
+      'typo-4',
+      'typo-5',
+      'typo-6',
+    ]) {
+      statuses.push((await login('admin', password, address)).statusCode);
+    }
+    // Without the reset the fourth failure (typo-4) would already wait.
+    assert.deepEqual(statuses, [401, 401, 200, 401, 401, 401, 429]);
   });
 });
 

@@ -72,27 +72,38 @@ export class AuthService {
     return configuredPassword ? {} : { generatedPassword: password };
   }
 
+  /**
+   * Checks a user name and password and starts a session. Throttled per (user, address), per user
+   * and per address with growing waits (see DEFAULT_LOGIN_THROTTLE): throws TooManyRequestsError
+   * (429, with the seconds to wait) while throttled, UnauthenticatedError (401) for wrong
+   * credentials, a disabled user or an unknown one alike.
+   */
   async login(
     credentials: { username: string; password: string },
     client: ClientInfo,
   ): Promise<{ user: PublicUser; sessionSecret: string; expiresAt: number }> {
     const now = this.#now();
-    const keys = [`ip:${client.ip ?? 'unknown'}`, `user:${credentials.username.toLowerCase()}`];
-    const wait = Math.max(...keys.map((key) => this.#limiter.retryAfterSeconds(key, now)));
-    if (wait > 0) {
-      throw new TooManyRequestsError(`Too many failed logins. Try again in ${wait} seconds.`, wait);
+    const attempt = { username: credentials.username, ip: client.ip };
+    // Checked before the password, so a throttled guess learns nothing, right or wrong.
+    const waitMs = this.#limiter.waitMs(attempt, now);
+    if (waitMs > 0) {
+      const seconds = Math.ceil(waitMs / 1000);
+      throw new TooManyRequestsError(
+        `Too many failed logins for this user name or from this address. Try again in ${seconds} seconds; each further failure doubles the wait.`,
+        seconds,
+      );
     }
     const user = await this.#store.users.findByUsername(credentials.username);
     const passwordOk = await verifyPassword(credentials.password, user?.passwordHash ?? (await decoyHash));
     if (!user || !passwordOk || user.disabled) {
-      for (const key of keys) this.#limiter.recordFailure(key, now);
+      this.#limiter.recordFailure(attempt, this.#now());
       await this.#audit.record(
         { name: credentials.username, ip: client.ip },
         { action: 'auth.login', targetType: 'session', result: 'failure', detail: 'invalid credentials' },
       );
       throw new UnauthenticatedError(INVALID_CREDENTIALS);
     }
-    for (const key of keys) this.#limiter.reset(key);
+    this.#limiter.recordSuccess(attempt);
     const sessionSecret = newSecret();
     const expiresAt = now + SESSION_IDLE_TTL_MS;
     await this.#store.sessions.insert({
