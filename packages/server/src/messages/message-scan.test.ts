@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FetchedPartition, FetchedRecord, FetchPosition, KafkaGateway } from '@weir/kafka';
-import { MessageMatcher } from './message-filter.ts';
+import { MessageMatcher } from './message-matcher.ts';
 import { MessageScan } from './message-scan.ts';
 
 // A one-partition log in memory standing in for the leader's Fetch answers: the scan's bookkeeping
@@ -48,7 +48,7 @@ const scanOf = (gateway: KafkaGateway, from: number, to: number) =>
   new MessageScan(gateway, {
     topic: { name: 't', topicId: 'id' },
     ranges: [{ partition: 0, from, to }],
-    matcher: new MessageMatcher([]),
+    matcher: new MessageMatcher([], null),
     budget: { maxScanned: 1_000, maxMs: 5_000, maxMatches: 1_000 },
   });
 

@@ -1,5 +1,6 @@
 import type { FetchedPartition, FetchedRecord, KafkaGateway } from '@weir/kafka';
-import { type MessageMatcher, RegexTimeoutError } from './message-filter.ts';
+import { FilterTimeoutError } from './filter-pool.ts';
+import type { MessageMatcher } from './message-matcher.ts';
 import type { PartitionProgress, ScanProgress, StopReason } from './messages.types.ts';
 
 export interface Leader {
@@ -28,7 +29,7 @@ export const STOP_REASONS = [
   'limit',
   'scan-budget',
   'time-budget',
-  'regex-timeout',
+  'filter-timeout',
   'cancelled',
 ] as const satisfies readonly StopReason[];
 
@@ -126,7 +127,7 @@ export class MessageScan {
       inFlight.catch(() => undefined);
       let stop: StopReason | null = null;
       for (const answer of answers) {
-        stop = this.#examine(answer, sink);
+        stop = await this.#examine(answer, sink);
         if (stop) break;
       }
       const now = Date.now();
@@ -216,7 +217,7 @@ export class MessageScan {
     this.#fail(state, `Kafka answered error code ${answer.errorCode} for this partition`);
   }
 
-  #examine(answer: FetchedPartition, sink: ScanSink): StopReason | null {
+  async #examine(answer: FetchedPartition, sink: ScanSink): Promise<StopReason | null> {
     const state = this.#states.find((s) => s.partition === answer.partition);
     if (!state || state.done || answer.errorCode !== 0) return null;
     const { budget, matcher } = this.#request;
@@ -233,9 +234,9 @@ export class MessageScan {
     try {
       selected = matcher.isEmpty
         ? examined
-        : matcher.select(examined, budget.maxMs - (Date.now() - this.#started));
+        : await matcher.select(examined, budget.maxMs - (Date.now() - this.#started));
     } catch (error) {
-      if (error instanceof RegexTimeoutError) return 'regex-timeout';
+      if (error instanceof FilterTimeoutError) return 'filter-timeout';
       throw error;
     }
     const room = Math.min(

@@ -7,7 +7,13 @@ import { actorOf, conflictResponses, TopicParams } from '../operations/operation
 import { toCsv } from './message-export.ts';
 import { FILTER_MATCHES, FILTER_TARGETS } from './message-filter.ts';
 import { STOP_REASONS } from './message-scan.ts';
-import { DEFAULT_MAX_VALUE_BYTES, type MessagesService, type ResolvedSearch } from './messages.service.ts';
+import {
+  DEFAULT_MAX_VALUE_BYTES,
+  MAX_FOLLOW_MS,
+  MAX_SEARCH_MS,
+  type MessagesService,
+  type ResolvedSearch,
+} from './messages.service.ts';
 import type { RenderedMessage, SearchStreamEvent } from './messages.types.ts';
 import { PAYLOAD_ENCODINGS } from './payload.ts';
 
@@ -128,7 +134,12 @@ const searchFields = {
     ),
   ),
   maxScanned: Type.Integer({ minimum: 1, maximum: 1_000_000_000, default: 10_000_000 }),
-  maxMs: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
+  maxMs: Type.Integer({
+    minimum: 100,
+    maximum: MAX_FOLLOW_MS,
+    default: 30_000,
+    description: `At most ${MAX_SEARCH_MS} ms for a search or export, ${MAX_FOLLOW_MS} ms for a live tail`,
+  }),
   maxValueBytes: MaxValueBytes,
 };
 const Search = Type.Object(

@@ -8,7 +8,9 @@ import {
 } from '@weir/kafka';
 import { InputError, NotFoundError } from '../errors.ts';
 import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
-import { type MatcherFilter, MessageMatcher } from './message-filter.ts';
+import type { FilterPool } from './filter-pool.ts';
+import type { MatcherFilter } from './message-filter.ts';
+import { MessageMatcher } from './message-matcher.ts';
 import { MessageScan, type ScanRange } from './message-scan.ts';
 import type {
   BrowseQuery,
@@ -33,13 +35,21 @@ export type ResolvedBrowse = BrowseQuery & Required<Pick<BrowseQuery, 'limit' | 
 // The console renders at most this much of a value unless asked for more.
 export const DEFAULT_MAX_VALUE_BYTES = 64 * 1024;
 const BROWSE_TIME_MS = 15_000;
+/**
+ * A search (or export) runs this long at most; a longer look continues from the cursor its end event
+ * gives. A live tail mostly waits on the brokers, so it may run longer.
+ */
+export const MAX_SEARCH_MS = 120_000;
+export const MAX_FOLLOW_MS = 600_000;
 
 /** Reading and writing records: browse, search (streamed, budgeted, resumable), export and produce. */
 export class MessagesService {
   readonly #operations: ClusterOperations;
+  readonly #filters: FilterPool;
 
-  constructor(deps: { operations: ClusterOperations }) {
+  constructor(deps: { operations: ClusterOperations; filters: FilterPool }) {
     this.#operations = deps.operations;
+    this.#filters = deps.filters;
   }
 
   async browse(
@@ -66,7 +76,7 @@ export class MessagesService {
     const scan = new MessageScan(gateway, {
       topic,
       ranges,
-      matcher: new MessageMatcher([]),
+      matcher: new MessageMatcher([], null),
       budget: {
         maxScanned: Number.MAX_SAFE_INTEGER,
         maxMs: BROWSE_TIME_MS,
@@ -104,6 +114,13 @@ export class MessagesService {
     emit: (event: SearchEvent) => void,
     signal?: AbortSignal,
   ): Promise<StopReason> {
+    const maxMs = request.follow ? MAX_FOLLOW_MS : MAX_SEARCH_MS;
+    if (request.maxMs > maxMs)
+      throw new InputError(
+        request.follow
+          ? `maxMs: a live tail runs at most ${maxMs} ms (10 minutes); start a new one to keep following.`
+          : `maxMs: a search runs at most ${maxMs} ms (2 minutes); to read further, pass the positions of its end event back as "cursor".`,
+      );
     const { gateway, topic, metadata } = await this.#topic(clusterId, topicName);
     const filters: MatcherFilter[] = [...request.filters];
     let keyPartition: number | null = null;
@@ -114,7 +131,7 @@ export class MessagesService {
       chosen = [keyPartition];
       filters.push({ target: 'key', match: 'equals', value: '', bytes: keyBytes });
     }
-    const matcher = new MessageMatcher(filters);
+    const matcher = new MessageMatcher(filters, this.#filters);
     let ranges: ScanRange[];
     let failed: PartitionProgress[] = [];
     if (request.cursor) {

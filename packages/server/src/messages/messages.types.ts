@@ -41,7 +41,14 @@ export interface ScanProgress {
   partitions: PartitionProgress[];
 }
 
-export type StopReason = 'end' | 'limit' | 'scan-budget' | 'time-budget' | 'regex-timeout' | 'cancelled';
+export type StopReason =
+  | 'end'
+  | 'limit'
+  | 'scan-budget'
+  | 'time-budget'
+  /** The filters of one batch outlived the time left; the cursor resumes at that batch. */
+  | 'filter-timeout'
+  | 'cancelled';
 
 export interface MessageFilter {
   target: 'key' | 'value' | 'header';

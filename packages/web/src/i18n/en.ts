@@ -346,7 +346,7 @@ export const en = {
   'msg.reason.limit': 'stopped at the match limit',
   'msg.reason.scan-budget': 'stopped at the scan budget',
   'msg.reason.time-budget': 'stopped at the time budget',
-  'msg.reason.regex-timeout': 'the regex used up the time budget',
+  'msg.reason.filter-timeout': 'the filters used up the time budget',
   'msg.reason.cancelled': 'stopped',
   'zookeeper.title': 'ZooKeeper ensemble',
   'zookeeper.notConfigured':

@@ -339,7 +339,7 @@ export const zh: Record<MessageKey, string> = {
   'msg.reason.limit': '达到匹配上限',
   'msg.reason.scan-budget': '达到扫描上限',
   'msg.reason.time-budget': '达到时间上限',
-  'msg.reason.regex-timeout': '正则耗尽了时间预算',
+  'msg.reason.filter-timeout': '过滤条件耗尽了时间预算',
   'msg.reason.cancelled': '已停止',
   'zookeeper.title': 'ZooKeeper 集群',
   'zookeeper.notConfigured': '该集群未配置 ZooKeeper 连接串：在集群设置中添加后即可查看。',
