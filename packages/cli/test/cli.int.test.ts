@@ -189,7 +189,7 @@ test('operations: create, reconfigure, produce, search, export, truncate and del
 
   const search = weirCli(['messages', 'search', 'cli-orders', ...on, '--json-path', '$.id=105']);
   assert.equal(search.status, 0, search.stderr);
-  assert.match(search.stdout, /^\d\t\d+\t\S+\tk5\t\{"id":105\}\n$/);
+  assert.match(search.stdout, /^\d\t\d+\t\S+\tCreateTime\t-\tk5\t\{"id":105\}\n$/);
   assert.match(search.stderr, /scanned 21, matched 1: stopped \(end\)/);
   const lookup = weirCli(['messages', 'search', 'cli-orders', ...on, '--key-equals', 'k1', '--json']);
   const events = lookup.stdout

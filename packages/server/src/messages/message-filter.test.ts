@@ -19,6 +19,11 @@ const record = (
   value: value === null ? null : Buffer.from(value),
   headers: headers.map(([k, v]) => [Buffer.from(k), Buffer.from(v)]),
   size: 10,
+  timestampType: 'CreateTime',
+  producerId: null,
+  producerEpoch: null,
+  transactional: false,
+  transactionState: null,
 });
 
 const records = [

@@ -16,6 +16,11 @@ function logGateway(log: { start: number; end: number; perFetch: number }) {
     value: Buffer.from(`v${offset}`),
     headers: [],
     size: 10,
+    timestampType: 'CreateTime',
+    producerId: null,
+    producerEpoch: null,
+    transactional: false,
+    transactionState: null,
   });
   const gateway = {
     metadata: async () => ({
@@ -34,7 +39,14 @@ function logGateway(log: { start: number; end: number; perFetch: number }) {
     fetch: async (_leader: unknown, positions: FetchPosition[]): Promise<FetchedPartition[]> =>
       positions.map(({ topic, partition, offset }) => {
         fetchedFrom.push(offset);
-        const base = { topic, partition, highWatermark: log.end, logStartOffset: log.start, error: null };
+        const base = {
+          topic,
+          partition,
+          highWatermark: log.end,
+          lastStableOffset: log.end,
+          logStartOffset: log.start,
+          error: null,
+        };
         if (offset < log.start) return { ...base, records: [], nextOffset: offset, errorCode: 1 };
         const to = Math.min(offset + log.perFetch, log.end);
         const records = Array.from({ length: Math.max(0, to - offset) }, (_, i) => record(offset + i));

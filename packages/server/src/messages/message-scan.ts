@@ -1,4 +1,4 @@
-import type { FetchedPartition, FetchedRecord, KafkaGateway } from '@weir/kafka';
+import type { FetchedPartition, FetchedRecord, IsolationLevel, KafkaGateway } from '@weir/kafka';
 import { FilterTimeoutError } from './filter-pool.ts';
 import type { MessageMatcher } from './message-matcher.ts';
 import type { PartitionProgress, ScanProgress, StopReason } from './messages.types.ts';
@@ -42,6 +42,8 @@ export interface ScanRequest {
   topic: { name: string; topicId: string };
   ranges: ScanRange[];
   matcher: MessageMatcher;
+  /** read_committed unless said otherwise. */
+  isolation?: IsolationLevel;
   budget: ScanBudget;
   signal?: AbortSignal;
   progressEveryMs?: number;
@@ -166,7 +168,7 @@ export class MessageScan {
       if (!leader || (state.end !== null && state.fetchFrom >= state.end)) continue;
       byLeader.set(leader.nodeId, [...(byLeader.get(leader.nodeId) ?? []), state]);
     }
-    const { topic, followWaitMs } = this.#request;
+    const { topic, followWaitMs, isolation } = this.#request;
     const following = this.#states.some((s) => s.end === null);
     return Promise.all(
       [...byLeader].map(([nodeId, states]) =>
@@ -183,6 +185,7 @@ export class MessageScan {
               maxBytes: MAX_FETCH_BYTES,
               partitionMaxBytes: MAX_PARTITION_BYTES,
               maxWaitMs: following ? (followWaitMs ?? 500) : 0,
+              isolation,
             },
           )
           .catch((error: Error) => {
