@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FetchedPartition, FetchedRecord, FetchPosition, KafkaGateway } from '@weir/kafka';
+import { FilterPool } from './filter-pool.ts';
 import { MessageMatcher } from './message-matcher.ts';
 import { MessageScan } from './message-scan.ts';
 
@@ -93,4 +94,29 @@ test('when retention deletes some records, the scan continues from the new log s
     seen,
     Array.from({ length: 20 }, (_, i) => 20 + i),
   );
+});
+
+test('a time budget spent while the leader answers ends the scan as time-budget, nothing filtered', async () => {
+  const { gateway } = logGateway({ start: 0, end: 100, perFetch: 10 });
+  const slow = {
+    ...gateway,
+    metadata: gateway.metadata,
+    fetch: async (...args: Parameters<KafkaGateway['fetch']>) => {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      return gateway.fetch(...args);
+    },
+  } as KafkaGateway;
+  const pool = new FilterPool(1);
+  try {
+    const scan = new MessageScan(slow, {
+      topic: { name: 't', topicId: 'id' },
+      ranges: [{ partition: 0, from: 0, to: 100 }],
+      matcher: new MessageMatcher([{ target: 'value', match: 'contains', value: 'v1' }], pool),
+      budget: { maxScanned: 1_000, maxMs: 20, maxMatches: 1_000 },
+    });
+    assert.equal(await scan.run({ matches: () => undefined }), 'time-budget');
+    assert.equal(scan.progress().partitions[0]?.position, 0);
+  } finally {
+    await pool.close();
+  }
 });

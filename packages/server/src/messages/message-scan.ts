@@ -233,11 +233,12 @@ export class MessageScan {
       examined = examined.slice(0, scanRoom);
       cut = true;
     }
+    const timeLeft = budget.maxMs - (Date.now() - this.#started);
+    // Spent while the brokers answered (a tail's wait): nothing examined, the cursor stays here.
+    if (!matcher.isEmpty && timeLeft <= 0) return 'time-budget';
     let selected: FetchedRecord[];
     try {
-      selected = matcher.isEmpty
-        ? examined
-        : await matcher.select(examined, budget.maxMs - (Date.now() - this.#started));
+      selected = matcher.isEmpty ? examined : await matcher.select(examined, timeLeft);
     } catch (error) {
       if (error instanceof FilterTimeoutError) return 'filter-timeout';
       throw error;

@@ -55,10 +55,12 @@ function MessageDetail({ message }: { message: RenderedMessage }) {
       />
       <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
         <Descriptions.Item label={t('msg.timestamp')}>
-          <Timestamp message={message} locale={locale} t={t} />{' '}
-          <Typography.Text type="secondary">
-            {message.timestampType ?? t('msg.noTimestampType')}
-          </Typography.Text>
+          <Timestamp message={message} locale={locale} t={t} />
+          {message.timestampType !== 'LogAppendTime' && (
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              {message.timestampType ?? t('msg.noTimestampType')}
+            </Typography.Text>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('msg.transaction')}>
           {message.transactional ? (
