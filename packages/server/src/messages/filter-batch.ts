@@ -12,6 +12,7 @@ export interface PackedRecords {
   count: number;
 }
 
+/** Copies the records' keys, values and headers into one buffer, in order; nulls stay null. */
 export function packRecords(records: FilterRecord[]): PackedRecords {
   let total = 0;
   let slots = 0;
@@ -44,6 +45,7 @@ export function packRecords(records: FilterRecord[]): PackedRecords {
   return { bytes: bytes.buffer, layout, count: records.length };
 }
 
+/** The records again, as views of the one buffer (nothing is copied). */
 export function unpackRecords({ bytes, layout, count }: PackedRecords): FilterRecord[] {
   const records: FilterRecord[] = [];
   let slot = 0;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { FetchedRecord } from '@weir/kafka';
 import { InputError } from '../errors.ts';
+import { packRecords, unpackRecords } from './filter-batch.ts';
 import { FilterPool, FilterTimeoutError } from './filter-pool.ts';
 import { compileFilters, type MatcherFilter, parseJsonPath } from './message-filter.ts';
 import { MessageMatcher } from './message-matcher.ts';
@@ -158,4 +159,20 @@ test('payloads render as text, JSON or base64 bytes, and are cut beyond the limi
   assert.deepEqual(encodePayload('{ "a": 1 }', 'json').toString(), '{"a":1}');
   assert.throws(() => encodePayload('zz', 'hex'), /not hex/);
   assert.throws(() => encodePayload('{', 'json'), SyntaxError);
+});
+
+test('records packed for a worker come back the same: nulls, empty values, headers without values', () => {
+  const input = [
+    { key: null, value: Buffer.from('v'), headers: [] },
+    { key: Buffer.alloc(0), value: null, headers: [[Buffer.from('h'), null]] as [Buffer, null][] },
+    {
+      key: Buffer.from('k'),
+      value: Buffer.from('héllo'),
+      headers: [[Buffer.from('a'), Buffer.from('b')]] as [Buffer, Buffer][],
+    },
+  ];
+  const text = (bytes: Uint8Array | null) => (bytes === null ? null : Buffer.from(bytes).toString());
+  const shape = (records: typeof input) =>
+    records.map((r) => [text(r.key), text(r.value), r.headers.map(([n, v]) => [text(n), text(v)])]);
+  assert.deepEqual(shape(unpackRecords(packRecords(input)) as typeof input), shape(input));
 });
