@@ -100,7 +100,7 @@ try {
       body: JSON.stringify({
         filters: [{ target: 'value', match: 'contains', value: 'no-record-holds-this' }],
         maxScanned: MESSAGES * 2,
-        maxMs: 600_000,
+        maxMs: 120_000,
       }),
     });
     const lines = (await response.text()).trim().split('\n');

@@ -13,6 +13,7 @@ import {
   startKafkaCluster,
   startWeir,
   WEIR_BIN,
+  writeTransactions,
 } from '@weir/testkit';
 
 let kafka: KafkaCluster;
@@ -189,7 +190,7 @@ test('operations: create, reconfigure, produce, search, export, truncate and del
 
   const search = weirCli(['messages', 'search', 'cli-orders', ...on, '--json-path', '$.id=105']);
   assert.equal(search.status, 0, search.stderr);
-  assert.match(search.stdout, /^\d\t\d+\t\S+\tk5\t\{"id":105\}\n$/);
+  assert.match(search.stdout, /^\d\t\d+\t\S+\tCreateTime\t-\tk5\t\{"id":105\}\n$/);
   assert.match(search.stderr, /scanned 21, matched 1: stopped \(end\)/);
   const lookup = weirCli(['messages', 'search', 'cli-orders', ...on, '--key-equals', 'k1', '--json']);
   const events = lookup.stdout
@@ -252,6 +253,36 @@ test('operations: create, reconfigure, produce, search, export, truncate and del
     ok(['topics', 'delete', 'cli-orders', ...on, '--confirm', 'cli-orders']),
     /Deleted cli-orders/,
   );
+});
+
+test('messages --isolation hides or marks aborted transactions; timestamp type and transaction columns', async () => {
+  await createTopic(kafka, 'cli-txn', { partitions: 1 });
+  const producer = await writeTransactions(kafka, 'cli-txn', 'cli-tx', [
+    { outcome: 'commit', records: [{ partition: 0, value: 'kept' }] },
+    { outcome: 'abort', records: [{ partition: 0, value: 'dropped' }] },
+  ]);
+  await producer.close();
+  const on = ['--cluster', 'local', '--from', 'oldest'];
+  const browse = (...extra: string[]) => {
+    const run = weirCli(['messages', 'browse', 'cli-txn', ...on, ...extra]);
+    assert.equal(run.status, 0, run.stderr);
+    return run.stdout.trim().split('\n');
+  };
+  const [header, ...committed] = browse();
+  assert.match(
+    header as string,
+    /^PARTITION\s+OFFSET\s+TIMESTAMP\s+TIMESTAMP TYPE\s+TRANSACTION\s+KEY\s+VALUE/,
+  );
+  assert.equal(committed.length, 1);
+  assert.match(committed[0] as string, /^0\s+0\s+\S+\s+CreateTime\s+committed \d+\/\d+\s+\(null\)\s+kept$/);
+  const all = browse('--isolation', 'read_uncommitted').slice(1);
+  assert.equal(all.length, 2);
+  assert.match(all[1] as string, /^0\s+2\s+\S+\s+CreateTime\s+aborted \d+\/\d+\s+\(null\)\s+dropped$/);
+  const search = weirCli(['messages', 'search', 'cli-txn', ...on, '--isolation', 'read_uncommitted']);
+  assert.match(search.stdout, /^0\t2\t\S+\tCreateTime\taborted \d+\/\d+\t\(null\)\tdropped$/m);
+  const wrong = weirCli(['messages', 'browse', 'cli-txn', ...on, '--isolation', 'dirty']);
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /--isolation must be read_committed or read_uncommitted/);
 });
 
 test('an unknown cluster name lists the known ones; remove needs --yes', () => {

@@ -20,12 +20,26 @@ import {
   type Writer,
 } from '@platformatic/kafka';
 import { type AnyApi, rawRequest } from './raw-call.ts';
-import { type DecodedRecord, decodeRecordSet } from './record-decoding.ts';
+import { type DecodedRecord, type DecodedRecordSet, decodeRecordSet } from './record-decoding.ts';
+import {
+  type AbortedTransaction,
+  abortedOffsets,
+  statesFromMarkers,
+  type TransactionState,
+} from './transactions.ts';
 
 /** One record as read from the log; offsets and timestamps as numbers (safe below 2^53). */
 export interface FetchedRecord extends DecodedRecord {
   partition: number;
+  /** Null for a record outside any transaction; read_committed reads only show committed ones. */
+  transactionState: TransactionState | null;
 }
+
+/**
+ * KIP-98's isolation levels. read_committed reads stop at the last stable offset and leave out
+ * records of aborted transactions; read_uncommitted reads everything up to the high watermark.
+ */
+export type IsolationLevel = 'read_committed' | 'read_uncommitted';
 
 export interface FetchedPartition {
   topic: string;
@@ -34,6 +48,8 @@ export interface FetchedPartition {
   /** The offset to fetch next: past the last record read, or where the fetch started when none came. */
   nextOffset: number;
   highWatermark: number;
+  /** Below it every transaction is decided; -1 when the broker did not say. */
+  lastStableOffset: number;
   logStartOffset: number;
   /** Kafka's error code for this partition (1 OFFSET_OUT_OF_RANGE, 6 NOT_LEADER…), 0 when fine. */
   errorCode: number;
@@ -54,13 +70,17 @@ export interface FetchLimits {
   partitionMaxBytes: number;
   /** How long the leader may wait for data when there is none yet (live tail). */
   maxWaitMs: number;
+  /** read_committed unless said otherwise, as librdkafka's default is. */
+  isolation?: IsolationLevel;
 }
 
 interface ParsedPartition {
   partitionIndex: number;
   errorCode: number;
   highWatermark: bigint;
+  lastStableOffset: bigint;
   logStartOffset: bigint;
+  abortedTransactions: AbortedTransaction[] | null;
   records: Buffer | null;
 }
 
@@ -69,7 +89,8 @@ interface ParsedFetch {
   responses: { topic: string; partitions: ParsedPartition[] }[];
 }
 
-const READ_UNCOMMITTED = 0;
+// The Fetch request's isolation_level field.
+const ISOLATION_CODES: Record<IsolationLevel, number> = { read_uncommitted: 0, read_committed: 1 };
 // Fetch v12 is the first flexible version (compact arrays, tagged fields); v13 switched to topic ids.
 const FIRST_FLEXIBLE_VERSION = 12;
 const FIRST_VERSION_WITH_TOPIC_IDS = 13;
@@ -111,12 +132,27 @@ function parseFetchResponse(version: number) {
             const partitionIndex = p.readInt32();
             const errorCode = p.readInt16();
             const highWatermark = p.readInt64();
-            p.readInt64(); // last_stable_offset
+            const lastStableOffset = p.readInt64();
             const logStartOffset = version >= 5 ? p.readInt64() : -1n;
-            p.readNullableArray((aborted) => aborted.skip(16), flexible, flexible);
+            const abortedTransactions = p.readNullableArray(
+              (aborted) => ({
+                producerId: Number(aborted.readInt64()),
+                firstOffset: Number(aborted.readInt64()),
+              }),
+              flexible,
+              flexible,
+            );
             if (version >= 11) p.readInt32(); // preferred_read_replica
             const records = p.readNullableBytes(flexible);
-            return { partitionIndex, errorCode, highWatermark, logStartOffset, records };
+            return {
+              partitionIndex,
+              errorCode,
+              highWatermark,
+              lastStableOffset,
+              logStartOffset,
+              abortedTransactions,
+              records,
+            };
           },
           flexible,
           flexible,
@@ -143,7 +179,11 @@ function fetchApi(version: number): AnyApi {
 
 /**
  * Fetch from one leader as a plain reader (no group, no session, nothing committed): zero intrusion.
- * Control batches (transaction markers) are skipped but still advance the position.
+ * Control batches (transaction markers) are never records but still advance the position. With
+ * read_committed (isolation level 1) the leader answers up to the last stable offset and lists the
+ * aborted transactions, whose records are left out as Kafka's consumer does. With read_uncommitted,
+ * records of aborted transactions are kept and marked; where no marker in the answer decides a
+ * record below the last stable offset, a read_committed Fetch from there gives the aborted list.
  */
 export async function fetchFromLeader(
   admin: Admin,
@@ -152,6 +192,78 @@ export async function fetchFromLeader(
   limits: FetchLimits,
   fetchVersion: number,
 ): Promise<FetchedPartition[]> {
+  const isolation = limits.isolation ?? 'read_committed';
+  const answers = await fetchRaw(admin, leader, positions, limits, isolation, fetchVersion);
+  const results: FetchedPartition[] = [];
+  const undecided: {
+    position: FetchPosition;
+    from: number;
+    result: FetchedPartition;
+    decoded: DecodedRecordSet;
+  }[] = [];
+  for (const [position, answer] of answers) {
+    const { result, decoded } = readPartition(position, answer);
+    results.push(result);
+    if (!decoded) continue;
+    if (isolation === 'read_committed') {
+      const aborted = abortedOffsets(
+        decoded.records,
+        decoded.markers,
+        answer.abortedTransactions ?? [],
+        position.offset,
+      );
+      result.records = result.records.filter((r) => !aborted.has(r.offset));
+      for (const r of result.records) if (r.transactional) r.transactionState = 'committed';
+      continue;
+    }
+    const states = statesFromMarkers(decoded.records, decoded.markers);
+    for (const r of result.records) r.transactionState = states.get(r.offset) ?? null;
+    const stable = result.lastStableOffset;
+    const first = result.records.find((r) => r.transactionState === 'undecided' && r.offset < stable);
+    if (first) undecided.push({ position, from: first.offset, result, decoded });
+  }
+  if (undecided.length) {
+    // Without the list the records stay undecided, which is what is known of them.
+    const side = await fetchRaw(
+      admin,
+      leader,
+      undecided.map((u) => ({ ...u.position, offset: u.from })),
+      { ...limits, maxWaitMs: 0 },
+      'read_committed',
+      fetchVersion,
+    ).catch(() => []);
+    for (const u of undecided) {
+      const answer = side.find(
+        ([p]) => p.topic === u.position.topic && p.partition === u.position.partition,
+      )?.[1];
+      if (!answer || answer.errorCode !== 0) continue;
+      const aborted = abortedOffsets(
+        u.decoded.records,
+        u.decoded.markers,
+        answer.abortedTransactions ?? [],
+        u.from,
+      );
+      for (const r of u.result.records) {
+        if (
+          r.transactionState === 'undecided' &&
+          r.offset >= u.from &&
+          r.offset < Number(answer.lastStableOffset)
+        )
+          r.transactionState = aborted.has(r.offset) ? 'aborted' : 'committed';
+      }
+    }
+  }
+  return results;
+}
+
+async function fetchRaw(
+  admin: Admin,
+  leader: Broker,
+  positions: FetchPosition[],
+  limits: FetchLimits,
+  isolation: IsolationLevel,
+  fetchVersion: number,
+): Promise<[FetchPosition, ParsedPartition][]> {
   const byId = fetchVersion >= FIRST_VERSION_WITH_TOPIC_IDS;
   const byTopic = new Map<string, FetchPosition[]>();
   for (const p of positions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
@@ -162,7 +274,7 @@ export async function fetchFromLeader(
       limits.maxWaitMs,
       1,
       limits.maxBytes,
-      READ_UNCOMMITTED,
+      ISOLATION_CODES[isolation],
       0,
       -1,
       [...byTopic].map(([topic, group]) => ({
@@ -181,37 +293,43 @@ export async function fetchFromLeader(
     { broker: leader },
   );
   const asked = new Map(positions.map((p) => [`${byId ? p.topicId : p.topic}:${p.partition}`, p]));
-  const results: FetchedPartition[] = [];
+  const answers: [FetchPosition, ParsedPartition][] = [];
   for (const topic of response.responses) {
     for (const answer of topic.partitions) {
       const position = asked.get(`${topic.topic}:${answer.partitionIndex}`);
-      if (position) results.push(readPartition(position, answer));
+      if (position) answers.push([position, answer]);
     }
   }
-  return results;
+  return answers;
 }
 
-function readPartition(position: FetchPosition, answer: ParsedPartition): FetchedPartition {
+function readPartition(
+  position: FetchPosition,
+  answer: ParsedPartition,
+): { result: FetchedPartition; decoded: DecodedRecordSet | null } {
   const result: FetchedPartition = {
     topic: position.topic,
     partition: position.partition,
     records: [],
     nextOffset: position.offset,
     highWatermark: Number(answer.highWatermark),
+    lastStableOffset: Number(answer.lastStableOffset),
     logStartOffset: Number(answer.logStartOffset),
     errorCode: answer.errorCode,
     error: null,
   };
-  if (answer.errorCode !== 0 || !answer.records?.length) return result;
+  if (answer.errorCode !== 0 || !answer.records?.length) return { result, decoded: null };
   try {
     const decoded = decodeRecordSet(answer.records);
     result.nextOffset = Math.max(position.offset, decoded.nextOffset ?? position.offset);
     // A fetch returns whole batches, which may start before the offset asked for.
     for (const record of decoded.records) {
-      if (record.offset >= position.offset) result.records.push({ partition: position.partition, ...record });
+      if (record.offset >= position.offset)
+        result.records.push({ partition: position.partition, transactionState: null, ...record });
     }
+    return { result, decoded };
   } catch (error) {
     result.error = `has records at offset ${position.offset} that could not be decoded: ${(error as Error).message}`;
+    return { result, decoded: null };
   }
-  return result;
 }

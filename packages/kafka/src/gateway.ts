@@ -8,7 +8,13 @@ import {
 import { type ConfigEntry, describeConfigs, describeTopicConfigValue } from './configs.ts';
 import { type ClusterConnection, DEFAULT_REQUEST_TIMEOUT_MS, toClientOptions } from './connection.ts';
 import { KafkaGatewayError, toGatewayError } from './errors.ts';
-import { type FetchedPartition, type FetchLimits, type FetchPosition, fetchFromLeader } from './fetch.ts';
+import {
+  type FetchedPartition,
+  type FetchLimits,
+  type FetchPosition,
+  fetchFromLeader,
+  type IsolationLevel,
+} from './fetch.ts';
 import { commitGroupOffsets, deleteGroup, deleteGroupOffsets, type GroupOffset } from './group-changes.ts';
 import {
   type CommittedOffset,
@@ -77,8 +83,8 @@ export interface KafkaGateway {
   metadata(topics?: string[]): Promise<MetadataSnapshot>;
   /** KRaft only: the metadata quorum. */
   describeQuorum(): Promise<QuorumDescription>;
-  /** Start and end offsets, from each partition's leader as given. */
-  listOffsets(partitions: LedPartition[]): Promise<OffsetsResult>;
+  /** Start and end offsets, from each partition's leader as given; read_committed ends at the last stable offset. */
+  listOffsets(partitions: LedPartition[], isolation?: IsolationLevel): Promise<OffsetsResult>;
   describeLogDirs(): Promise<BrokerLogDirs[]>;
   describeConfigs(resource: { type: 'topic' | 'broker'; name: string }): Promise<ConfigEntry[]>;
   /** One config's effective value per topic (topics without an answer are absent). */
@@ -210,7 +216,8 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
       }),
     metadata: (topics) => call('Metadata', () => readMetadata(admin, topics ?? null)),
     describeQuorum: () => call('DescribeQuorum', () => describeQuorum(admin)),
-    listOffsets: (partitions) => call('ListOffsets', () => listStartAndEndOffsets(admin, partitions)),
+    listOffsets: (partitions, isolation) =>
+      call('ListOffsets', () => listStartAndEndOffsets(admin, partitions, isolation)),
     describeLogDirs: () => call('DescribeLogDirs', () => describeAllLogDirs(admin)),
     describeConfigs: (resource) => call('DescribeConfigs', () => describeConfigs(admin, resource)),
     topicConfigValue: (topics, key) =>

@@ -4,7 +4,13 @@ export type { ConfigEntry, ConfigSourceName } from './configs.ts';
 export type { ClusterConnection, SaslMechanism, SecurityProtocol } from './connection.ts';
 export type { KafkaErrorCoordinates, KafkaErrorKind } from './errors.ts';
 export { KafkaGatewayError } from './errors.ts';
-export type { FetchedPartition, FetchedRecord, FetchLimits, FetchPosition } from './fetch.ts';
+export type {
+  FetchedPartition,
+  FetchedRecord,
+  FetchLimits,
+  FetchPosition,
+  IsolationLevel,
+} from './fetch.ts';
 export type { ApiVersionRange, BrokerNode, ClusterDescription, KafkaGateway } from './gateway.ts';
 export { createKafkaGateway, withTimeout } from './gateway.ts';
 export type { GroupOffset } from './group-changes.ts';
@@ -18,8 +24,10 @@ export type { Compression, ProducedBatch, RecordToProduce } from './produce.ts';
 export { COMPRESSIONS } from './produce.ts';
 export type { QuorumDescription, QuorumReplica } from './quorum.ts';
 export type { OngoingReassignment, ReplicaMove } from './reassignments.ts';
+export type { TimestampType } from './record-decoding.ts';
 export type { AclBinding, AclListing, ClientQuota, ScramUser } from './security.ts';
 export type { CreatedTopicReport, NewTopic } from './topic-changes.ts';
+export type { TransactionState } from './transactions.ts';
 export type { InferredVersion } from './version-inference.ts';
 export { inferClusterMode, inferKafkaVersion } from './version-inference.ts';
 export { electPreferredLeadersThroughZooKeeper } from './zookeeper-election.ts';

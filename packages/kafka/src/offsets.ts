@@ -1,4 +1,5 @@
 import type { Admin } from '@platformatic/kafka';
+import type { IsolationLevel } from './fetch.ts';
 import { rawRequest } from './raw-call.ts';
 
 export interface PartitionRef {
@@ -16,7 +17,7 @@ export interface PartitionOffsets {
   partition: number;
   /** Log start offset (earliest retained record). */
   start: number;
-  /** Log end offset (the next offset to be written). */
+  /** Log end offset (the next offset to be written); the last stable offset when read_committed. */
   end: number;
 }
 
@@ -29,7 +30,8 @@ export interface OffsetsResult {
 // ListOffsets timestamps with special meaning.
 const LATEST = -1n;
 const EARLIEST = -2n;
-const READ_UNCOMMITTED = 0;
+// ListOffsets' isolation_level: read_committed answers LATEST with the last stable offset (KIP-98).
+const ISOLATION_CODES: Record<IsolationLevel, number> = { read_uncommitted: 0, read_committed: 1 };
 const CONSUMER_REPLICA_ID = -1;
 
 interface RawListOffsets {
@@ -41,6 +43,7 @@ async function listAtLeader(
   leader: LedPartition['leader'],
   partitions: PartitionRef[],
   timestamp: bigint,
+  isolation: IsolationLevel = 'read_uncommitted',
 ) {
   const byTopic = new Map<string, number[]>();
   for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
@@ -51,7 +54,7 @@ async function listAtLeader(
   const response = await rawRequest<RawListOffsets>(
     admin,
     'ListOffsets',
-    [CONSUMER_REPLICA_ID, READ_UNCOMMITTED, topics],
+    [CONSUMER_REPLICA_ID, ISOLATION_CODES[isolation], topics],
     {
       broker: { host: leader.host, port: leader.port },
       keepErrorCodes: true,
@@ -72,6 +75,7 @@ async function listAtLeader(
 export async function listStartAndEndOffsets(
   admin: Admin,
   partitions: LedPartition[],
+  isolation: IsolationLevel = 'read_uncommitted',
 ): Promise<OffsetsResult> {
   const byLeader = new Map<number, LedPartition[]>();
   for (const p of partitions) byLeader.set(p.leader.nodeId, [...(byLeader.get(p.leader.nodeId) ?? []), p]);
@@ -81,7 +85,7 @@ export async function listStartAndEndOffsets(
       try {
         const [starts, ends] = await Promise.all([
           listAtLeader(admin, led[0]!.leader, led, EARLIEST),
-          listAtLeader(admin, led[0]!.leader, led, LATEST),
+          listAtLeader(admin, led[0]!.leader, led, LATEST, isolation),
         ]);
         for (const p of led) {
           const key = `${p.topic}:${p.partition}`;

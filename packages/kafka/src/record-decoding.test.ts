@@ -81,7 +81,7 @@ test('a batch cut off at the end of the answer is left for the next fetch', () =
     [0],
   );
   assert.equal(nextOffset, 1);
-  assert.deepEqual(decodeRecordSet(whole.subarray(0, 10)), { records: [], nextOffset: null });
+  assert.deepEqual(decodeRecordSet(whole.subarray(0, 10)), { records: [], markers: [], nextOffset: null });
 });
 
 test('control batches are skipped but moved past; log-append-time batches use the broker time', () => {
@@ -115,7 +115,7 @@ test('v0 and v1 messages; a v1 gzip wrapper carries relative inner offsets and t
   assert.deepEqual(
     records.map((r) => [r.offset, text(r.key), text(r.value), r.timestamp]),
     [
-      [40, null, 'old', -1],
+      [40, null, 'old', null],
       [41, 'k', 'new', 1234],
       [42, 'a', 'w0', 7],
       [43, null, 'w1', 8],
@@ -137,4 +137,75 @@ test('an unknown format is an error that names the magic byte and the offset', (
   const odd = batch(12, ['a']);
   odd.writeInt8(3, 16);
   assert.throws(() => decodeRecordSet(odd), /Unknown message format \(magic byte 3\) at offset 12/);
+});
+
+/** A batch in a transaction of producer 4000, epoch 3; a control batch holds its commit or abort marker. */
+function transactional(baseOffset: number, values: string[], control?: 'commit' | 'abort'): Buffer {
+  const bytes = Buffer.from(
+    createRecordsBatch(
+      control
+        ? [{ topic: 't', key: Buffer.from([0, 0, 0, control === 'commit' ? 1 : 0]), value: Buffer.alloc(6) }]
+        : values.map((value) => ({ topic: 't', value: Buffer.from(value) })),
+      { compression: 'none', transactionalId: 'tx', producerId: 4000n, producerEpoch: 3 },
+    ).buffer,
+  );
+  bytes.writeBigInt64BE(BigInt(baseOffset), 0);
+  if (control) bytes.writeInt16BE(bytes.readInt16BE(21) | 0x20, 21);
+  return bytes;
+}
+
+test('batch metadata: producer id and epoch, the transactional flag, and markers that are not records', () => {
+  const { records, markers, nextOffset } = decodeRecordSet(
+    Buffer.concat([
+      transactional(0, ['a', 'b']),
+      transactional(2, [], 'abort'),
+      batch(3, ['plain']),
+      transactional(4, ['c']),
+      transactional(5, [], 'commit'),
+    ]),
+  );
+  assert.deepEqual(
+    records.map((r) => [r.offset, text(r.value), r.transactional, r.producerId, r.producerEpoch]),
+    [
+      [0, 'a', true, 4000, 3],
+      [1, 'b', true, 4000, 3],
+      [3, 'plain', false, null, null],
+      [4, 'c', true, 4000, 3],
+    ],
+  );
+  assert.deepEqual(markers, [
+    { offset: 2, producerId: 4000, commit: false },
+    { offset: 5, producerId: 4000, commit: true },
+  ]);
+  assert.equal(nextOffset, 6);
+});
+
+test('timestamp types: CreateTime, LogAppendTime (the broker time for every record), none for v0 and -1', () => {
+  const appended = batch(0, ['a', 'b']);
+  appended.writeInt16BE(appended.readInt16BE(21) | 0x08, 21);
+  appended.writeBigInt64BE(77_000n, 35);
+  const noTime = batch(2, ['c']);
+  noTime.writeBigInt64BE(-1n, 27);
+  const { records } = decodeRecordSet(
+    Buffer.concat([
+      appended,
+      noTime,
+      batch(3, ['d']),
+      legacyMessage(1, 4, Buffer.from('e'), { timestamp: 5_000, attributes: 0x08 }),
+      legacyMessage(1, 5, Buffer.from('f'), { timestamp: 6_000 }),
+      legacyMessage(0, 6, Buffer.from('g')),
+    ]),
+  );
+  assert.deepEqual(
+    records.map((r) => [r.offset, r.timestamp, r.timestampType]),
+    [
+      [0, 77_000, 'LogAppendTime'],
+      [1, 77_000, 'LogAppendTime'],
+      [2, null, 'CreateTime'],
+      [3, 1000, 'CreateTime'],
+      [4, 5_000, 'LogAppendTime'],
+      [5, 6_000, 'CreateTime'],
+      [6, null, null],
+    ],
+  );
 });

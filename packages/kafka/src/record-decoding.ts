@@ -1,26 +1,54 @@
 import { compressionsAlgorithmsByBitmask } from '@platformatic/kafka';
 
+/** Kafka's two timestamp types (the batch or message attributes' bit 3). */
+export type TimestampType = 'CreateTime' | 'LogAppendTime';
+
 /** One record as it was written, in any of Kafka's message formats. */
 export interface DecodedRecord {
   offset: number;
-  /** Milliseconds since the epoch; -1 for message format v0, which has no timestamps. */
-  timestamp: number;
+  /**
+   * Milliseconds since the epoch; null when the record has none: Kafka's NO_TIMESTAMP (-1), which
+   * every message of format v0 has, and records converted from it.
+   */
+  timestamp: number | null;
+  /** Null for message format v0, which has no timestamp type. */
+  timestampType: TimestampType | null;
   key: Buffer | null;
   value: Buffer | null;
   headers: [Buffer, Buffer | null][];
   /** The record's encoded size, in bytes. */
   size: number;
+  /** From the v2 batch header; null when none was assigned (-1) and before format v2. */
+  producerId: number | null;
+  producerEpoch: number | null;
+  /** The batch's isTransactional attribute (bit 4). */
+  transactional: boolean;
+}
+
+/** A control batch's record: the end of a producer's transaction (KIP-98). */
+export interface TransactionMarker {
+  offset: number;
+  producerId: number;
+  commit: boolean;
 }
 
 export interface DecodedRecordSet {
   records: DecodedRecord[];
+  /** Commit and abort markers, in offset order; they are never records. */
+  markers: TransactionMarker[];
   /** Past the last whole batch or message, control batches included; null when there was none. */
   nextOffset: number | null;
 }
 
 const COMPRESSION_MASK = 0x07;
 const LOG_APPEND_TIME = 0x08;
+const TRANSACTIONAL = 0x10;
 const CONTROL_BATCH = 0x20;
+// Kafka's RecordBatch.NO_TIMESTAMP and RecordBatch.NO_PRODUCER_ID.
+const NO_TIMESTAMP = -1;
+const NO_PRODUCER_ID = -1;
+// ControlRecordType: the control record's key is a version (int16) and a type (int16).
+const CONTROL_COMMIT = 1;
 // The offset and size (or length) fields that come before every message and batch.
 const LOG_OVERHEAD = 12;
 const MAGIC_OFFSET = 16;
@@ -33,6 +61,7 @@ const V2_RECORDS_OFFSET = 61;
  */
 export function decodeRecordSet(bytes: Buffer): DecodedRecordSet {
   const records: DecodedRecord[] = [];
+  const markers: TransactionMarker[] = [];
   let nextOffset: number | null = null;
   let position = 0;
   while (position + MAGIC_OFFSET < bytes.length) {
@@ -42,7 +71,7 @@ export function decodeRecordSet(bytes: Buffer): DecodedRecordSet {
     const magic = bytes.readInt8(position + MAGIC_OFFSET);
     const entry = bytes.subarray(position, end);
     if (magic === 2) {
-      nextOffset = readBatch(entry, records);
+      nextOffset = readBatch(entry, records, markers);
     } else if (magic === 0 || magic === 1) {
       readMessage(entry, records);
       nextOffset = Number(entry.readBigInt64BE(0)) + 1;
@@ -51,7 +80,7 @@ export function decodeRecordSet(bytes: Buffer): DecodedRecordSet {
     }
     position = end;
   }
-  return { records, nextOffset };
+  return { records, markers, nextOffset };
 }
 
 function decompress(attributes: number, data: Buffer): Buffer {
@@ -61,19 +90,32 @@ function decompress(attributes: number, data: Buffer): Buffer {
   return Buffer.isBuffer(plain) ? plain : Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength);
 }
 
+const timestampOrNull = (timestamp: number) => (timestamp === NO_TIMESTAMP ? null : timestamp);
+
 /** A v2 record batch; returns the offset after it. */
-function readBatch(batch: Buffer, into: DecodedRecord[]): number {
+function readBatch(batch: Buffer, into: DecodedRecord[], markers: TransactionMarker[]): number {
   const baseOffset = Number(batch.readBigInt64BE(0));
   const attributes = batch.readInt16BE(21);
   const lastOffsetDelta = batch.readInt32BE(23);
   const after = baseOffset + lastOffsetDelta + 1;
-  if (attributes & CONTROL_BATCH) return after;
-  const baseTimestamp = Number(batch.readBigInt64BE(27));
-  const appendTime = attributes & LOG_APPEND_TIME ? Number(batch.readBigInt64BE(35)) : null;
+  const producerId = Number(batch.readBigInt64BE(43));
+  const producerEpoch = batch.readInt16BE(51);
   const count = batch.readInt32BE(57);
   const body = batch.subarray(V2_RECORDS_OFFSET);
   const data = attributes & COMPRESSION_MASK ? decompress(attributes, body) : body;
   const cursor = new Cursor(data);
+  if (attributes & CONTROL_BATCH) {
+    readControlRecord(cursor, baseOffset, producerId, markers);
+    return after;
+  }
+  const baseTimestamp = Number(batch.readBigInt64BE(27));
+  const appendTime = attributes & LOG_APPEND_TIME ? Number(batch.readBigInt64BE(35)) : null;
+  const batchFields = {
+    timestampType: (appendTime === null ? 'CreateTime' : 'LogAppendTime') as TimestampType,
+    producerId: producerId === NO_PRODUCER_ID ? null : producerId,
+    producerEpoch: producerId === NO_PRODUCER_ID ? null : producerEpoch,
+    transactional: (attributes & TRANSACTIONAL) !== 0,
+  };
   for (let i = 0; i < count && cursor.position < data.length; i++) {
     const length = cursor.varint();
     const start = cursor.position;
@@ -88,14 +130,35 @@ function readBatch(batch: Buffer, into: DecodedRecord[]): number {
     cursor.position = start + length;
     into.push({
       offset: baseOffset + offsetDelta,
-      timestamp: appendTime ?? baseTimestamp + timestampDelta,
+      timestamp: timestampOrNull(appendTime ?? baseTimestamp + timestampDelta),
       key,
       value,
       headers,
       size: length,
+      ...batchFields,
     });
   }
   return after;
+}
+
+/** A control batch holds one record whose key says commit or abort (Kafka's EndTransactionMarker). */
+function readControlRecord(
+  cursor: Cursor,
+  baseOffset: number,
+  producerId: number,
+  markers: TransactionMarker[],
+) {
+  cursor.varint(); // length
+  cursor.position += 1; // attributes
+  cursor.varint(); // timestamp delta
+  const offsetDelta = cursor.varint();
+  const key = cursor.bytes();
+  if (!key || key.length < 4) return;
+  markers.push({
+    offset: baseOffset + offsetDelta,
+    producerId,
+    commit: key.readInt16BE(2) === CONTROL_COMMIT,
+  });
 }
 
 /**
@@ -121,13 +184,18 @@ function readMessage(message: Buffer, into: DecodedRecord[], logAppendTime: numb
   const value = valueLength < 0 ? null : message.subarray(position, position + valueLength);
 
   if ((attributes & COMPRESSION_MASK) === 0 || value === null) {
+    const appended = logAppendTime !== null || (magic === 1 && (attributes & LOG_APPEND_TIME) !== 0);
     into.push({
       offset,
-      timestamp: logAppendTime ?? timestamp,
+      timestamp: timestampOrNull(logAppendTime ?? timestamp),
+      timestampType: magic === 0 ? null : appended ? 'LogAppendTime' : 'CreateTime',
       key,
       value,
       headers: [],
       size: message.length,
+      producerId: null,
+      producerEpoch: null,
+      transactional: false,
     });
     return;
   }

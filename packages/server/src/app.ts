@@ -29,6 +29,7 @@ import { installProblemHandlers } from './http/problem.ts';
 import { ProblemSchema } from './http/schemas.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { JobsService } from './jobs/jobs.service.ts';
+import { FilterPool } from './messages/filter-pool.ts';
 import { messagesRoutes } from './messages/messages.routes.ts';
 import { MessagesService } from './messages/messages.service.ts';
 import { ClusterOperations } from './operations/cluster-operations.ts';
@@ -128,12 +129,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const configs = new ConfigsService(ops);
   const groups = new GroupsService(ops);
   const replicas = new ReplicasService(ops, jobs);
-  const messages = new MessagesService({ operations: ops });
+  const filterPool = new FilterPool();
+  const messages = new MessagesService({ operations: ops, filters: filterPool });
   const openConnections = connections;
   // Jobs stop before the connections they use close; their state stays as it was, for the next start.
   http.addHook('onClose', async () => {
     await jobs.stop();
     await openConnections.closeAll();
+    await filterPool.close();
   });
 
   const routes: RegisteredRoute[] = [];

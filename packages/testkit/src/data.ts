@@ -206,3 +206,52 @@ export async function setQuota(
     await admin.close();
   }
 }
+
+/** One transaction's records; `open` leaves it running, to be ended later with the returned handle. */
+export interface TransactionToWrite {
+  records: { partition: number; value: string }[];
+  outcome: 'commit' | 'abort' | 'open';
+}
+
+/**
+ * Writes transactions (KIP-98) with one transactional producer, in order: each commits, aborts, or
+ * stays open. Returns the open one's abort/commit and the producer's close.
+ */
+export async function writeTransactions(
+  cluster: KafkaCluster,
+  topic: string,
+  transactionalId: string,
+  transactions: TransactionToWrite[],
+): Promise<{ endOpen(outcome: 'commit' | 'abort'): Promise<void>; close(): Promise<void> }> {
+  const producer = new Producer({
+    clientId: 'weir-testkit',
+    bootstrapBrokers: bootstrap(cluster),
+    serializers: stringSerializers,
+    idempotent: true,
+    transactionalId,
+  });
+  let open: Awaited<ReturnType<typeof producer.beginTransaction>> | null = null;
+  try {
+    for (const transaction of transactions) {
+      const running = await producer.beginTransaction();
+      // One send per partition run, so a transaction may span partitions in one request.
+      await running.send({
+        messages: transaction.records.map((r) => ({ topic, partition: r.partition, value: r.value })),
+      });
+      if (transaction.outcome === 'commit') await running.commit();
+      else if (transaction.outcome === 'abort') await running.abort();
+      else open = running;
+    }
+  } catch (error) {
+    await producer.close().catch(() => undefined);
+    throw error;
+  }
+  return {
+    async endOpen(outcome) {
+      if (!open) throw new Error('No transaction was left open.');
+      await (outcome === 'commit' ? open.commit() : open.abort());
+      open = null;
+    },
+    close: () => producer.close(),
+  };
+}

@@ -10,6 +10,8 @@ export {
   produceRecords,
   setQuota,
   startConsumer,
+  type TransactionToWrite,
+  writeTransactions,
 } from './data.ts';
 export { kafkaCacheDir, resolveKafkaJars } from './jars.ts';
 export { runKafkaTool } from './kafka-tool.ts';

@@ -9,16 +9,20 @@ import { assignments, integer, tagged, timestamp } from '../values.ts';
 const HELP = `weir messages — read and write a topic's records
 
   weir messages browse <topic> --cluster <name> [--from newest|oldest|offset:N|timestamp:<ms or ISO>]
-                       [--partition P] [--limit N]
+                       [--partition P] [--limit N] [--isolation read_committed|read_uncommitted]
   weir messages search <topic> --cluster <name> [filters] [--from oldest|newest:N|offset:N|timestamp:T]
                        [--partition P]... [--max-matches N] [--max-scanned N] [--max-seconds N]
                        [--resume cursor.json] [--save-cursor cursor.json] [--follow]
+                       [--isolation read_committed|read_uncommitted]
       filters (all must hold): --key-contains s, --value-contains s, --value-regex r, --key-regex r,
       --json-path '$.a.b=value', --header name=value, --key-equals k (reads only the key's partition)
   weir messages export <topic> --cluster <name> --format json|csv --output <file> [filters as for search]
   weir messages produce <topic> --cluster <name> [--key k] [--value v] [--header k=v]... [--partition P]
                         [--file records.ndjson] [--encoding text|json|base64|hex] [--compression none|gzip|snappy|lz4|zstd]
       --file: one JSON object per line, {"key":…, "value":…, "headers":[{"name":…, "value":…}], "partition":…}
+
+  --isolation: read_committed (the default) leaves out records of aborted transactions and stops at the
+      last stable offset; read_uncommitted shows them, marked "aborted" in the TRANSACTION column.
 
 Common: --url, --token, --json (search prints one JSON event per line)`;
 
@@ -41,6 +45,7 @@ const OPTIONS = {
   resume: { type: 'string' },
   'save-cursor': { type: 'string' },
   follow: { type: 'boolean' },
+  isolation: { type: 'string' },
   format: { type: 'string' },
   output: { type: 'string' },
   key: { type: 'string' },
@@ -57,13 +62,30 @@ const show = (payload: Payload) =>
     : payload.kind === 'binary'
       ? `base64:${payload.base64}`
       : (payload.text ?? '');
+const when = (m: RenderedMessage) =>
+  m.timestamp === null ? 'no timestamp' : new Date(m.timestamp).toISOString();
+/** `-` outside a transaction, else its state and the producer id/epoch, e.g. `aborted 1000/0`. */
+const transaction = (m: RenderedMessage) =>
+  m.transactionState === null
+    ? '-'
+    : `${m.transactionState} ${m.producerId ?? '?'}/${m.producerEpoch ?? '?'}`;
+const COLUMNS = ['PARTITION', 'OFFSET', 'TIMESTAMP', 'TIMESTAMP TYPE', 'TRANSACTION', 'KEY', 'VALUE'];
 const row = (m: RenderedMessage) => [
   m.partition,
   m.offset,
-  new Date(m.timestamp).toISOString(),
+  when(m),
+  m.timestampType ?? '-',
+  transaction(m),
   show(m.key),
   show(m.value),
 ];
+const ISOLATIONS = ['read_committed', 'read_uncommitted'];
+function isolation(values: Values): string | undefined {
+  const chosen = values.isolation as string | undefined;
+  if (chosen !== undefined && !ISOLATIONS.includes(chosen))
+    throw new CliError(`--isolation must be read_committed or read_uncommitted, not "${chosen}".`, 2);
+  return chosen;
+}
 
 function searchBody(values: Values) {
   const filters: Record<string, unknown>[] = [];
@@ -100,6 +122,7 @@ function searchBody(values: Values) {
     maxMatches: integer(values['max-matches'] as string, 'max-matches'),
     maxScanned: integer(values['max-scanned'] as string, 'max-scanned'),
     maxMs: seconds === undefined ? undefined : seconds * 1000,
+    isolation: isolation(values),
   };
 }
 
@@ -123,12 +146,10 @@ export async function messagesCommand(args: string[]): Promise<void> {
     const partition = (values.partition as string[] | undefined)?.[0];
     if (partition !== undefined) query.set('partition', String(integer(partition, 'partition')));
     if (values.limit) query.set('limit', String(integer(values.limit as string, 'limit')));
+    const chosen = isolation(values);
+    if (chosen) query.set('isolation', chosen);
     const page = await session.call<BrowseResult>(`${path}?${query}`);
-    console.log(
-      json
-        ? JSON.stringify(page, null, 2)
-        : renderTable(['PARTITION', 'OFFSET', 'TIMESTAMP', 'KEY', 'VALUE'], page.messages.map(row)),
-    );
+    console.log(json ? JSON.stringify(page, null, 2) : renderTable(COLUMNS, page.messages.map(row)));
     return;
   }
 
@@ -140,9 +161,7 @@ export async function messagesCommand(args: string[]): Promise<void> {
       if (event.type === 'match') {
         found++;
         const m = event.message;
-        console.log(
-          `${m.partition}\t${m.offset}\t${new Date(m.timestamp).toISOString()}\t${show(m.key)}\t${show(m.value)}`,
-        );
+        console.log(row(m).join('\t'));
       } else if (event.type === 'progress') {
         const p = event.progress;
         process.stderr.write(`\rscanned ${p.scanned}, matched ${p.matched}`);

@@ -13,6 +13,11 @@ const message = (key: Payload, value: Payload): RenderedMessage => ({
   partition: 0,
   offset: 7,
   timestamp: Date.UTC(2026, 0, 1),
+  timestampType: 'CreateTime',
+  transactional: false,
+  transactionState: null,
+  producerId: null,
+  producerEpoch: null,
   key,
   value,
   headers: [{ name: 'h', value: text('=1+1') }],
@@ -26,8 +31,8 @@ test('text a spreadsheet would run as a formula is escaped and marked, plain num
     message(text('@SUM(A1)'), text('+1.5e3')),
   ]);
   assert.deepEqual(rows(csv), [
-    `0,7,2026-01-01T00:00:00.000Z,"'=HYPERLINK(""http://x"")",utf8-escaped,-5,utf8,"{""h"":""'=1+1""}"`,
-    `0,7,2026-01-01T00:00:00.000Z,'@SUM(A1),utf8-escaped,+1.5e3,utf8,"{""h"":""'=1+1""}"`,
+    `0,7,2026-01-01T00:00:00.000Z,CreateTime,"'=HYPERLINK(""http://x"")",utf8-escaped,-5,utf8,"{""h"":""'=1+1""}"`,
+    `0,7,2026-01-01T00:00:00.000Z,CreateTime,'@SUM(A1),utf8-escaped,+1.5e3,utf8,"{""h"":""'=1+1""}"`,
   ]);
 });
 
@@ -37,7 +42,7 @@ test('null and binary payloads keep their encodings; commas and quotes are quote
     message(text('a,b'), text('say "hi"')),
   ]);
   assert.deepEqual(rows(csv), [
-    `0,7,2026-01-01T00:00:00.000Z,,null,AAE=,base64,"{""h"":""'=1+1""}"`,
-    `0,7,2026-01-01T00:00:00.000Z,"a,b",utf8,"say ""hi""",utf8,"{""h"":""'=1+1""}"`,
+    `0,7,2026-01-01T00:00:00.000Z,CreateTime,,null,AAE=,base64,"{""h"":""'=1+1""}"`,
+    `0,7,2026-01-01T00:00:00.000Z,CreateTime,"a,b",utf8,"say ""hi""",utf8,"{""h"":""'=1+1""}"`,
   ]);
 });

@@ -4,6 +4,7 @@ const COLUMNS = [
   'partition',
   'offset',
   'timestamp',
+  'timestamp_type',
   'key',
   'key_encoding',
   'value',
@@ -21,7 +22,8 @@ export function toCsv(messages: RenderedMessage[]): string {
   const rows = messages.map((m) => [
     String(m.partition),
     String(m.offset),
-    new Date(m.timestamp).toISOString(),
+    m.timestamp === null ? '' : new Date(m.timestamp).toISOString(),
+    m.timestampType ?? '',
     ...cell(m.key),
     ...cell(m.value),
     JSON.stringify(Object.fromEntries(m.headers.map((h) => [h.name, cell(h.value)[0]]))),

@@ -1,5 +1,4 @@
-import vm from 'node:vm';
-import type { FetchedRecord } from '@weir/kafka';
+import { RE2JS, RE2JSException } from 're2js';
 import { InputError } from '../errors.ts';
 import type { MessageFilter } from './messages.types.ts';
 
@@ -16,74 +15,68 @@ export const FILTER_MATCHES = [
 ] as const satisfies readonly MessageFilter['match'][];
 
 /** A filter as the matcher takes it: a key looked up as base64 or hex is compared as exact bytes. */
-export type MatcherFilter = MessageFilter & { bytes?: Buffer };
+export type MatcherFilter = MessageFilter & { bytes?: Uint8Array };
 
-/** Thrown when regex filters outlive the time left: the scan stops there and says so. */
-export class RegexTimeoutError extends Error {}
+/** The parts of a record that filters read; what crosses to a filter worker. */
+export interface FilterRecord {
+  key: Uint8Array | null;
+  value: Uint8Array | null;
+  headers: [Uint8Array, Uint8Array | null][];
+}
+
+/** True when a record passes every filter. */
+export type RecordPredicate = (record: FilterRecord) => boolean;
 
 const MAX_PATTERN_LENGTH = 500;
+/** Said with every pattern RE2 refuses, so the user knows what to write instead. */
+export const RE2_SUPPORT =
+  'Patterns use RE2 syntax (https://github.com/google/re2/wiki/Syntax), which always runs in linear time: ' +
+  'classes, alternation, repetition (up to {1000}), groups ((…), (?:…), (?P<name>…) or (?<name>…)), ' +
+  'anchors, \\b, \\d, \\w, \\s, \\p{L} and flags such as (?i) are supported; backreferences (\\1, \\k<name>) ' +
+  'and lookaround ((?=…), (?!…), (?<=…), (?<!…)) are not';
+
 type PathStep = string | number;
 type Test = (bytes: Buffer | null) => boolean;
 
+const asBuffer = (bytes: Uint8Array | null): Buffer | null =>
+  bytes === null
+    ? null
+    : Buffer.isBuffer(bytes)
+      ? bytes
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+
 /**
- * All filters must hold. Byte comparisons run inline; regexes run in a V8 sandbox context over a
- * whole batch, which a timeout can interrupt, so no pattern can hang the server.
+ * Compiles filters into one predicate (all must hold). Regexes compile with RE2 (re2js), whose
+ * matching time is linear in the input, so no pattern can backtrack exponentially. Pure: the same
+ * call validates a search's filters on the request thread and builds them again in a filter worker.
+ * @throws InputError naming the filter (`filters[i]`) and the fix, for a filter that cannot be used.
  */
-export class MessageMatcher {
-  readonly #inline: ((record: FetchedRecord) => boolean)[] = [];
-  readonly #regexes: { read: (record: FetchedRecord) => Buffer | null; regex: RegExp }[] = [];
-  readonly #context = vm.createContext({ regexes: [] as RegExp[], texts: [] as (string | null)[][] });
-  static readonly #script = new vm.Script(
-    'texts.map((column, i) => column.map((text) => text !== null && regexes[i].test(text)))',
-  );
-
-  constructor(filters: MatcherFilter[]) {
-    filters.forEach((filter, index) => {
-      const where = `filters[${index}]`;
-      const read = reader(filter, where);
-      if (filter.match === 'regex') this.#regexes.push({ read, regex: compileRegex(filter, where) });
-      else {
-        const test = inlineTest(filter, where);
-        this.#inline.push((record) => test(read(record)));
-      }
-    });
-  }
-
-  get isEmpty(): boolean {
-    return this.#inline.length === 0 && this.#regexes.length === 0;
-  }
-
-  /** The records that match, in order. */
-  select(records: FetchedRecord[], timeLeftMs: number): FetchedRecord[] {
-    const candidates = this.#inline.length
-      ? records.filter((record) => this.#inline.every((test) => test(record)))
-      : records;
-    if (this.#regexes.length === 0 || candidates.length === 0) return candidates;
-    this.#context.regexes = this.#regexes.map((r) => r.regex);
-    this.#context.texts = this.#regexes.map((r) =>
-      candidates.map((record) => r.read(record)?.toString('utf8') ?? null),
-    );
-    let verdicts: boolean[][];
-    try {
-      verdicts = MessageMatcher.#script.runInContext(this.#context, {
-        timeout: Math.max(1, Math.floor(timeLeftMs)),
-      }) as boolean[][];
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
-        throw new RegexTimeoutError('The regex filters used up the time budget');
-      throw error;
-    }
-    return candidates.filter((_, i) => verdicts.every((column) => column[i]));
-  }
+export function compileFilters(filters: MatcherFilter[]): RecordPredicate {
+  const tests = filters.map((filter, index) => {
+    const where = `filters[${index}]`;
+    const read = reader(filter, where);
+    const test = filter.match === 'regex' ? regexTest(filter, where) : inlineTest(filter, where);
+    return (record: FilterRecord) => test(read(record));
+  });
+  return (record) => tests.every((test) => test(record));
 }
 
-function reader(filter: MatcherFilter, where: string): (record: FetchedRecord) => Buffer | null {
-  if (filter.target === 'key') return (record) => record.key;
-  if (filter.target === 'value') return (record) => record.value;
+/** Only the fields the filters read, so a worker is not sent bytes it never looks at. */
+export function filterFields(filters: MatcherFilter[]): { key: boolean; value: boolean; headers: boolean } {
+  return {
+    key: filters.some((f) => f.target === 'key'),
+    value: filters.some((f) => f.target === 'value'),
+    headers: filters.some((f) => f.target === 'header'),
+  };
+}
+
+function reader(filter: MatcherFilter, where: string): (record: FilterRecord) => Buffer | null {
+  if (filter.target === 'key') return (record) => asBuffer(record.key);
+  if (filter.target === 'value') return (record) => asBuffer(record.value);
   const name = filter.header;
   if (!name) throw new InputError(`${where}: a header filter needs "header", the header's name.`);
   const wanted = Buffer.from(name);
-  return (record) => record.headers.find(([key]) => key.equals(wanted))?.[1] ?? null;
+  return (record) => asBuffer(record.headers.find(([key]) => wanted.equals(key))?.[1] ?? null);
 }
 
 function inlineTest(filter: MatcherFilter, where: string): Test {
@@ -98,73 +91,33 @@ function inlineTest(filter: MatcherFilter, where: string): Test {
       ? (bytes) => bytes?.toString('utf8').toLowerCase() === wanted
       : (bytes) => bytes?.toString('utf8').toLowerCase().includes(wanted) === true;
   }
-  const wanted = filter.bytes ?? Buffer.from(filter.value);
+  const wanted = filter.bytes ? Buffer.from(filter.bytes) : Buffer.from(filter.value);
   return filter.match === 'equals'
     ? (bytes) => bytes?.equals(wanted) === true
     : (bytes) => bytes !== null && bytes.indexOf(wanted) !== -1;
 }
 
-function compileRegex(filter: MatcherFilter, where: string): RegExp {
-  if (filter.value.length > MAX_PATTERN_LENGTH)
-    throw new InputError(`${where}: the regex is longer than ${MAX_PATTERN_LENGTH} characters.`);
-  const risk = runawayRisk(filter.value);
-  if (risk)
-    throw new InputError(
-      `${where}: the regex ${JSON.stringify(filter.value)} could run away (${risk}); rewrite it without that, or use "contains".`,
-    );
-  try {
-    return new RegExp(filter.value, filter.ignoreCase ? 'iu' : 'u');
-  } catch (error) {
-    throw new InputError(`${where}: ${(error as Error).message}`);
-  }
+function regexTest(filter: MatcherFilter, where: string): Test {
+  const regex = compileRegex(filter.value, filter.ignoreCase === true, where);
+  // RE2 reads the bytes as UTF-8 directly; invalid sequences match as U+FFFD, as in a decoded string.
+  return (bytes) => bytes !== null && regex.test(bytes);
 }
 
 /**
- * Catches the shapes behind catastrophic backtracking: a quantified group that itself holds a
- * quantifier (`(a+)+`, `(\w*)*`), and backreferences. A heuristic; the sandbox timeout backs it up.
+ * An RE2 pattern (searched anywhere in the text, like RegExp.test).
+ * @throws InputError with RE2's reason and what RE2 supports, for a pattern it cannot compile.
  */
-export function runawayRisk(pattern: string): string | null {
-  const groups: { quantified: boolean }[] = [];
-  let lastClosedHadQuantifier = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i];
-    if (char === '\\') {
-      if (/[1-9k]/.test(pattern[i + 1] ?? '')) return 'a backreference';
-      i++;
-      lastClosedHadQuantifier = false;
-      continue;
-    }
-    if (char === '[') {
-      // Skip a character class: quantifier characters inside it are literals.
-      i++;
-      while (i < pattern.length && pattern[i] !== ']') i += pattern[i] === '\\' ? 2 : 1;
-      lastClosedHadQuantifier = false;
-      continue;
-    }
-    const isQuantifier =
-      char === '*' || char === '+' || (char === '{' && /^\{\d+,\d*\}/.test(pattern.slice(i)));
-    if (isQuantifier) {
-      if (lastClosedHadQuantifier) return 'a repeated group that repeats inside';
-      const current = groups.at(-1);
-      if (current) current.quantified = true;
-      lastClosedHadQuantifier = false;
-      continue;
-    }
-    if (char === '(') {
-      groups.push({ quantified: false });
-      lastClosedHadQuantifier = false;
-      continue;
-    }
-    if (char === ')') {
-      const closed = groups.pop();
-      lastClosedHadQuantifier = closed?.quantified ?? false;
-      const parent = groups.at(-1);
-      if (parent && closed?.quantified) parent.quantified = true;
-      continue;
-    }
-    if (char !== '?') lastClosedHadQuantifier = false;
+export function compileRegex(pattern: string, ignoreCase: boolean, where: string): RE2JS {
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    throw new InputError(`${where}: the regex is longer than ${MAX_PATTERN_LENGTH} characters; shorten it.`);
+  try {
+    return RE2JS.compile(pattern, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
+  } catch (error) {
+    if (!(error instanceof RE2JSException)) throw error;
+    throw new InputError(
+      `${where}: the regex ${JSON.stringify(pattern)} is not valid RE2 (${error.message}). ${RE2_SUPPORT}.`,
+    );
   }
-  return null;
 }
 
 /** `$.a.b[0]['c d']` into steps; only what a filter needs (no wildcards, no slices). */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FetchedPartition, FetchedRecord, FetchPosition, KafkaGateway } from '@weir/kafka';
-import { MessageMatcher } from './message-filter.ts';
+import { FilterPool } from './filter-pool.ts';
+import { MessageMatcher } from './message-matcher.ts';
 import { MessageScan } from './message-scan.ts';
 
 // A one-partition log in memory standing in for the leader's Fetch answers: the scan's bookkeeping
@@ -16,6 +17,11 @@ function logGateway(log: { start: number; end: number; perFetch: number }) {
     value: Buffer.from(`v${offset}`),
     headers: [],
     size: 10,
+    timestampType: 'CreateTime',
+    producerId: null,
+    producerEpoch: null,
+    transactional: false,
+    transactionState: null,
   });
   const gateway = {
     metadata: async () => ({
@@ -34,7 +40,14 @@ function logGateway(log: { start: number; end: number; perFetch: number }) {
     fetch: async (_leader: unknown, positions: FetchPosition[]): Promise<FetchedPartition[]> =>
       positions.map(({ topic, partition, offset }) => {
         fetchedFrom.push(offset);
-        const base = { topic, partition, highWatermark: log.end, logStartOffset: log.start, error: null };
+        const base = {
+          topic,
+          partition,
+          highWatermark: log.end,
+          lastStableOffset: log.end,
+          logStartOffset: log.start,
+          error: null,
+        };
         if (offset < log.start) return { ...base, records: [], nextOffset: offset, errorCode: 1 };
         const to = Math.min(offset + log.perFetch, log.end);
         const records = Array.from({ length: Math.max(0, to - offset) }, (_, i) => record(offset + i));
@@ -48,7 +61,7 @@ const scanOf = (gateway: KafkaGateway, from: number, to: number) =>
   new MessageScan(gateway, {
     topic: { name: 't', topicId: 'id' },
     ranges: [{ partition: 0, from, to }],
-    matcher: new MessageMatcher([]),
+    matcher: new MessageMatcher([], null),
     budget: { maxScanned: 1_000, maxMs: 5_000, maxMatches: 1_000 },
   });
 
@@ -81,4 +94,29 @@ test('when retention deletes some records, the scan continues from the new log s
     seen,
     Array.from({ length: 20 }, (_, i) => 20 + i),
   );
+});
+
+test('a time budget spent while the leader answers ends the scan as time-budget, nothing filtered', async () => {
+  const { gateway } = logGateway({ start: 0, end: 100, perFetch: 10 });
+  const slow = {
+    ...gateway,
+    metadata: gateway.metadata,
+    fetch: async (...args: Parameters<KafkaGateway['fetch']>) => {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      return gateway.fetch(...args);
+    },
+  } as KafkaGateway;
+  const pool = new FilterPool(1);
+  try {
+    const scan = new MessageScan(slow, {
+      topic: { name: 't', topicId: 'id' },
+      ranges: [{ partition: 0, from: 0, to: 100 }],
+      matcher: new MessageMatcher([{ target: 'value', match: 'contains', value: 'v1' }], pool),
+      budget: { maxScanned: 1_000, maxMs: 20, maxMatches: 1_000 },
+    });
+    assert.equal(await scan.run({ matches: () => undefined }), 'time-budget');
+    assert.equal(scan.progress().partitions[0]?.position, 0);
+  } finally {
+    await pool.close();
+  }
 });

@@ -1,5 +1,6 @@
-import type { FetchedPartition, FetchedRecord, KafkaGateway } from '@weir/kafka';
-import { type MessageMatcher, RegexTimeoutError } from './message-filter.ts';
+import type { FetchedPartition, FetchedRecord, IsolationLevel, KafkaGateway } from '@weir/kafka';
+import { FilterTimeoutError } from './filter-pool.ts';
+import type { MessageMatcher } from './message-matcher.ts';
 import type { PartitionProgress, ScanProgress, StopReason } from './messages.types.ts';
 
 export interface Leader {
@@ -28,7 +29,7 @@ export const STOP_REASONS = [
   'limit',
   'scan-budget',
   'time-budget',
-  'regex-timeout',
+  'filter-timeout',
   'cancelled',
 ] as const satisfies readonly StopReason[];
 
@@ -41,6 +42,8 @@ export interface ScanRequest {
   topic: { name: string; topicId: string };
   ranges: ScanRange[];
   matcher: MessageMatcher;
+  /** read_committed unless said otherwise. */
+  isolation?: IsolationLevel;
   budget: ScanBudget;
   signal?: AbortSignal;
   progressEveryMs?: number;
@@ -126,7 +129,7 @@ export class MessageScan {
       inFlight.catch(() => undefined);
       let stop: StopReason | null = null;
       for (const answer of answers) {
-        stop = this.#examine(answer, sink);
+        stop = await this.#examine(answer, sink);
         if (stop) break;
       }
       const now = Date.now();
@@ -165,7 +168,7 @@ export class MessageScan {
       if (!leader || (state.end !== null && state.fetchFrom >= state.end)) continue;
       byLeader.set(leader.nodeId, [...(byLeader.get(leader.nodeId) ?? []), state]);
     }
-    const { topic, followWaitMs } = this.#request;
+    const { topic, followWaitMs, isolation } = this.#request;
     const following = this.#states.some((s) => s.end === null);
     return Promise.all(
       [...byLeader].map(([nodeId, states]) =>
@@ -182,6 +185,7 @@ export class MessageScan {
               maxBytes: MAX_FETCH_BYTES,
               partitionMaxBytes: MAX_PARTITION_BYTES,
               maxWaitMs: following ? (followWaitMs ?? 500) : 0,
+              isolation,
             },
           )
           .catch((error: Error) => {
@@ -216,7 +220,7 @@ export class MessageScan {
     this.#fail(state, `Kafka answered error code ${answer.errorCode} for this partition`);
   }
 
-  #examine(answer: FetchedPartition, sink: ScanSink): StopReason | null {
+  async #examine(answer: FetchedPartition, sink: ScanSink): Promise<StopReason | null> {
     const state = this.#states.find((s) => s.partition === answer.partition);
     if (!state || state.done || answer.errorCode !== 0) return null;
     const { budget, matcher } = this.#request;
@@ -229,13 +233,14 @@ export class MessageScan {
       examined = examined.slice(0, scanRoom);
       cut = true;
     }
+    const timeLeft = budget.maxMs - (Date.now() - this.#started);
+    // Spent while the brokers answered (a tail's wait): nothing examined, the cursor stays here.
+    if (!matcher.isEmpty && timeLeft <= 0) return 'time-budget';
     let selected: FetchedRecord[];
     try {
-      selected = matcher.isEmpty
-        ? examined
-        : matcher.select(examined, budget.maxMs - (Date.now() - this.#started));
+      selected = matcher.isEmpty ? examined : await matcher.select(examined, timeLeft);
     } catch (error) {
-      if (error instanceof RegexTimeoutError) return 'regex-timeout';
+      if (error instanceof FilterTimeoutError) return 'filter-timeout';
       throw error;
     }
     const room = Math.min(

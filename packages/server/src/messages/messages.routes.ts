@@ -7,8 +7,14 @@ import { actorOf, conflictResponses, TopicParams } from '../operations/operation
 import { toCsv } from './message-export.ts';
 import { FILTER_MATCHES, FILTER_TARGETS } from './message-filter.ts';
 import { STOP_REASONS } from './message-scan.ts';
-import { DEFAULT_MAX_VALUE_BYTES, type MessagesService, type ResolvedSearch } from './messages.service.ts';
-import type { RenderedMessage, SearchStreamEvent } from './messages.types.ts';
+import {
+  DEFAULT_MAX_VALUE_BYTES,
+  MAX_FOLLOW_MS,
+  MAX_SEARCH_MS,
+  type MessagesService,
+  type ResolvedSearch,
+} from './messages.service.ts';
+import type { Isolation, RenderedMessage, SearchStreamEvent } from './messages.types.ts';
 import { PAYLOAD_ENCODINGS } from './payload.ts';
 
 const tags = ['messages'];
@@ -25,6 +31,12 @@ const MaxValueBytes = Type.Integer({
   default: DEFAULT_MAX_VALUE_BYTES,
   description: 'Longer keys, values and headers are cut (and marked truncated)',
 });
+const ISOLATIONS = ['read_committed', 'read_uncommitted'] as const satisfies readonly Isolation[];
+const IsolationField = Type.Unsafe<Isolation>({
+  ...literals(ISOLATIONS, { default: 'read_committed' }),
+  description:
+    "read_committed (the default, as librdkafka's) reads up to the last stable offset and leaves out aborted transactions; read_uncommitted reads everything and marks aborted records",
+});
 const Browse = Type.Object(
   {
     from: literals(['newest', 'oldest', 'offset', 'timestamp'] as const, { default: 'newest' }),
@@ -33,6 +45,7 @@ const Browse = Type.Object(
     partition: Type.Optional(Type.Integer({ minimum: 0 })),
     limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
     maxValueBytes: MaxValueBytes,
+    isolation: IsolationField,
   },
   { additionalProperties: false },
 );
@@ -50,7 +63,19 @@ const Message = Type.Object(
   {
     partition: Type.Integer(),
     offset: Type.Integer(),
-    timestamp: Type.Integer(),
+    timestamp: Type.Union([Type.Integer(), Type.Null()], {
+      description: 'Epoch milliseconds; null when the record has none (message format v0)',
+    }),
+    timestampType: Type.Union([Type.Literal('CreateTime'), Type.Literal('LogAppendTime'), Type.Null()], {
+      description: 'Null for message format v0, which has no timestamp type',
+    }),
+    transactional: Type.Boolean(),
+    transactionState: Type.Union(
+      [Type.Literal('committed'), Type.Literal('aborted'), Type.Literal('undecided'), Type.Null()],
+      { description: 'For transactional records; undecided: no commit or abort marker yet' },
+    ),
+    producerId: Type.Union([Type.Integer(), Type.Null()]),
+    producerEpoch: Type.Union([Type.Integer(), Type.Null()]),
     key: Type.Ref('MessagePayload'),
     value: Type.Ref('MessagePayload'),
     headers: Type.Array(Type.Object({ name: Type.String(), value: Type.Ref('MessagePayload') })),
@@ -128,8 +153,14 @@ const searchFields = {
     ),
   ),
   maxScanned: Type.Integer({ minimum: 1, maximum: 1_000_000_000, default: 10_000_000 }),
-  maxMs: Type.Integer({ minimum: 100, maximum: 600_000, default: 30_000 }),
+  maxMs: Type.Integer({
+    minimum: 100,
+    maximum: MAX_FOLLOW_MS,
+    default: 30_000,
+    description: `At most ${MAX_SEARCH_MS} ms for a search or export, ${MAX_FOLLOW_MS} ms for a live tail`,
+  }),
   maxValueBytes: MaxValueBytes,
+  isolation: IsolationField,
 };
 const Search = Type.Object(
   {

@@ -8,11 +8,15 @@ import {
 } from '@weir/kafka';
 import { InputError, NotFoundError } from '../errors.ts';
 import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
-import { type MatcherFilter, MessageMatcher } from './message-filter.ts';
+import type { FilterPool } from './filter-pool.ts';
+import type { MatcherFilter } from './message-filter.ts';
+import { MessageMatcher } from './message-matcher.ts';
+import { mergeByTimestamp } from './message-order.ts';
 import { MessageScan, type ScanRange } from './message-scan.ts';
 import type {
   BrowseQuery,
   BrowseResult,
+  Isolation,
   PartitionProgress,
   PayloadEncoding,
   ProduceRequest,
@@ -27,19 +31,28 @@ import { encodePayload, renderPayload } from './payload.ts';
 
 /** A search once the route has filled in the budgets the client left out. */
 export type ResolvedSearch = SearchRequest &
-  Required<Pick<SearchRequest, 'maxScanned' | 'maxMs' | 'maxMatches' | 'maxValueBytes'>>;
-export type ResolvedBrowse = BrowseQuery & Required<Pick<BrowseQuery, 'limit' | 'maxValueBytes'>>;
+  Required<Pick<SearchRequest, 'maxScanned' | 'maxMs' | 'maxMatches' | 'maxValueBytes' | 'isolation'>>;
+export type ResolvedBrowse = BrowseQuery &
+  Required<Pick<BrowseQuery, 'limit' | 'maxValueBytes' | 'isolation'>>;
 
 // The console renders at most this much of a value unless asked for more.
 export const DEFAULT_MAX_VALUE_BYTES = 64 * 1024;
 const BROWSE_TIME_MS = 15_000;
+/**
+ * A search (or export) runs this long at most; a longer look continues from the cursor its end event
+ * gives. A live tail mostly waits on the brokers, so it may run longer.
+ */
+export const MAX_SEARCH_MS = 120_000;
+export const MAX_FOLLOW_MS = 600_000;
 
 /** Reading and writing records: browse, search (streamed, budgeted, resumable), export and produce. */
 export class MessagesService {
   readonly #operations: ClusterOperations;
+  readonly #filters: FilterPool;
 
-  constructor(deps: { operations: ClusterOperations }) {
+  constructor(deps: { operations: ClusterOperations; filters: FilterPool }) {
     this.#operations = deps.operations;
+    this.#filters = deps.filters;
   }
 
   async browse(
@@ -61,12 +74,20 @@ export class MessagesService {
           : query.from === 'timestamp'
             ? { type: 'timestamp', timestamp: this.#required(query.timestamp, 'timestamp') }
             : { type: 'oldest' };
-    const { ranges, failed } = await this.#ranges(gateway, metadata, topic, partitions, start);
-    const found: FetchedRecord[] = [];
+    const { ranges, failed } = await this.#ranges(
+      gateway,
+      metadata,
+      topic,
+      partitions,
+      start,
+      query.isolation,
+    );
+    const found = new Map<number, FetchedRecord[]>();
     const scan = new MessageScan(gateway, {
       topic,
       ranges,
-      matcher: new MessageMatcher([]),
+      matcher: new MessageMatcher([], null),
+      isolation: query.isolation,
       budget: {
         maxScanned: Number.MAX_SAFE_INTEGER,
         maxMs: BROWSE_TIME_MS,
@@ -74,22 +95,26 @@ export class MessagesService {
         perPartitionLimit: query.limit,
       },
     });
-    const reason = await scan.run({ matches: (records) => found.push(...records) });
-    const newestFirst = query.from === 'newest';
-    found.sort((a, b) =>
-      newestFirst
-        ? b.timestamp - a.timestamp || a.partition - b.partition || b.offset - a.offset
-        : a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset,
-    );
+    const reason = await scan.run({
+      matches: (records) => {
+        for (const r of records) found.set(r.partition, [...(found.get(r.partition) ?? []), r]);
+      },
+    });
+    const page = mergeByTimestamp([...found.values()], query.from === 'newest');
     await this.#operations.record(actor, {
       action: 'message.browse',
       targetType: 'topic',
       target: `${clusterId}/${topicName}`,
-      after: { from: query.from, partition: query.partition ?? null, limit: query.limit },
+      after: {
+        from: query.from,
+        partition: query.partition ?? null,
+        limit: query.limit,
+        isolation: query.isolation,
+      },
       ok: true,
     });
     return {
-      messages: found.slice(0, query.limit).map((r) => renderMessage(r, query.maxValueBytes)),
+      messages: page.slice(0, query.limit).map((r) => renderMessage(r, query.maxValueBytes)),
       reason,
       partitions: [...scan.progress().partitions, ...failed],
     };
@@ -104,6 +129,13 @@ export class MessagesService {
     emit: (event: SearchEvent) => void,
     signal?: AbortSignal,
   ): Promise<StopReason> {
+    const maxMs = request.follow ? MAX_FOLLOW_MS : MAX_SEARCH_MS;
+    if (request.maxMs > maxMs)
+      throw new InputError(
+        request.follow
+          ? `maxMs: a live tail runs at most ${maxMs} ms (10 minutes); start a new one to keep following.`
+          : `maxMs: a search runs at most ${maxMs} ms (2 minutes); to read further, pass the positions of its end event back as "cursor".`,
+      );
     const { gateway, topic, metadata } = await this.#topic(clusterId, topicName);
     const filters: MatcherFilter[] = [...request.filters];
     let keyPartition: number | null = null;
@@ -114,7 +146,7 @@ export class MessagesService {
       chosen = [keyPartition];
       filters.push({ target: 'key', match: 'equals', value: '', bytes: keyBytes });
     }
-    const matcher = new MessageMatcher(filters);
+    const matcher = new MessageMatcher(filters, this.#filters);
     let ranges: ScanRange[];
     let failed: PartitionProgress[] = [];
     if (request.cursor) {
@@ -122,20 +154,33 @@ export class MessagesService {
     } else {
       const partitions = this.#choosePartitions(topic, chosen);
       const start = request.start ?? (request.follow ? { type: 'newest', count: 0 } : { type: 'oldest' });
-      ({ ranges, failed } = await this.#ranges(gateway, metadata, topic, partitions, start));
+      ({ ranges, failed } = await this.#ranges(
+        gateway,
+        metadata,
+        topic,
+        partitions,
+        start,
+        request.isolation,
+      ));
       if (request.follow) ranges = ranges.map((r) => ({ ...r, to: null }));
     }
     await this.#operations.record(actor, {
       action: request.follow ? 'message.tail' : 'message.search',
       targetType: 'topic',
       target: `${clusterId}/${topicName}`,
-      after: { filters: request.filters, key: request.key?.value ?? null, resumed: Boolean(request.cursor) },
+      after: {
+        filters: request.filters,
+        key: request.key?.value ?? null,
+        resumed: Boolean(request.cursor),
+        isolation: request.isolation,
+      },
       ok: true,
     });
     const scan = new MessageScan(gateway, {
       topic,
       ranges,
       matcher,
+      isolation: request.isolation,
       budget: { maxScanned: request.maxScanned, maxMs: request.maxMs, maxMatches: request.maxMatches },
       signal,
     });
@@ -222,6 +267,7 @@ export class MessagesService {
     topic: TopicMetadata,
     partitions: number[],
     start: StartAt,
+    isolation: Isolation,
   ): Promise<{ ranges: ScanRange[]; failed: PartitionProgress[] }> {
     const brokers = new Map(metadata.brokers.map((b) => [b.nodeId, b]));
     const led = [];
@@ -239,7 +285,7 @@ export class MessagesService {
         });
     }
     const [bounds, atTime] = await Promise.all([
-      gateway.listOffsets(led),
+      gateway.listOffsets(led, isolation),
       start.type === 'timestamp' ? gateway.offsetsAt(led, start.timestamp) : Promise.resolve(null),
     ]);
     for (const broker of bounds.failedBrokers) {
@@ -293,6 +339,11 @@ export function renderMessage(record: FetchedRecord, maxValueBytes: number): Ren
     partition: record.partition,
     offset: record.offset,
     timestamp: record.timestamp,
+    timestampType: record.timestampType,
+    transactional: record.transactional,
+    transactionState: record.transactionState,
+    producerId: record.producerId,
+    producerEpoch: record.producerEpoch,
     key: renderPayload(record.key, maxValueBytes),
     value: renderPayload(record.value, maxValueBytes),
     headers: record.headers.map(([name, value]) => ({

@@ -14,10 +14,26 @@ export type PayloadEncoding = 'text' | 'json' | 'base64' | 'hex';
 
 export type MessageCompression = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
 
+/** KIP-98's isolation levels; read_committed is the default, as librdkafka's is. */
+export type Isolation = 'read_committed' | 'read_uncommitted';
+
 export interface RenderedMessage {
   partition: number;
   offset: number;
-  timestamp: number;
+  /** Epoch milliseconds; null when the record has none (Kafka's -1, e.g. message format v0). */
+  timestamp: number | null;
+  /** Null for message format v0, which has no timestamp type. */
+  timestampType: 'CreateTime' | 'LogAppendTime' | null;
+  /** Written in a transaction (the batch's isTransactional attribute). */
+  transactional: boolean;
+  /**
+   * For a transactional record: committed or aborted by its marker, or undecided (no marker yet, past
+   * the last stable offset). Read_committed reads show only committed ones. Null otherwise.
+   */
+  transactionState: 'committed' | 'aborted' | 'undecided' | null;
+  /** The producer id and epoch from the batch; null when none was assigned, and before format v2. */
+  producerId: number | null;
+  producerEpoch: number | null;
   key: Payload;
   value: Payload;
   headers: { name: string; value: Payload }[];
@@ -41,7 +57,14 @@ export interface ScanProgress {
   partitions: PartitionProgress[];
 }
 
-export type StopReason = 'end' | 'limit' | 'scan-budget' | 'time-budget' | 'regex-timeout' | 'cancelled';
+export type StopReason =
+  | 'end'
+  | 'limit'
+  | 'scan-budget'
+  | 'time-budget'
+  /** The filters of one batch outlived the time left; the cursor resumes at that batch. */
+  | 'filter-timeout'
+  | 'cancelled';
 
 export interface MessageFilter {
   target: 'key' | 'value' | 'header';
@@ -69,6 +92,7 @@ export interface BrowseQuery {
   partition?: number;
   limit?: number;
   maxValueBytes?: number;
+  isolation?: Isolation;
 }
 
 export interface BrowseResult {
@@ -88,6 +112,7 @@ export interface SearchRequest {
   key?: { value: string; encoding: PayloadEncoding };
   /** Keep reading new records as they arrive, until the budget's time runs out or the client leaves. */
   follow?: boolean;
+  isolation?: Isolation;
   maxScanned?: number;
   maxMs?: number;
   maxMatches?: number;

@@ -5,8 +5,40 @@ import type { RenderedMessage } from '../../../api/messages.ts';
 import { formatBytes, localeOf } from '../../../format.ts';
 import { type PayloadView, previewPayload, showPayload } from './payload-view.ts';
 
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/** The time, or "no timestamp" for a record without one (never 1970); LogAppendTime is said. */
+function Timestamp({ message, locale, t }: { message: RenderedMessage; locale: string; t: Translate }) {
+  return (
+    <span data-testid="message-timestamp">
+      {message.timestamp === null ? (
+        <Typography.Text type="secondary">{t('msg.noTimestamp')}</Typography.Text>
+      ) : (
+        new Date(message.timestamp).toLocaleString(locale)
+      )}
+      {message.timestampType === 'LogAppendTime' && (
+        <Tag style={{ marginLeft: 6 }} title={t('msg.logAppendTimeHint')}>
+          {t('msg.logAppendTime')}
+        </Tag>
+      )}
+    </span>
+  );
+}
+
+/** A tag for records written in a transaction: red when it was aborted. */
+function TransactionTag({ message, t }: { message: RenderedMessage; t: Translate }) {
+  if (message.transactionState === null) return null;
+  const color = { committed: 'green', aborted: 'red', undecided: 'gold' }[message.transactionState];
+  return (
+    <Tag color={color} data-testid="message-transaction" style={{ marginLeft: 6 }}>
+      {t(`msg.txn.${message.transactionState}`)}
+    </Tag>
+  );
+}
+
 function MessageDetail({ message }: { message: RenderedMessage }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
   const [view, setView] = useState<PayloadView>(message.value.kind === 'json' ? 'pretty' : 'text');
   return (
     <div data-testid="message-detail">
@@ -22,6 +54,28 @@ function MessageDetail({ message }: { message: RenderedMessage }) {
         ]}
       />
       <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
+        <Descriptions.Item label={t('msg.timestamp')}>
+          <Timestamp message={message} locale={locale} t={t} />
+          {message.timestampType !== 'LogAppendTime' && (
+            <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+              {message.timestampType ?? t('msg.noTimestampType')}
+            </Typography.Text>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('msg.transaction')}>
+          {message.transactional ? (
+            <>
+              <TransactionTag message={message} t={t} />
+              {t('msg.producer', { id: message.producerId ?? '–', epoch: message.producerEpoch ?? '–' })}
+            </>
+          ) : (
+            <>
+              {t('msg.notTransactional')}
+              {message.producerId !== null &&
+                ` · ${t('msg.producer', { id: message.producerId, epoch: message.producerEpoch ?? '–' })}`}
+            </>
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label={t('msg.key')}>
           <Typography.Text code copyable>
             {showPayload(message.key, view)}
@@ -73,12 +127,20 @@ export function MessageTable({ messages, loading }: { messages: RenderedMessage[
       expandable={{ expandedRowRender: (m) => <MessageDetail message={m} />, expandRowByClick: true }}
       columns={[
         { title: t('topic.partition'), dataIndex: 'partition', width: 90 },
-        { title: t('msg.offset'), dataIndex: 'offset', width: 100 },
+        {
+          title: t('msg.offset'),
+          width: 150,
+          render: (_, m) => (
+            <>
+              {m.offset}
+              <TransactionTag message={m} t={t} />
+            </>
+          ),
+        },
         {
           title: t('msg.timestamp'),
-          dataIndex: 'timestamp',
-          width: 190,
-          render: (ms: number) => new Date(ms).toLocaleString(locale),
+          width: 230,
+          render: (_, m) => <Timestamp message={m} locale={locale} t={t} />,
         },
         { title: t('msg.key'), render: (_, m) => previewPayload(m.key, 40), width: 180, ellipsis: true },
         {

@@ -19,6 +19,7 @@ import { MessageTable } from './MessageTable.tsx';
 import { ProduceDrawer } from './ProduceDrawer.tsx';
 
 type From = BrowseQuery['from'];
+type Isolation = NonNullable<BrowseQuery['isolation']>;
 const toMillis = (local: string) => (local ? new Date(local).getTime() : undefined);
 
 interface SearchState {
@@ -46,6 +47,7 @@ export function MessagesTab({
   const [time, setTime] = useState('');
   const [partition, setPartition] = useState<number | undefined>(undefined);
   const [limit, setLimit] = useState<number>(50);
+  const [isolation, setIsolation] = useState<Isolation>('read_committed');
   const [browseQuery, setBrowseQuery] = useState<BrowseQuery | null>({ from: 'newest', limit: 50 });
   const browse = useBrowse(clusterId, topic, browseQuery);
 
@@ -75,6 +77,7 @@ export function MessagesTab({
     start: start(),
     partitions: partition === undefined ? undefined : [partition],
     key: key ? { value: key, encoding: 'text' } : undefined,
+    isolation,
   });
 
   const run = async (body: SearchRequest, append: boolean) => {
@@ -198,6 +201,17 @@ export function MessagesTab({
             onChange={(value) => setLimit(value ?? 50)}
             style={{ width: 150 }}
           />
+          <Select<Isolation>
+            aria-label={t('msg.isolation')}
+            title={t('msg.isolationHint')}
+            value={isolation}
+            onChange={setIsolation}
+            style={{ width: 190 }}
+            options={(['read_committed', 'read_uncommitted'] as Isolation[]).map((value) => ({
+              value,
+              label: t(`msg.isolation.${value}`),
+            }))}
+          />
           <Button
             type="primary"
             onClick={() => {
@@ -205,6 +219,7 @@ export function MessagesTab({
               setBrowseQuery({
                 from,
                 limit,
+                isolation,
                 partition,
                 offset: from === 'offset' ? (offset ?? 0) : undefined,
                 timestamp: from === 'timestamp' ? toMillis(time) : undefined,
