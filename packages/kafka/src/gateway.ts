@@ -231,7 +231,10 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
     deleteTopic: (name) => call('DeleteTopics', () => deleteTopic(admin, name)),
     addPartitions: (topic, totalCount, validateOnly) =>
       call('CreatePartitions', () => addPartitions(admin, topic, totalCount, validateOnly)),
-    deleteRecords: (topic, before) => call('DeleteRecords', () => deleteRecordsBefore(admin, topic, before)),
+    deleteRecords: (topic, before) =>
+      call('DeleteRecords', () =>
+        deleteRecordsBefore(admin, topic, before, connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+      ),
     alterConfigs: (resource, changes, validateOnly) =>
       call('IncrementalAlterConfigs', async () => {
         if ((await maxVersionOf('IncrementalAlterConfigs')) < 0) {
