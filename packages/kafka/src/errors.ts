@@ -210,3 +210,14 @@ export function toGatewayError(
     cause: error,
   });
 }
+
+/**
+ * Kafka's error codes found anywhere in what the client library threw (its causes and aggregated
+ * errors included) or in a KafkaGatewayError's coordinates.
+ */
+export function kafkaErrorCodes(error: unknown): number[] {
+  const codes = errorChain(error).flatMap((e) => (typeof e.apiCode === 'number' ? [e.apiCode] : []));
+  if (error instanceof KafkaGatewayError && error.coordinates.code !== undefined)
+    codes.push(error.coordinates.code);
+  return codes;
+}

@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import {
+  commitOffsets,
   createTopic,
   type KafkaCluster,
   produceRecords,
@@ -11,7 +12,7 @@ import {
 } from '@weir/testkit';
 import { createTestApp, type TestApp } from '../src/testing.ts';
 import { type AnyBody, apiClient } from './api-client.ts';
-import { describeTopicWithKafka } from './kafka-oracle.ts';
+import { describeGroupWithKafka, describeTopicWithKafka } from './kafka-oracle.ts';
 
 // Requests that must reach a partition's leader (Fetch, ListOffsets, DeleteRecords) and a group's
 // coordinator (OffsetFetch, DescribeGroups, OffsetCommit, …), on 3 brokers whose leaders are placed
@@ -86,6 +87,13 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}.`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Kafka's GroupCoordinator: the offsets partition is abs(groupId.hashCode) % partition count. */
+function offsetsPartitionOf(groupId: string, partitions: number): number {
+  let hash = 0;
+  for (const char of groupId) hash = (Math.imul(31, hash) + (char.codePointAt(0) as number)) | 0;
+  return (hash === -2147483648 ? 0 : Math.abs(hash)) % partitions;
 }
 
 /** Makes `leader` the leader of one partition: replicas reordered, then a preferred election. */
@@ -303,6 +311,155 @@ describe('requests that must reach the partition leader', () => {
     assert.equal(all.length, before + 30);
     assert.deepEqual(asRows(events.filter((e) => e.type === 'match').map((e) => e.message)), all);
     assert.deepEqual(asRows((await browseAll('replicated')).messages), all);
+  });
+});
+
+describe('requests that must reach the group coordinator', () => {
+  const groupId = 'moved-g';
+
+  /**
+   * The group's partitions, offsets and lag through the API, after a forced refresh; null while
+   * ListGroups does not list it. Groups and their committed offsets must always be read without error.
+   */
+  async function groupThroughWeir() {
+    const listed = await api('GET', cluster('/groups?refresh=true'));
+    assert.equal(listed.status, 200, JSON.stringify(listed.body));
+    const { refreshError, partErrors } = listed.body.freshness;
+    assert.equal(refreshError, null);
+    assert.deepEqual(
+      Object.keys(partErrors).filter((part) => /groups|committed/i.test(part)),
+      [],
+      JSON.stringify(partErrors),
+    );
+    const summary = listed.body.groups.find((g: AnyBody) => g.groupId === groupId);
+    if (!summary) return null;
+    const detail = await api('GET', cluster(`/groups/${groupId}`));
+    assert.equal(detail.status, 200, JSON.stringify(detail.body));
+    return {
+      summary,
+      partitions: detail.body.partitions.map((p: AnyBody) => ({
+        topic: p.topic,
+        partition: p.partition,
+        committedOffset: p.committedOffset,
+        endOffset: p.endOffset,
+        lag: p.lag,
+      })),
+    };
+  }
+
+  async function coordinatorPartition() {
+    const offsets = await describeTopicWithKafka(kafka.version, bootstrap(), '__consumer_offsets');
+    const partition = offsetsPartitionOf(groupId, offsets.length);
+    return offsets[partition] as (typeof offsets)[number];
+  }
+
+  before(async () => {
+    await createTopic(kafka, 'group-input', {
+      partitions: 3,
+      assignments: [
+        { partition: 0, brokers: [1, 2, 3] },
+        { partition: 1, brokers: [2, 3, 1] },
+        { partition: 2, brokers: [3, 1, 2] },
+      ],
+    });
+    await produceRecords(kafka, 'group-input', 120);
+    // An Empty group with committed offsets (a stopped consumer), so its lag stays put.
+    await commitOffsets(
+      kafka,
+      groupId,
+      'group-input',
+      [0, 1, 2].map((partition) => ({ partition, offset: 7 })),
+    );
+  });
+
+  test('while and right after the offsets partition of a group changes leader, the group reads as Kafka describes it', async () => {
+    const expected = await describeGroupWithKafka(kafka.version, bootstrap(), groupId);
+    assert.ok(expected.length === 3 && expected.every((p) => p.committedOffset === 7 && p.lag > 0));
+    const holder = await coordinatorPartition();
+    const target = (holder.replicas.find((r) => r !== holder.leader) ?? 1) as number;
+    // Read again and again while the leader moves: the old coordinator may still be asked, or the new
+    // one still be loading the group. Every read that lists the group must show what Kafka shows,
+    // never 0 partitions. (For a moment Kafka's ListGroups lists it on neither broker: the old
+    // coordinator has unloaded it and the new one not loaded it yet; kafka-consumer-groups --list
+    // misses it too.)
+    let moving = true;
+    const moved = moveLeader('__consumer_offsets', holder.partition, target).finally(() => {
+      moving = false;
+    });
+    const during: NonNullable<Awaited<ReturnType<typeof groupThroughWeir>>>[] = [];
+    while (moving) {
+      const read = await groupThroughWeir();
+      if (read) during.push(read);
+    }
+    await moved;
+    // Right after the election: listed, and exact.
+    const after: Awaited<ReturnType<typeof groupThroughWeir>>[] = [];
+    for (let i = 0; i < 3; i++) after.push(await groupThroughWeir());
+    assert.equal((await coordinatorPartition()).leader, target);
+    assert.deepEqual(await describeGroupWithKafka(kafka.version, bootstrap(), groupId), expected);
+    assert.ok(
+      after.every((read) => read !== null),
+      'listed on every read after the election',
+    );
+    for (const weir of [...during, ...after]) {
+      assert.deepEqual(weir?.partitions, expected);
+      assert.equal(weir?.summary.partitions, 3);
+      assert.equal(
+        weir?.summary.totalLag,
+        expected.reduce((sum, p) => sum + p.lag, 0),
+      );
+    }
+  });
+
+  test('an offset reset right after the coordinator moves again is committed, as Kafka then describes', async () => {
+    const holder = await coordinatorPartition();
+    const target = (holder.replicas.find((r) => r !== holder.leader) ?? 1) as number;
+    await moveLeader('__consumer_offsets', holder.partition, target);
+    const reset = await api('POST', cluster(`/groups/${groupId}/offsets/reset`), {
+      to: { type: 'offset', offset: 9 },
+      confirmGroup: groupId,
+    });
+    assert.equal(reset.status, 200, JSON.stringify(reset.body));
+    const oracle = await describeGroupWithKafka(kafka.version, bootstrap(), groupId);
+    assert.deepEqual(
+      oracle.map((p) => p.committedOffset),
+      [9, 9, 9],
+    );
+    assert.deepEqual((await groupThroughWeir())?.partitions, oracle);
+  });
+
+  test('with the coordinator broker stopped, the group and a browse still read from the brokers that took over', async () => {
+    const holder = await coordinatorPartition();
+    assert.ok(holder.leader !== null);
+    await kafka.stopBroker(holder.leader);
+    try {
+      await until(
+        async () => {
+          const now = await coordinatorPartition();
+          return now.leader !== null && now.leader !== holder.leader;
+        },
+        'a new coordinator',
+        90_000,
+      );
+      const weir = await groupThroughWeir();
+      const oracle = await describeGroupWithKafka(kafka.version, bootstrap(), groupId);
+      assert.deepEqual(weir?.partitions, oracle);
+      assert.equal(weir?.summary.partitions, 3);
+      // Every partition of replicated has a live replica to lead it; the browse equals kcat.
+      assert.deepEqual(asRows((await browseAll('replicated')).messages), await readWithKcat('replicated'));
+      // A topic whose only replica is on the stopped broker says so per partition, instead of reading empty.
+      const offline = await browseAll(`on-broker-${holder.leader}`);
+      assert.equal(offline.messages.length, 0);
+      assert.deepEqual(
+        offline.partitions.map((p: AnyBody) => [p.partition, /no leader|offline/.test(p.error ?? '')]),
+        [
+          [0, true],
+          [1, true],
+        ],
+      );
+    } finally {
+      await kafka.startBroker(holder.leader);
+    }
   });
 });
 
