@@ -1,5 +1,5 @@
 import { type Admin, protocolErrorsCodesById } from '@platformatic/kafka';
-import { readMetadata } from './metadata.ts';
+import { type MetadataSnapshot, readMetadata } from './metadata.ts';
 import type { LedPartition } from './offsets.ts';
 
 /**
@@ -45,6 +45,15 @@ export const errorCodeName = (code: number) =>
 
 export const partitionKey = (p: { topic: string; partition: number }) => `${p.topic}:${p.partition}`;
 
+/** Reads fresh Metadata for some topics. */
+export type MetadataReader = (topics: string[]) => Promise<MetadataSnapshot>;
+
+/** Metadata through the client's bootstrap connection, never creating a topic. */
+export const metadataReader =
+  (admin: Admin): MetadataReader =>
+  (topics) =>
+    readMetadata(admin, topics);
+
 /** One partition's answer from the broker asked: Kafka's error code, and the value when it is 0. */
 export interface PartitionAnswer<T> {
   errorCode: number;
@@ -86,10 +95,11 @@ interface Pending {
  * would cost a timeout per attempt). Leaders given in `partitions` are a hint from the caller's
  * Metadata. Never throws for one partition: each one gives an answer or a failure naming the broker.
  *
+ * @param refresh Reads Metadata for the named topics (see metadataReader).
  * @param api Kafka's name of the request, for failure messages (`ListOffsets`).
  */
 export async function askLeaders<T>(
-  admin: Admin,
+  refresh: MetadataReader,
   api: string,
   partitions: LedPartition[],
   request: LeaderRequest<T>,
@@ -112,7 +122,7 @@ export async function askLeaders<T>(
       break;
     }
     await sleep(delay);
-    ({ send: pending, waiting } = await currentLeaders(admin, retry, failures));
+    ({ send: pending, waiting } = await currentLeaders(refresh, retry, failures));
     if (pending.length === 0 && waiting.length === 0) break;
   }
   return {
@@ -176,17 +186,17 @@ async function sendRound<T>(
  * round (an election may be under way); a topic gone from Metadata stops retrying.
  */
 async function currentLeaders(
-  admin: Admin,
+  refresh: MetadataReader,
   retry: Pending[],
   failures: Map<string, LeaderFailure>,
 ): Promise<{ send: LedPartition[]; waiting: Pending[] }> {
   const send: LedPartition[] = [];
   const waiting: Pending[] = [];
-  let metadata: Awaited<ReturnType<typeof readMetadata>>;
+  let metadata: MetadataSnapshot;
   try {
     let timer: NodeJS.Timeout | undefined;
     metadata = await Promise.race([
-      readMetadata(admin, [...new Set(retry.map((r) => r.partition.topic))]),
+      refresh([...new Set(retry.map((r) => r.partition.topic))]),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('Metadata did not answer')), METADATA_WAIT_MS);
       }),
@@ -208,7 +218,11 @@ async function currentLeaders(
       waiting.push(pending);
       continue;
     }
-    if (unreachable && broker.nodeId === partition.leader.nodeId) continue;
+    if (unreachable && broker.nodeId === partition.leader.nodeId) {
+      const failure = failures.get(partitionKey(partition));
+      if (failure) failure.error += `; Metadata still names broker ${broker.nodeId} its leader`;
+      continue;
+    }
     send.push({
       topic: partition.topic,
       partition: partition.partition,

@@ -5,6 +5,7 @@ import {
   describeFailures,
   type LeaderFailure,
   type LeaderRequest,
+  metadataReader,
   type PartitionAnswer,
 } from './leader-requests.ts';
 import { rawRequest } from './raw-call.ts';
@@ -83,8 +84,8 @@ export async function listStartAndEndOffsets(
   partitions: LedPartition[],
 ): Promise<OffsetsResult> {
   const [starts, ends] = await Promise.all([
-    askLeaders(admin, 'ListOffsets', partitions, listAtLeader(admin, EARLIEST)),
-    askLeaders(admin, 'ListOffsets', partitions, listAtLeader(admin, LATEST)),
+    askLeaders(metadataReader(admin), 'ListOffsets', partitions, listAtLeader(admin, EARLIEST)),
+    askLeaders(metadataReader(admin), 'ListOffsets', partitions, listAtLeader(admin, LATEST)),
   ]);
   const result: OffsetsResult = { offsets: [], failedBrokers: [] };
   const failed = new Map<number, LeaderFailure[]>();
@@ -121,7 +122,7 @@ export async function offsetsAt(
 ): Promise<Map<string, number>> {
   const timestamp = at === 'earliest' ? EARLIEST : at === 'latest' ? LATEST : BigInt(at);
   const { answers, failures } = await askLeaders(
-    admin,
+    metadataReader(admin),
     'ListOffsets',
     partitions,
     listAtLeader(admin, timestamp),

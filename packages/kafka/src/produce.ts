@@ -134,7 +134,7 @@ async function produceFailure(
   const written = [...state.written.keys()].sort((a, b) => a - b);
   return new KafkaGatewayError(
     'unreachable',
-    `Produce to ${topic} failed after ${state.attempt} attempt${state.attempt > 1 ? 's' : ''} for ${unwritten.join('; ')}. ${written.length ? `Partitions ${written.join(', ')} were written.` : 'Nothing was written.'}`,
+    `Produce to ${topic} failed after ${state.attempt} attempt${state.attempt > 1 ? 's' : ''} for ${unwritten.join('; ')}. ${written.length === 0 ? 'Nothing was written.' : written.length === 1 ? `Partition ${written[0]} was written.` : `Partitions ${written.join(', ')} were written.`}`,
     { api: 'Produce', topic, partition: state.unwritten[0] },
     { cause: error },
   );

@@ -1,6 +1,12 @@
 import type { Admin, Broker } from '@platformatic/kafka';
 import { KafkaGatewayError } from './errors.ts';
-import { askLeaders, describeFailures, type LeaderFailure, type PartitionAnswer } from './leader-requests.ts';
+import {
+  askLeaders,
+  describeFailures,
+  type LeaderFailure,
+  metadataReader,
+  type PartitionAnswer,
+} from './leader-requests.ts';
 import { readMetadata } from './metadata.ts';
 import type { LedPartition } from './offsets.ts';
 import { rawRequest } from './raw-call.ts';
@@ -117,7 +123,7 @@ export async function deleteRecordsBefore(
       });
   }
   const { answers, failures } = await askLeaders<bigint>(
-    admin,
+    metadataReader(admin),
     'DeleteRecords',
     led,
     async (leader, batch) => {
@@ -152,7 +158,7 @@ export async function deleteRecordsBefore(
   const failed = [...leaderless, ...failures];
   if (failed.length > 0) {
     const done = truncated.length
-      ? ` Partitions ${truncated.map((t) => t.partition).join(', ')} were truncated.`
+      ? ` ${truncated.length === 1 ? 'Partition' : 'Partitions'} ${truncated.map((t) => t.partition).join(', ')} ${truncated.length === 1 ? 'was' : 'were'} truncated.`
       : ' No partition was truncated.';
     const first = failed[0] as LeaderFailure;
     throw new KafkaGatewayError(
