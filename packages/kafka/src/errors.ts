@@ -41,6 +41,8 @@ export class KafkaGatewayError extends Error {
 
 interface LibraryError {
   code?: string;
+  /** The decoded answer that held the error codes (the library's ResponseError). */
+  response?: unknown;
   message?: string;
   cause?: unknown;
   errors?: unknown[];
@@ -81,7 +83,7 @@ const CONFLICT_CODES = new Set([
 ]);
 
 /** Collects an error with its causes and aggregated errors, so the root cause can be recognised. */
-function chain(error: unknown): LibraryError[] {
+export function errorChain(error: unknown): LibraryError[] {
   const seen: LibraryError[] = [];
   const visit = (value: unknown) => {
     if (!value || typeof value !== 'object' || seen.includes(value as LibraryError) || seen.length > 20)
@@ -107,7 +109,7 @@ export function toGatewayError(
   context: KafkaErrorCoordinates & { bootstrap?: string[]; username?: string; mechanism?: string },
 ): KafkaGatewayError {
   if (error instanceof KafkaGatewayError) return error;
-  const errors = chain(error);
+  const errors = errorChain(error);
   // The broker's own words beat the library's wrappers ("… failed.", "Received response with error …").
   const answered = errors.find((e) => e.apiId !== undefined);
   const detail = answered
@@ -207,4 +209,15 @@ export function toGatewayError(
   return new KafkaGatewayError('protocol', `${context.api} failed at ${where}: ${detail}.`, coordinates, {
     cause: error,
   });
+}
+
+/**
+ * Kafka's error codes found anywhere in what the client library threw (its causes and aggregated
+ * errors included) or in a KafkaGatewayError's coordinates.
+ */
+export function kafkaErrorCodes(error: unknown): number[] {
+  const codes = errorChain(error).flatMap((e) => (typeof e.apiCode === 'number' ? [e.apiCode] : []));
+  if (error instanceof KafkaGatewayError && error.coordinates.code !== undefined)
+    codes.push(error.coordinates.code);
+  return codes;
 }

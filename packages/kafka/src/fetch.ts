@@ -62,6 +62,12 @@ export interface FetchPosition {
   topicId: string;
   partition: number;
   offset: number;
+  /**
+   * The leader epoch Metadata gave, so a broker that is no longer the leader, or does not know the
+   * epoch yet, answers FENCED_LEADER_EPOCH or UNKNOWN_LEADER_EPOCH instead of serving (KIP-320,
+   * Fetch v9+); -1 or absent skips the check.
+   */
+  leaderEpoch?: number;
 }
 
 export interface FetchLimits {
@@ -281,7 +287,7 @@ async function fetchRaw(
         topicId: byId ? (group[0] as FetchPosition).topicId : topic,
         partitions: group.map((p) => ({
           partition: p.partition,
-          currentLeaderEpoch: -1,
+          currentLeaderEpoch: p.leaderEpoch ?? -1,
           fetchOffset: BigInt(p.offset),
           lastFetchedEpoch: -1,
           partitionMaxBytes: limits.partitionMaxBytes,

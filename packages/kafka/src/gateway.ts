@@ -7,6 +7,7 @@ import {
 } from './config-changes.ts';
 import { type ConfigEntry, describeConfigs, describeTopicConfigValue } from './configs.ts';
 import { type ClusterConnection, DEFAULT_REQUEST_TIMEOUT_MS, toClientOptions } from './connection.ts';
+import { withCoordinatorRetry } from './coordinator-retry.ts';
 import { KafkaGatewayError, toGatewayError } from './errors.ts';
 import {
   type FetchedPartition,
@@ -183,6 +184,9 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
       throw new KafkaGatewayError('unreachable', `No broker of ${where} is alive.`, { api: 'Metadata' });
     return { host: broker.host, port: broker.port };
   };
+  // Every group request finds its coordinator afresh and is retried while Kafka says the coordinator moved.
+  const coordinated = <T>(api: string, groupIds: string[], work: () => Promise<T>) =>
+    withCoordinatorRetry(admin, api, groupIds, work);
   let producer: Producer<Buffer, Buffer, Buffer, Buffer> | null = null;
   let fetchVersion: number | null = null;
   const maxVersionOf = async (apiName: string): Promise<number> =>
@@ -222,11 +226,19 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
     describeConfigs: (resource) => call('DescribeConfigs', () => describeConfigs(admin, resource)),
     topicConfigValue: (topics, key) =>
       call('DescribeConfigs', () => describeTopicConfigValue(admin, topics, key)),
-    listGroups: () => call('ListGroups', () => listGroups(admin)),
-    describeGroups: (groupIds) => call('DescribeGroups', () => describeGroups(admin, groupIds)),
+    listGroups: () => call('ListGroups', () => coordinated('ListGroups', [], () => listGroups(admin))),
+    describeGroups: (groupIds) =>
+      call('DescribeGroups', () =>
+        coordinated('DescribeGroups', groupIds, () => describeGroups(admin, groupIds)),
+      ),
     describeConsumerProtocolGroups: (groupIds) =>
-      call('ConsumerGroupDescribe', () => describeConsumerProtocolGroups(admin, groupIds)),
-    committedOffsets: (groupIds) => call('OffsetFetch', () => committedOffsets(admin, groupIds)),
+      call('ConsumerGroupDescribe', () =>
+        coordinated('ConsumerGroupDescribe', groupIds, () => describeConsumerProtocolGroups(admin, groupIds)),
+      ),
+    committedOffsets: (groupIds) =>
+      call('OffsetFetch', () =>
+        coordinated('OffsetFetch', groupIds, () => committedOffsets(admin, groupIds)),
+      ),
     describeScramUsers: () => call('DescribeUserScramCredentials', () => describeScramUsers(admin)),
     describeAcls: () => call('DescribeAcls', () => describeAcls(admin)),
     describeClientQuotas: () => call('DescribeClientQuotas', () => describeClientQuotas(admin)),
@@ -238,7 +250,10 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
     deleteTopic: (name) => call('DeleteTopics', () => deleteTopic(admin, name)),
     addPartitions: (topic, totalCount, validateOnly) =>
       call('CreatePartitions', () => addPartitions(admin, topic, totalCount, validateOnly)),
-    deleteRecords: (topic, before) => call('DeleteRecords', () => deleteRecordsBefore(admin, topic, before)),
+    deleteRecords: (topic, before) =>
+      call('DeleteRecords', () =>
+        deleteRecordsBefore(admin, topic, before, connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+      ),
     alterConfigs: (resource, changes, validateOnly) =>
       call('IncrementalAlterConfigs', async () => {
         if ((await maxVersionOf('IncrementalAlterConfigs')) < 0) {
@@ -249,10 +264,15 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
         return { api: 'IncrementalAlterConfigs' as const };
       }),
     commitGroupOffsets: (groupId, offsets) =>
-      call('OffsetCommit', () => commitGroupOffsets(admin, groupId, offsets)),
-    deleteGroup: (groupId) => call('DeleteGroups', () => deleteGroup(admin, groupId)),
+      call('OffsetCommit', () =>
+        coordinated('OffsetCommit', [groupId], () => commitGroupOffsets(admin, groupId, offsets)),
+      ),
+    deleteGroup: (groupId) =>
+      call('DeleteGroups', () => coordinated('DeleteGroups', [groupId], () => deleteGroup(admin, groupId))),
     deleteGroupOffsets: (groupId, topic, partitions) =>
-      call('OffsetDelete', () => deleteGroupOffsets(admin, groupId, topic, partitions)),
+      call('OffsetDelete', () =>
+        coordinated('OffsetDelete', [groupId], () => deleteGroupOffsets(admin, groupId, topic, partitions)),
+      ),
     alterReassignments: (moves) =>
       call('AlterPartitionReassignments', async () => alterReassignments(admin, await controller(), moves)),
     listReassignments: () =>

@@ -1,4 +1,7 @@
 import { type Admin, FindCoordinatorKeyTypes } from '@platformatic/kafka';
+import { COORDINATOR_ERROR_CODES } from './coordinator-retry.ts';
+import { KafkaGatewayError } from './errors.ts';
+import { errorCodeName } from './leader-requests.ts';
 import { rawRequest } from './raw-call.ts';
 
 export interface GroupListing {
@@ -154,8 +157,16 @@ export async function describeConsumerProtocolGroups(
       }),
     ),
   );
-  return responses
-    .flatMap((response) => response.groups)
+  const groups = responses.flatMap((response) => response.groups);
+  // The coordinator moved or is loading: thrown so the whole request is retried with a fresh lookup.
+  const moved = groups.find((group) => COORDINATOR_ERROR_CODES.has(group.errorCode));
+  if (moved)
+    throw new KafkaGatewayError(
+      'unreachable',
+      `ConsumerGroupDescribe for ${JSON.stringify(moved.groupId)} answered ${errorCodeName(moved.errorCode)}.`,
+      { api: 'ConsumerGroupDescribe', code: moved.errorCode },
+    );
+  return groups
     .filter((group) => group.errorCode === 0)
     .map((group) => ({
       groupId: group.groupId,

@@ -16,6 +16,8 @@ export { createKafkaGateway, withTimeout } from './gateway.ts';
 export type { GroupOffset } from './group-changes.ts';
 export type { CommittedOffset, GroupDescription, GroupListing, GroupMemberDescription } from './groups.ts';
 export type { ElectionResult, ElectionType } from './leader-election.ts';
+export type { LeaderFailure, RetryPolicy } from './leader-requests.ts';
+export { backoffDelay, errorCodeName, LEADER_RETRY, LEADERSHIP_ERROR_CODES } from './leader-requests.ts';
 export type { BrokerLogDirs, LogDir, ReplicaSize } from './log-dirs.ts';
 export type { MetadataSnapshot, PartitionMetadata, TopicMetadata } from './metadata.ts';
 export type { LedPartition, OffsetsResult, PartitionOffsets, PartitionRef } from './offsets.ts';

@@ -1,5 +1,14 @@
 import type { Admin } from '@platformatic/kafka';
+import { KafkaGatewayError } from './errors.ts';
 import type { IsolationLevel } from './fetch.ts';
+import {
+  askLeaders,
+  describeFailures,
+  type LeaderFailure,
+  type LeaderRequest,
+  metadataReader,
+  type PartitionAnswer,
+} from './leader-requests.ts';
 import { rawRequest } from './raw-call.ts';
 
 export interface PartitionRef {
@@ -10,6 +19,8 @@ export interface PartitionRef {
 /** A partition with the broker that leads it, as the caller's Metadata says. */
 export interface LedPartition extends PartitionRef {
   leader: { nodeId: number; host: string; port: number };
+  /** The leader epoch from the same Metadata, so a stale leader is fenced (KIP-320); -1 or absent skips the check. */
+  leaderEpoch?: number;
 }
 
 export interface PartitionOffsets {
@@ -38,72 +49,74 @@ interface RawListOffsets {
   topics: { name: string; partitions: { partitionIndex: number; errorCode: number; offset: bigint }[] }[];
 }
 
-async function listAtLeader(
-  admin: Admin,
-  leader: LedPartition['leader'],
-  partitions: PartitionRef[],
-  timestamp: bigint,
-  isolation: IsolationLevel = 'read_uncommitted',
-) {
-  const byTopic = new Map<string, number[]>();
-  for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
-  const topics = [...byTopic].map(([name, ids]) => ({
-    name,
-    partitions: ids.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp })),
-  }));
-  const response = await rawRequest<RawListOffsets>(
-    admin,
-    'ListOffsets',
-    [CONSUMER_REPLICA_ID, ISOLATION_CODES[isolation], topics],
-    {
-      broker: { host: leader.host, port: leader.port },
-      keepErrorCodes: true,
-    },
-  );
-  const offsets = new Map<string, number>();
-  for (const topic of response.topics) {
-    for (const p of topic.partitions)
-      if (p.errorCode === 0) offsets.set(`${topic.name}:${p.partitionIndex}`, Number(p.offset));
-  }
-  return offsets;
-}
+/** One ListOffsets to one broker; each partition's error code is kept. */
+const listAtLeader =
+  (admin: Admin, timestamp: bigint, isolation: IsolationLevel = 'read_uncommitted'): LeaderRequest<number> =>
+  async (leader, partitions) => {
+    const byTopic = new Map<string, LedPartition[]>();
+    for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
+    const topics = [...byTopic].map(([name, led]) => ({
+      name,
+      partitions: led.map((p) => ({
+        partitionIndex: p.partition,
+        currentLeaderEpoch: p.leaderEpoch ?? -1,
+        timestamp,
+      })),
+    }));
+    const response = await rawRequest<RawListOffsets>(
+      admin,
+      'ListOffsets',
+      [CONSUMER_REPLICA_ID, ISOLATION_CODES[isolation], topics],
+      { broker: { host: leader.host, port: leader.port }, keepErrorCodes: true },
+    );
+    const answers = new Map<string, PartitionAnswer<number>>();
+    for (const topic of response.topics)
+      for (const p of topic.partitions)
+        answers.set(`${topic.name}:${p.partitionIndex}`, { errorCode: p.errorCode, value: Number(p.offset) });
+    return answers;
+  };
 
 /**
- * Start and end offsets, asked of each partition's leader in one request per leader and
- * timestamp. A leader that fails only costs its own partitions.
+ * Start and end offsets from each partition's current leader (one request per leader and timestamp;
+ * a leader that moved is found again through Metadata, see askLeaders). A partition that still fails
+ * is missing from `offsets`, and its broker is in `failedBrokers` with why.
  */
 export async function listStartAndEndOffsets(
   admin: Admin,
   partitions: LedPartition[],
   isolation: IsolationLevel = 'read_uncommitted',
 ): Promise<OffsetsResult> {
-  const byLeader = new Map<number, LedPartition[]>();
-  for (const p of partitions) byLeader.set(p.leader.nodeId, [...(byLeader.get(p.leader.nodeId) ?? []), p]);
+  const [starts, ends] = await Promise.all([
+    askLeaders(metadataReader(admin), 'ListOffsets', partitions, listAtLeader(admin, EARLIEST)),
+    askLeaders(metadataReader(admin), 'ListOffsets', partitions, listAtLeader(admin, LATEST, isolation)),
+  ]);
   const result: OffsetsResult = { offsets: [], failedBrokers: [] };
-  await Promise.all(
-    [...byLeader].map(async ([nodeId, led]) => {
-      try {
-        const [starts, ends] = await Promise.all([
-          listAtLeader(admin, led[0]!.leader, led, EARLIEST),
-          listAtLeader(admin, led[0]!.leader, led, LATEST, isolation),
-        ]);
-        for (const p of led) {
-          const key = `${p.topic}:${p.partition}`;
-          const end = ends.get(key);
-          if (end !== undefined)
-            result.offsets.push({ topic: p.topic, partition: p.partition, start: starts.get(key) ?? 0, end });
-        }
-      } catch (error) {
-        result.failedBrokers.push({ nodeId, error: (error as Error).message });
-      }
-    }),
-  );
+  const failed = new Map<number, LeaderFailure[]>();
+  for (const failure of [...starts.failures, ...ends.failures]) {
+    const nodeId = failure.nodeId ?? -1;
+    const same = failed.get(nodeId) ?? [];
+    if (!same.some((f) => f.topic === failure.topic && f.partition === failure.partition)) same.push(failure);
+    failed.set(nodeId, same);
+  }
+  for (const p of partitions) {
+    const key = `${p.topic}:${p.partition}`;
+    const start = starts.answers.get(key);
+    const end = ends.answers.get(key);
+    if (start !== undefined && end !== undefined)
+      result.offsets.push({ topic: p.topic, partition: p.partition, start, end });
+  }
+  for (const [nodeId, failures] of failed)
+    result.failedBrokers.push({ nodeId, error: describeFailures(failures) });
   return result;
 }
 
 /**
  * Per partition, the offset at a point: the log start, the log end, or the first record at or after a
- * timestamp (ms). A timestamp after the last record gives -1, as Kafka answers; failures throw.
+ * timestamp (ms), from its current leader. A timestamp after the last record gives -1, as Kafka
+ * answers.
+ *
+ * @throws KafkaGatewayError (kind `unreachable`) naming each partition whose leader could not answer
+ *   and the broker asked, rather than leaving it out (a missing offset must never read as 0).
  */
 export async function offsetsAt(
   admin: Admin,
@@ -111,12 +124,20 @@ export async function offsetsAt(
   at: 'earliest' | 'latest' | number,
 ): Promise<Map<string, number>> {
   const timestamp = at === 'earliest' ? EARLIEST : at === 'latest' ? LATEST : BigInt(at);
-  const byLeader = new Map<number, LedPartition[]>();
-  for (const p of partitions) byLeader.set(p.leader.nodeId, [...(byLeader.get(p.leader.nodeId) ?? []), p]);
-  const answers = await Promise.all(
-    [...byLeader.values()].map((led) => listAtLeader(admin, led[0]!.leader, led, timestamp)),
+  const { answers, failures } = await askLeaders(
+    metadataReader(admin),
+    'ListOffsets',
+    partitions,
+    listAtLeader(admin, timestamp),
   );
-  const result = new Map<string, number>();
-  for (const answer of answers) for (const [key, offset] of answer) result.set(key, offset);
-  return result;
+  if (failures.length > 0) {
+    const first = failures[0] as LeaderFailure;
+    throw new KafkaGatewayError('unreachable', `ListOffsets failed for ${describeFailures(failures)}.`, {
+      api: 'ListOffsets',
+      ...(first.nodeId === null ? {} : { broker: String(first.nodeId) }),
+      topic: first.topic,
+      partition: first.partition,
+    });
+  }
+  return answers;
 }

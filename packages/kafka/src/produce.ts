@@ -1,4 +1,13 @@
 import type { Producer } from '@platformatic/kafka';
+import { errorChain, KafkaGatewayError } from './errors.ts';
+import {
+  backoffDelay,
+  errorCodeName,
+  LEADER_RETRY,
+  LEADERSHIP_ERROR_CODES,
+  type RetryPolicy,
+  sleep,
+} from './leader-requests.ts';
 
 export const COMPRESSIONS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
 export type Compression = (typeof COMPRESSIONS)[number];
@@ -19,32 +28,114 @@ export interface ProducedBatch {
   count: number;
 }
 
-/** Writes records to one topic with acks=all and reports where each partition's records landed. */
+interface ProduceAnswer {
+  responses?: {
+    name: string;
+    partitionResponses: { index: number; errorCode: number; baseOffset: bigint }[];
+  }[];
+}
+
+/** What each partition's Produce answers said, from what the library threw: written or refused. */
+function outcomes(error: unknown, topic: string) {
+  const written = new Map<number, number>();
+  const refused = new Map<number, number>();
+  const produced = (error as { produced?: { offsets?: { partition: number; offset: bigint }[] } }).produced;
+  for (const o of produced?.offsets ?? []) written.set(o.partition, Number(o.offset));
+  for (const e of errorChain(error)) {
+    for (const t of (e.response as ProduceAnswer | undefined)?.responses ?? []) {
+      if (t.name !== topic) continue;
+      for (const p of t.partitionResponses) {
+        if (p.errorCode === 0) written.set(p.index, Number(p.baseOffset));
+        else refused.set(p.index, p.errorCode);
+      }
+    }
+  }
+  return { written, refused };
+}
+
+/**
+ * Writes records to one topic with acks=all and reports where each partition's records landed.
+ * Partitions whose leader refused them with a leadership error (NOT_LEADER_OR_FOLLOWER, …) are
+ * re-sent to the leader of fresh Metadata with backoff, as Kafka's producer does; partitions already
+ * written are never re-sent, and neither is a partition whose outcome is unknown (a broker that did
+ * not answer), since that could write its records twice.
+ *
+ * @throws KafkaGatewayError (kind `unreachable`) naming each partition still refused for leadership
+ *   after the last attempt, its leader and Kafka's answer, and the partitions that were written;
+ *   any other failure as the library threw it.
+ */
 export async function produceRecords(
   producer: Producer<Buffer, Buffer, Buffer, Buffer>,
   topic: string,
   records: RecordToProduce[],
   compression: Compression,
+  policy: RetryPolicy = LEADER_RETRY,
 ): Promise<ProducedBatch[]> {
-  const result = await producer.send({
-    messages: records.map((record) => ({
-      topic,
-      partition: record.partition,
-      key: record.key ?? undefined,
-      value: record.value ?? undefined,
-      headers: new Map(record.headers.map(([name, value]) => [Buffer.from(name), value])),
-      timestamp: record.timestamp === undefined ? undefined : BigInt(record.timestamp),
-    })),
-    acks: -1,
-    compression,
-  });
+  const written = new Map<number, number>();
+  let pending = records;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    try {
+      const result = await producer.send({
+        messages: pending.map((record) => ({
+          topic,
+          partition: record.partition,
+          key: record.key ?? undefined,
+          value: record.value ?? undefined,
+          headers: new Map(record.headers.map(([name, value]) => [Buffer.from(name), value])),
+          timestamp: record.timestamp === undefined ? undefined : BigInt(record.timestamp),
+        })),
+        acks: -1,
+        compression,
+        // The library's own repeat re-sends every record of a broker, written ones included.
+        repeatOnStaleMetadata: false,
+      });
+      for (const o of result.offsets ?? []) written.set(o.partition, Number(o.offset));
+      break;
+    } catch (error) {
+      const { written: done, refused } = outcomes(error, topic);
+      for (const [partition, offset] of done) written.set(partition, offset);
+      const unwritten = [...new Set(pending.map((r) => r.partition))].filter((p) => !written.has(p));
+      const retriable = unwritten.every((p) => LEADERSHIP_ERROR_CODES.has(refused.get(p) ?? -1));
+      if (!retriable || attempt >= policy.attempts)
+        throw await produceFailure(producer, topic, error, { unwritten, refused, written, attempt });
+      pending = pending.filter((r) => !written.has(r.partition));
+      producer.clearMetadata();
+      await sleep(backoffDelay(attempt, policy));
+    }
+  }
   const counts = new Map<number, number>();
   for (const record of records) counts.set(record.partition, (counts.get(record.partition) ?? 0) + 1);
-  return (result.offsets ?? [])
-    .map((o) => ({
-      partition: o.partition,
-      baseOffset: Number(o.offset),
-      count: counts.get(o.partition) ?? 0,
-    }))
+  return [...written]
+    .map(([partition, baseOffset]) => ({ partition, baseOffset, count: counts.get(partition) ?? 0 }))
     .sort((a, b) => a.partition - b.partition);
+}
+
+async function produceFailure(
+  producer: Producer<Buffer, Buffer, Buffer, Buffer>,
+  topic: string,
+  error: unknown,
+  state: { unwritten: number[]; refused: Map<number, number>; written: Map<number, number>; attempt: number },
+): Promise<unknown> {
+  // A refusal of the records themselves (too large, …) or no answer at all: the library's error
+  // classifies and says it best.
+  const codes = state.unwritten.map((p) => state.refused.get(p));
+  if (codes.some((c) => c === undefined || !LEADERSHIP_ERROR_CODES.has(c))) return error;
+  let leaders = new Map<number, number>();
+  try {
+    const metadata = await producer.metadata({ topics: [topic] });
+    leaders = new Map((metadata.topics.get(topic)?.partitions ?? []).map((p, i) => [i, p.leader]));
+  } catch {
+    // Naming the leaders is a courtesy; the failure itself is reported either way.
+  }
+  const unwritten = state.unwritten.map((p) => {
+    const answer = errorCodeName(state.refused.get(p) as number);
+    return `partition ${p} (leader broker ${leaders.get(p) ?? 'unknown'}): ${answer}`;
+  });
+  const written = [...state.written.keys()].sort((a, b) => a - b);
+  return new KafkaGatewayError(
+    'unreachable',
+    `Produce to ${topic} failed after ${state.attempt} attempt${state.attempt > 1 ? 's' : ''} for ${unwritten.join('; ')}. ${written.length === 0 ? 'Nothing was written.' : written.length === 1 ? `Partition ${written[0]} was written.` : `Partitions ${written.join(', ')} were written.`}`,
+    { api: 'Produce', topic, partition: state.unwritten[0] },
+    { cause: error },
+  );
 }

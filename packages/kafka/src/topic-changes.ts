@@ -1,4 +1,14 @@
 import type { Admin, Broker } from '@platformatic/kafka';
+import { KafkaGatewayError } from './errors.ts';
+import {
+  askLeaders,
+  describeFailures,
+  type LeaderFailure,
+  metadataReader,
+  type PartitionAnswer,
+} from './leader-requests.ts';
+import { readMetadata } from './metadata.ts';
+import type { LedPartition } from './offsets.ts';
 import { rawRequest } from './raw-call.ts';
 
 export interface NewTopic {
@@ -73,18 +83,94 @@ export async function addPartitions(
   });
 }
 
-/** DeleteRecords: each partition's log start moves up to the given offset; returns the new starts. */
+interface RawDeleteRecords {
+  topics: {
+    name: string;
+    partitions: { partitionIndex: number; lowWatermark: bigint; errorCode: number }[];
+  }[];
+}
+
+/**
+ * DeleteRecords, sent to each partition's current leader (Kafka's admin client does the same, and
+ * retries a partition whose leader moved, see askLeaders): each partition's log start moves up to the
+ * given offset. Returns the new starts.
+ *
+ * @throws KafkaGatewayError (kind `unreachable`) when a partition could not be truncated; the
+ *   message names each such partition with its broker and says which ones were truncated.
+ */
 export async function deleteRecordsBefore(
   admin: Admin,
   topic: string,
   offsets: { partition: number; offset: number }[],
+  timeoutMs: number,
 ): Promise<{ partition: number; start: number }[]> {
-  const [result] = await admin.deleteRecords({
-    topics: [
-      { name: topic, partitions: offsets.map((o) => ({ partition: o.partition, offset: BigInt(o.offset) })) },
-    ],
-  });
-  return (result?.partitions ?? [])
-    .map((p) => ({ partition: p.partition, start: Number(p.lowWatermark) }))
+  const metadata = await readMetadata(admin, [topic]);
+  const brokers = new Map(metadata.brokers.map((b) => [b.nodeId, b]));
+  const partitions = metadata.topics.find((t) => t.name === topic)?.partitions ?? [];
+  const targets = new Map(offsets.map((o) => [`${topic}:${o.partition}`, BigInt(o.offset)]));
+  const led: LedPartition[] = [];
+  const leaderless: LeaderFailure[] = [];
+  for (const { partition } of offsets) {
+    const known = partitions.find((p) => p.partition === partition);
+    const leader = brokers.get(known?.leader ?? -1);
+    if (known && leader) led.push({ topic, partition, leader, leaderEpoch: known.leaderEpoch });
+    else
+      leaderless.push({
+        topic,
+        partition,
+        nodeId: null,
+        error: known ? 'has no leader (offline)' : 'does not exist',
+      });
+  }
+  const { answers, failures } = await askLeaders<bigint>(
+    metadataReader(admin),
+    'DeleteRecords',
+    led,
+    async (leader, batch) => {
+      const response = await rawRequest<RawDeleteRecords>(
+        admin,
+        'DeleteRecords',
+        [
+          [
+            {
+              name: topic,
+              partitions: batch.map((p) => ({
+                partitionIndex: p.partition,
+                offset: targets.get(`${topic}:${p.partition}`) as bigint,
+              })),
+            },
+          ],
+          timeoutMs,
+        ],
+        { broker: { host: leader.host, port: leader.port }, keepErrorCodes: true },
+      );
+      const result = new Map<string, PartitionAnswer<bigint>>();
+      for (const t of response.topics)
+        for (const p of t.partitions)
+          result.set(`${t.name}:${p.partitionIndex}`, { errorCode: p.errorCode, value: p.lowWatermark });
+      return result;
+    },
+  );
+  const truncated = offsets
+    .filter((o) => answers.has(`${topic}:${o.partition}`))
+    .map((o) => ({ partition: o.partition, start: Number(answers.get(`${topic}:${o.partition}`)) }))
     .sort((a, b) => a.partition - b.partition);
+  const failed = [...leaderless, ...failures];
+  if (failed.length > 0) {
+    const done = truncated.length
+      ? ` ${truncated.length === 1 ? 'Partition' : 'Partitions'} ${truncated.map((t) => t.partition).join(', ')} ${truncated.length === 1 ? 'was' : 'were'} truncated.`
+      : ' No partition was truncated.';
+    const first = failed[0] as LeaderFailure;
+    throw new KafkaGatewayError(
+      'unreachable',
+      `DeleteRecords failed for ${describeFailures(failed)}.${done}`,
+      {
+        api: 'DeleteRecords',
+        ...(first.nodeId === null ? {} : { broker: String(first.nodeId) }),
+        topic,
+        partition: first.partition,
+      },
+    );
+  }
+  return truncated;
 }

@@ -34,6 +34,12 @@ const TOOL_CLASSES: Record<string, { legacy: string; modern: string; modernSince
     modern: 'org.apache.kafka.tools.reassign.ReassignPartitionsCommand',
     modernSince: '3.7',
   },
+  // Verified: kafka.admin in 2.8.2, org.apache.kafka.tools in 3.9.2.
+  'kafka-leader-election': {
+    legacy: 'kafka.admin.LeaderElectionCommand',
+    modern: 'org.apache.kafka.tools.LeaderElectionCommand',
+    modernSince: '3.9',
+  },
   'kafka-configs': {
     legacy: 'kafka.admin.ConfigCommand',
     modern: 'kafka.admin.ConfigCommand',

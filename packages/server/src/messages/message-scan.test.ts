@@ -120,3 +120,148 @@ test('a time budget spent while the leader answers ends the scan as time-budget,
     await pool.close();
   }
 });
+
+// Three partitions led by brokers 2, 3 and 1 (never the partition number). Each broker answers only
+// for the partitions it really leads (`truth`), as Kafka does; Metadata reads may lag behind it.
+function ledGateway(leaders: number[][], options: { unreachable?: number; truth?: number[] } = {}) {
+  let metadataReads = 0;
+  const asked: { broker: number; partition: number; epoch: number | undefined }[] = [];
+  const current = () => leaders[Math.min(metadataReads - 1, leaders.length - 1)] as number[];
+  const truth = () => options.truth ?? current();
+  const gateway = {
+    metadata: async () => {
+      metadataReads++;
+      return {
+        clusterId: 'c',
+        controllerId: 1,
+        brokers: [1, 2, 3].map((nodeId) => ({ nodeId, host: `b${nodeId}`, port: 9092, rack: null })),
+        topics: [
+          {
+            name: 't',
+            topicId: 'id',
+            internal: false,
+            partitions: current().map((leader, partition) => ({
+              partition,
+              leader,
+              leaderEpoch: metadataReads,
+              replicas: [leader],
+              isr: [leader],
+              offlineReplicas: [],
+              errorCode: 0,
+            })),
+          },
+        ],
+      };
+    },
+    fetch: async (leader: { host: string }, positions: FetchPosition[]): Promise<FetchedPartition[]> => {
+      const broker = Number(leader.host.slice(1));
+      if (broker === options.unreachable) throw new Error('connect ECONNREFUSED');
+      return positions.map(({ topic, partition, offset, leaderEpoch }) => {
+        asked.push({ broker, partition, epoch: leaderEpoch });
+        const base = {
+          topic,
+          partition,
+          highWatermark: 1,
+          lastStableOffset: 1,
+          logStartOffset: 0,
+          error: null,
+        };
+        if (truth()[partition] !== broker) return { ...base, records: [], nextOffset: offset, errorCode: 6 };
+        const records = offset === 0 ? [{ ...recordAt(0), partition }] : [];
+        return { ...base, records, nextOffset: 1, errorCode: 0 };
+      });
+    },
+  } as unknown as KafkaGateway;
+  return { gateway, asked };
+}
+
+const recordAt = (offset: number): FetchedRecord => ({
+  partition: 0,
+  offset,
+  timestamp: 0,
+  key: null,
+  value: Buffer.from('v'),
+  headers: [],
+  size: 1,
+  timestampType: 'CreateTime',
+  producerId: null,
+  producerEpoch: null,
+  transactional: false,
+  transactionState: null,
+});
+
+const scanAll = (gateway: KafkaGateway) =>
+  new MessageScan(gateway, {
+    topic: { name: 't', topicId: 'id' },
+    ranges: [0, 1, 2].map((partition) => ({ partition, from: 0, to: 1 })),
+    matcher: new MessageMatcher([], null),
+    budget: { maxScanned: 1_000, maxMs: 10_000, maxMatches: 1_000 },
+  });
+
+test('each partition is fetched from the broker Metadata names its leader, with its leader epoch', async () => {
+  const { gateway, asked } = ledGateway([[2, 3, 1]]);
+  const seen: number[] = [];
+  const reason = await scanAll(gateway).run({ matches: (r) => seen.push(...r.map((m) => m.partition)) });
+  assert.equal(reason, 'end');
+  assert.deepEqual(seen.sort(), [0, 1, 2]);
+  assert.deepEqual(
+    asked.sort((a, b) => a.partition - b.partition),
+    [
+      { broker: 2, partition: 0, epoch: 1 },
+      { broker: 3, partition: 1, epoch: 1 },
+      { broker: 1, partition: 2, epoch: 1 },
+    ],
+  );
+});
+
+test('a leader that moved answers NOT_LEADER_OR_FOLLOWER, and the partition is read from the new one', async () => {
+  // The first Metadata read says broker 2 leads partition 0; broker 3 already does.
+  const { gateway, asked } = ledGateway(
+    [
+      [2, 3, 1],
+      [3, 3, 1],
+    ],
+    { truth: [3, 3, 1] },
+  );
+  const scan = scanAll(gateway);
+  const reason = await scan.run({ matches: () => undefined });
+  assert.equal(reason, 'end');
+  assert.deepEqual(
+    asked.filter((a) => a.partition === 0).map((a) => [a.broker, a.epoch]),
+    [
+      [2, 1],
+      [3, 2],
+    ],
+  );
+  assert.ok(scan.progress().partitions.every((p) => p.done && !p.error));
+});
+
+test('a partition whose leader keeps refusing fails with the broker named, after bounded retries', async () => {
+  const { gateway, asked } = ledGateway([[2, 3, 1]]);
+  const fetch = gateway.fetch.bind(gateway);
+  gateway.fetch = async (leader, positions, limits) =>
+    (await fetch(leader, positions, limits)).map((a) =>
+      a.partition === 1 ? { ...a, records: [], errorCode: 74 } : a,
+    );
+  const scan = scanAll(gateway);
+  await scan.run({ matches: () => undefined });
+  const failed = scan.progress().partitions.find((p) => p.partition === 1);
+  assert.match(
+    failed?.error ?? '',
+    /leader broker 3 answered Fetch with FENCED_LEADER_EPOCH \(74\) \d+ times/,
+  );
+  const tries = asked.filter((a) => a.partition === 1).length;
+  assert.ok(tries > 1 && tries <= 8, `asked ${tries} times`);
+});
+
+test('an unreachable leader is not waited on again while Metadata still names it', async () => {
+  const { gateway } = ledGateway([[2, 3, 1]], { unreachable: 3 });
+  const scan = scanAll(gateway);
+  await scan.run({ matches: () => undefined });
+  const partitions = scan.progress().partitions;
+  assert.match(
+    partitions[1]?.error ?? '',
+    /leader broker 3 \(b3:9092\) failed: connect ECONNREFUSED; Metadata still names broker 3 its leader/,
+  );
+  assert.ok(partitions[0]?.done && !partitions[0].error && partitions[2]?.done && !partitions[2].error);
+});

@@ -1,4 +1,13 @@
-import type { FetchedPartition, FetchedRecord, IsolationLevel, KafkaGateway } from '@weir/kafka';
+import {
+  backoffDelay,
+  errorCodeName,
+  type FetchedPartition,
+  type FetchedRecord,
+  type IsolationLevel,
+  type KafkaGateway,
+  LEADER_RETRY,
+  LEADERSHIP_ERROR_CODES,
+} from '@weir/kafka';
 import { FilterTimeoutError } from './filter-pool.ts';
 import type { MessageMatcher } from './message-matcher.ts';
 import type { PartitionProgress, ScanProgress, StopReason } from './messages.types.ts';
@@ -58,14 +67,25 @@ export interface ScanRequest {
 const MAX_FETCH_BYTES = 2 * 1024 * 1024;
 const MAX_PARTITION_BYTES = 512 * 1024;
 const OFFSET_OUT_OF_RANGE = 1;
-const LEADERSHIP_ERRORS = new Set([3, 5, 6, 74, 75]);
-const MAX_LEADER_RETRIES = 3;
 
 interface PartitionState extends PartitionProgress {
   /** The offset asked for next; ahead of `position` while a prefetch is in flight. */
   fetchFrom: number;
   matched: number;
+  /** Leadership errors (or an unreachable leader) in a row; reset by a good answer. */
   leaderRetries: number;
+  /** Why the last Fetch for this partition must be re-sent to a fresh leader, naming the broker. */
+  retryBecause: string | null;
+  /** Set when the leader could not be reached: re-sent only once Metadata names another leader. */
+  unreachableLeader: number | null;
+}
+
+/** A Fetch answer with the broker that gave it. */
+type LedAnswer = FetchedPartition & { leader: number };
+
+/** A partition's leader and leader epoch, as the latest Metadata says. */
+interface PartitionLeader extends Leader {
+  epoch: number;
 }
 
 /**
@@ -79,7 +99,8 @@ export class MessageScan {
   readonly #request: ScanRequest;
   readonly #states: PartitionState[];
   readonly #started = Date.now();
-  #leaders = new Map<number, Leader | null>();
+  /** By partition; a partition without a leader is absent. */
+  #leaders = new Map<number, PartitionLeader>();
   #scanned = 0;
   #matched = 0;
 
@@ -94,6 +115,8 @@ export class MessageScan {
       done: range.to !== null && range.from >= range.to,
       matched: 0,
       leaderRetries: 0,
+      retryBecause: null,
+      unreachableLeader: null,
     }));
   }
 
@@ -114,7 +137,7 @@ export class MessageScan {
 
   async run(sink: ScanSink): Promise<StopReason> {
     const { budget, signal } = this.#request;
-    await this.#refreshLeaders();
+    await this.#refreshLeaders(true);
     let lastProgress = 0;
     let inFlight = this.#fetchRound();
     for (;;) {
@@ -123,9 +146,17 @@ export class MessageScan {
       if (signal?.aborted) return 'cancelled';
       // Ask for the next round before examining this one: the brokers read while we filter.
       for (const answer of answers) this.#advanceFetch(answer);
-      const retryLeaders = answers.some((a) => LEADERSHIP_ERRORS.has(a.errorCode));
-      if (retryLeaders) await this.#refreshLeaders();
-      inFlight = this.#active().length ? this.#fetchRound() : Promise.resolve([]);
+      const retrying = this.#active().filter(
+        (s) => s.retryBecause !== null || !this.#leaders.has(s.partition),
+      );
+      if (retrying.length) {
+        // As Kafka's consumer does: back off, re-read Metadata, then ask the new leader.
+        const attempt = Math.max(...retrying.map((s) => s.leaderRetries), 1);
+        await new Promise((resolve) => setTimeout(resolve, backoffDelay(attempt, LEADER_RETRY)));
+        if (signal?.aborted) return 'cancelled';
+        await this.#refreshLeaders();
+      }
+      inFlight = this.#active().length ? this.#fetchRound() : Promise.resolve([] as LedAnswer[]);
       inFlight.catch(() => undefined);
       let stop: StopReason | null = null;
       for (const answer of answers) {
@@ -148,38 +179,76 @@ export class MessageScan {
     return this.#states.filter((s) => !s.done);
   }
 
-  async #refreshLeaders(): Promise<void> {
-    const metadata = await this.#gateway.metadata([this.#request.topic.name]);
+  /**
+   * Leaders from fresh Metadata. A partition without one fails on the first read (offline); later
+   * it waits, a bounded number of times, since an election may be under way. A partition whose leader could not be
+   * reached fails unless Metadata now names another one.
+   */
+  async #refreshLeaders(initial = false): Promise<void> {
+    let metadata: Awaited<ReturnType<KafkaGateway['metadata']>>;
+    try {
+      metadata = await this.#gateway.metadata([this.#request.topic.name]);
+    } catch (error) {
+      for (const state of this.#active())
+        this.#fail(state, `could not be read: Metadata failed (${(error as Error).message})`);
+      return;
+    }
     const topic = metadata.topics.find((t) => t.name === this.#request.topic.name);
     const brokers = new Map(metadata.brokers.map((b) => [b.nodeId, b]));
-    this.#leaders = new Map(
-      (topic?.partitions ?? []).map((p) => [p.partition, brokers.get(p.leader) ?? null] as const),
-    );
+    this.#leaders = new Map();
+    for (const p of topic?.partitions ?? []) {
+      const broker = brokers.get(p.leader);
+      if (broker)
+        this.#leaders.set(p.partition, {
+          nodeId: broker.nodeId,
+          host: broker.host,
+          port: broker.port,
+          epoch: p.leaderEpoch,
+        });
+    }
     for (const state of this.#active()) {
-      if (!this.#leaders.get(state.partition)) this.#fail(state, 'has no leader (offline); it was skipped');
+      const leader = this.#leaders.get(state.partition);
+      if (state.unreachableLeader !== null && leader?.nodeId === state.unreachableLeader) {
+        this.#fail(state, `${state.retryBecause}; Metadata still names broker ${leader.nodeId} its leader`);
+      } else if (!leader && initial) {
+        this.#fail(state, 'has no leader (offline); it was skipped');
+      } else if (!leader && state.leaderRetries++ >= LEADER_RETRY.attempts) {
+        this.#fail(
+          state,
+          `${state.retryBecause ?? 'lost its leader'}; then Metadata named no leader for it ${state.leaderRetries} times (offline, or an election under way)`,
+        );
+      } else if (!leader) {
+        state.retryBecause ??= 'lost its leader';
+      } else {
+        state.retryBecause = null;
+        state.unreachableLeader = null;
+      }
     }
   }
 
-  #fetchRound(): Promise<FetchedPartition[]> {
-    const byLeader = new Map<number, PartitionState[]>();
+  #fetchRound(): Promise<LedAnswer[]> {
+    const byLeader = new Map<number, { leader: PartitionLeader; states: PartitionState[] }>();
     for (const state of this.#active()) {
       const leader = this.#leaders.get(state.partition);
       // Fetched up to its end already; the answer in hand will finish it.
       if (!leader || (state.end !== null && state.fetchFrom >= state.end)) continue;
-      byLeader.set(leader.nodeId, [...(byLeader.get(leader.nodeId) ?? []), state]);
+      const group = byLeader.get(leader.nodeId) ?? { leader, states: [] };
+      group.states.push(state);
+      byLeader.set(leader.nodeId, group);
     }
     const { topic, followWaitMs, isolation } = this.#request;
     const following = this.#states.some((s) => s.end === null);
     return Promise.all(
-      [...byLeader].map(([nodeId, states]) =>
+      [...byLeader.values()].map(({ leader, states }) =>
         this.#gateway
           .fetch(
-            this.#leaders.get(nodeId) as Leader,
+            leader,
             states.map((s) => ({
               topic: topic.name,
               topicId: topic.topicId,
               partition: s.partition,
               offset: s.fetchFrom,
+              leaderEpoch: this.#leaders.get(s.partition)?.epoch ?? -1,
             })),
             {
               maxBytes: MAX_FETCH_BYTES,
@@ -188,15 +257,25 @@ export class MessageScan {
               isolation,
             },
           )
-          .catch((error: Error) => {
-            for (const s of states) this.#fail(s, `leader ${nodeId} failed: ${error.message}`);
-            return [] as FetchedPartition[];
-          }),
+          .then(
+            (answers) => answers.map((answer) => ({ ...answer, leader: leader.nodeId })),
+            (error: Error) => {
+              for (const s of states) {
+                const why = `leader broker ${leader.nodeId} (${leader.host}:${leader.port}) failed: ${error.message}`;
+                if (s.leaderRetries++ >= LEADER_RETRY.attempts) this.#fail(s, why);
+                else {
+                  s.retryBecause = why;
+                  s.unreachableLeader = leader.nodeId;
+                }
+              }
+              return [] as LedAnswer[];
+            },
+          ),
       ),
     ).then((perLeader) => perLeader.flat());
   }
 
-  #advanceFetch(answer: FetchedPartition): void {
+  #advanceFetch(answer: LedAnswer): void {
     const state = this.#states.find((s) => s.partition === answer.partition);
     if (!state || state.done) return;
     if (answer.error) {
@@ -205,6 +284,7 @@ export class MessageScan {
     }
     if (answer.errorCode === 0) {
       state.fetchFrom = answer.nextOffset;
+      state.leaderRetries = 0;
       return;
     }
     if (answer.errorCode === OFFSET_OUT_OF_RANGE && state.fetchFrom < answer.logStartOffset) {
@@ -216,11 +296,19 @@ export class MessageScan {
       }
       return;
     }
-    if (LEADERSHIP_ERRORS.has(answer.errorCode) && state.leaderRetries++ < MAX_LEADER_RETRIES) return;
-    this.#fail(state, `Kafka answered error code ${answer.errorCode} for this partition`);
+    const why = `leader broker ${answer.leader} answered Fetch with ${errorCodeName(answer.errorCode)}`;
+    if (LEADERSHIP_ERROR_CODES.has(answer.errorCode)) {
+      if (state.leaderRetries++ < LEADER_RETRY.attempts) {
+        state.retryBecause = why;
+        return;
+      }
+      this.#fail(state, `${why} ${state.leaderRetries} times in a row, with Metadata re-read in between`);
+      return;
+    }
+    this.#fail(state, why);
   }
 
-  async #examine(answer: FetchedPartition, sink: ScanSink): Promise<StopReason | null> {
+  async #examine(answer: LedAnswer, sink: ScanSink): Promise<StopReason | null> {
     const state = this.#states.find((s) => s.partition === answer.partition);
     if (!state || state.done || answer.errorCode !== 0) return null;
     const { budget, matcher } = this.#request;

@@ -8,6 +8,7 @@ import {
 } from '@weir/kafka';
 import { InputError, NotFoundError } from '../errors.ts';
 import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
+import { topicNameProblems } from '../topics/topic-rules.ts';
 import type { FilterPool } from './filter-pool.ts';
 import type { MatcherFilter } from './message-filter.ts';
 import { MessageMatcher } from './message-matcher.ts';
@@ -242,6 +243,13 @@ export class MessagesService {
   }
 
   async #topic(clusterId: string, name: string) {
+    // A name Kafka could never accept names no topic: say so, rather than answering an empty read.
+    const problems = topicNameProblems(name);
+    if (problems.length)
+      throw new InputError(
+        `"${name}" cannot be a Kafka topic name: ${problems.map((p) => p.replace(/^name: /, '')).join(' ')}`,
+        problems,
+      );
     const gateway = await this.#operations.gateway(clusterId);
     const metadata = await gateway.metadata([name]);
     const topic = metadata.topics.find((t) => t.name === name);

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { InputError } from '../errors.ts';
+import type { ClusterOperations } from '../operations/cluster-operations.ts';
+import { MessagesService } from './messages.service.ts';
+
+// The name is checked before any cluster is asked: an operations object that fails on use proves it.
+const untouchable = new Proxy({} as ClusterOperations, {
+  get: (_, property) => {
+    throw new Error(`the cluster was asked for ${String(property)}`);
+  },
+});
+const service = new MessagesService({ operations: untouchable, filters: untouchable as never });
+const actor = { userId: 'u', username: 'u', address: '127.0.0.1' } as never;
+
+for (const name of ['.', '..', 'x'.repeat(250), 'a/b', 'bad name', '']) {
+  test(`every message operation refuses the topic name ${JSON.stringify(name.slice(0, 12))} with Kafka's rule`, async () => {
+    const calls = [
+      () =>
+        service.browse(
+          'c',
+          name,
+          { from: 'oldest', limit: 1, maxValueBytes: 16, isolation: 'read_committed' },
+          actor,
+        ),
+      () =>
+        service.search(
+          'c',
+          name,
+          {
+            filters: [],
+            maxScanned: 1,
+            maxMs: 100,
+            maxMatches: 1,
+            maxValueBytes: 16,
+            isolation: 'read_committed',
+          },
+          actor,
+          () => undefined,
+        ),
+      () =>
+        service.produce(
+          'c',
+          name,
+          { messages: [{ value: 'v' }], keyEncoding: 'text', valueEncoding: 'text', compression: 'none' },
+          actor,
+        ),
+    ];
+    for (const call of calls) {
+      await assert.rejects(call(), (error: unknown) => {
+        assert.ok(error instanceof InputError);
+        assert.match(error.message, /cannot be a Kafka topic name/);
+        assert.match(error.problems.join(' '), /reserved|at most 249|use only letters, digits|is empty/);
+        return true;
+      });
+    }
+  });
+}
