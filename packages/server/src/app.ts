@@ -24,8 +24,17 @@ import { groupsRoutes } from './groups/groups.routes.ts';
 import { GroupsService } from './groups/groups.service.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { installAccessControl } from './http/access-control.ts';
-import { installProblemHandlers } from './http/problem.ts';
+import { installJsonBodyParser } from './http/json-body.ts';
+import { optionalDefaults } from './http/openapi.ts';
+import { installPathNameDecoding } from './http/path-names.ts';
+import {
+  installProblemHandlers,
+  MAX_PATH_PARAM_LENGTH,
+  sendClientError,
+  sendFrameworkProblem,
+} from './http/problem.ts';
 import { ProblemSchema } from './http/schemas.ts';
+import { buildValidators } from './http/validation.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { JobsService } from './jobs/jobs.service.ts';
 import { messagesRoutes } from './messages/messages.routes.ts';
@@ -74,9 +83,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
       disableRequestLogging: (request) => !request.url.startsWith('/api/'),
     }),
     bodyLimit: 5 * 1024 * 1024,
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
-    },
+    schemaController: { compilersFactory: { buildValidator: buildValidators } },
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    frameworkErrors: sendFrameworkProblem,
+    clientErrorHandler: sendClientError,
   });
   const audit = new AuditService(options.store.audit);
   const auth = new AuthService({
@@ -137,6 +147,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   });
   installProblemHandlers(http);
+  installJsonBodyParser(http);
+  installPathNameDecoding(http);
   await http.register(fastifyCookie);
   installAccessControl(http, auth);
   http.addSchema(ProblemSchema);
@@ -152,6 +164,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
       security: [{ session: [] }, { token: [] }],
     },
+    transformObject: (documents) =>
+      optionalDefaults('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
   });
   await http.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

@@ -1,4 +1,5 @@
 import { CliError } from '../errors.ts';
+import { pathName } from '../path-names.ts';
 import type { Session } from '../session.ts';
 import { output, renderTable } from '../table.ts';
 import { assignments, integer, tagged, timestamp } from '../values.ts';
@@ -40,7 +41,7 @@ export async function changeTopic(
   values: Values,
 ): Promise<void> {
   const json = values.json as boolean | undefined;
-  const path = `/clusters/${clusterId}/topics/${encodeURIComponent(topic)}`;
+  const path = `/clusters/${clusterId}/topics/${pathName(topic)}`;
   const dryRun = Boolean(values['dry-run']);
   switch (action) {
     case 'create': {

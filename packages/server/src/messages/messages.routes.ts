@@ -7,7 +7,12 @@ import { actorOf, conflictResponses, TopicParams } from '../operations/operation
 import { toCsv } from './message-export.ts';
 import { FILTER_MATCHES, FILTER_TARGETS } from './message-filter.ts';
 import { STOP_REASONS } from './message-scan.ts';
-import { DEFAULT_MAX_VALUE_BYTES, type MessagesService, type ResolvedSearch } from './messages.service.ts';
+import {
+  DEFAULT_MAX_VALUE_BYTES,
+  MAX_PRODUCE_BODY_BYTES,
+  type MessagesService,
+  type ResolvedSearch,
+} from './messages.service.ts';
 import type { RenderedMessage, SearchStreamEvent } from './messages.types.ts';
 import { PAYLOAD_ENCODINGS } from './payload.ts';
 
@@ -109,15 +114,21 @@ const searchFields = {
     Type.Object(
       {
         partitions: Type.Array(
-          Type.Object({
-            partition: Type.Integer({ minimum: 0 }),
-            position: Type.Integer({ minimum: 0 }),
-            end: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
-          }),
+          Type.Object(
+            {
+              partition: Type.Integer({ minimum: 0 }),
+              position: Type.Integer({ minimum: 0 }),
+              end: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+            },
+            { additionalProperties: false },
+          ),
           { minItems: 1 },
         ),
       },
-      { description: "A stopped search's last positions, to continue where it stopped" },
+      {
+        additionalProperties: false,
+        description: "A stopped search's last positions, to continue where it stopped",
+      },
     ),
   ),
   partitions: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }), { maxItems: 10_000 })),
@@ -155,9 +166,13 @@ const Produce = Type.Object(
           key: Type.Optional(Type.Union([Type.Null(), Type.String()])),
           value: Type.Optional(Type.Union([Type.Null(), Type.String()])),
           headers: Type.Optional(
-            Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), value: Type.String() }), {
-              maxItems: 100,
-            }),
+            Type.Array(
+              Type.Object(
+                { name: Type.String({ minLength: 1 }), value: Type.String() },
+                { additionalProperties: false },
+              ),
+              { maxItems: 100 },
+            ),
           ),
           partition: Type.Optional(Type.Integer({ minimum: 0 })),
         },
@@ -178,7 +193,6 @@ const ProduceResult = Type.Object({
   ),
 });
 const errors = { ...problemResponses, ...conflictResponses };
-const MAX_PRODUCE_BODY = 32 * 1024 * 1024;
 
 export function messagesRoutes(app: FastifyInstance, deps: { messages: MessagesService }): void {
   app.addSchema(Payload);
@@ -281,7 +295,7 @@ export function messagesRoutes(app: FastifyInstance, deps: { messages: MessagesS
   app.post<{ Params: Static<typeof TopicParams>; Body: Static<typeof Produce> }>(
     '/clusters/:id/topics/:name/messages',
     {
-      bodyLimit: MAX_PRODUCE_BODY,
+      bodyLimit: MAX_PRODUCE_BODY_BYTES,
       config: { access: 'messages:produce' },
       schema: {
         tags,
