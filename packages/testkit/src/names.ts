@@ -79,12 +79,12 @@ export function randomGroupIds(seed: number, count: number): string[] {
   );
 }
 
-/** `count` legal topic names of 1–249 characters (never `.` or `..`). */
+/** `count` legal topic names of 1–249 characters (never `.` or `..`); the first is 249 long. */
 export function randomTopicNames(seed: number, count: number): string[] {
   const random = seededRandom(seed);
   const names: string[] = [];
   while (names.length < count) {
-    const length = random() < 0.2 ? 249 : 1 + Math.floor(random() * 248);
+    const length = names.length === 0 || random() < 0.2 ? 249 : 1 + Math.floor(random() * 248);
     const name = Array.from({ length }, () => pick(random, [...TOPIC_ALPHABET])).join('');
     if (name !== '.' && name !== '..') names.push(name);
   }

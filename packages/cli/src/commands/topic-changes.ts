@@ -55,11 +55,15 @@ export async function changeTopic(
         configs: Object.fromEntries(assignments(values.config as string[], 'config')),
         validateOnly: dryRun,
       };
-      const created = await session.call(`/clusters/${clusterId}/topics`, { method: 'POST', body });
+      const created = await session.call<{ warnings?: string[] }>(`/clusters/${clusterId}/topics`, {
+        method: 'POST',
+        body,
+      });
+      const warnings = (created.warnings ?? []).map((warning) => `\nWARNING: ${warning}`).join('');
       return output(json, created, () =>
         dryRun
-          ? `The controller would create ${topic}.`
-          : `Created ${topic}: ${body.partitions} partition(s), RF ${body.replicationFactor}.`,
+          ? `The controller would create ${topic}.${warnings}`
+          : `Created ${topic}: ${body.partitions} partition(s), RF ${body.replicationFactor}.${warnings}`,
       );
     }
     case 'delete': {

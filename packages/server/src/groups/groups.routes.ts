@@ -66,7 +66,10 @@ const Plan = Type.Object({
   ),
 });
 const Confirm = Type.Object({ confirmGroup: Type.String() }, { additionalProperties: false });
-const OffsetsParams = Type.Composite([GroupParams, Type.Object({ topic: Type.String({ minLength: 1 }) })]);
+const OffsetsParams = Type.Composite([
+  GroupParams,
+  Type.Object({ topic: Type.String({ minLength: 1, maxLength: 249 }) }),
+]);
 const ConfirmOffsets = Type.Object(
   { confirmName: Type.String({ description: "The group's exact id, to confirm" }) },
   { additionalProperties: false },

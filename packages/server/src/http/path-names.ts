@@ -12,6 +12,16 @@ import type { FastifyInstance } from 'fastify';
  */
 export const PATH_NAME_ESCAPE = '~';
 
+/** For the OpenAPI description of every path parameter that holds a name. */
+export const PATH_NAME_RULE =
+  'Percent-encoded; a name that is ".", "..", empty or starts with "~" is sent with one more "~" in front (e.g. group ".." as ~..), because HTTP clients drop "." and ".." path segments';
+
+/**
+ * Kafka's protocol STRING (group ids, user names): a 16-bit length, so at most 32,767 bytes, which is
+ * never fewer characters.
+ */
+export const MAX_KAFKA_STRING_LENGTH = 32_767;
+
 /** The path segment for `name` (before the router's percent-decoding is undone by the client). */
 export function encodePathName(name: string): string {
   const escaped = name === '' || name === '.' || name === '..' || name.startsWith(PATH_NAME_ESCAPE);
