@@ -13,7 +13,9 @@ const HELP = `weir groups — consumer groups of a cluster
   weir groups reset-offsets <group> --cluster <name> --to earliest|latest|offset:N|timestamp:<ms or ISO>|shift:N
                             [--topic T[:p,p]]...  [--confirm <group>]   (without --confirm: preview only)
   weir groups delete <group> --cluster <name> --confirm <group>
-  weir groups delete-offsets <group> --cluster <name> --topic <topic> [--confirm <group>]
+  weir groups delete-offsets <group> --cluster <name> --topic <topic> --confirm <group>
+
+A group id that starts with "-" goes after "--": weir groups describe --cluster <name> -- -my-group
 
 Common: --url, --token, --json`;
 

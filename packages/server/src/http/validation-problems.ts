@@ -106,7 +106,12 @@ function describeIssue(issue: SchemaIssue, part: string): string {
       if (issue.instancePath === '' && part === 'body' && (data === undefined || data === null)) {
         return `body: is missing; ${bodyHint(parent)}`;
       }
-      return `${field}: ${typeFix([params.type].flat() as string[], data)}`;
+      const expected = [params.type].flat() as string[];
+      // A secret sent with the wrong type is still a secret: say what is wanted, never echo it.
+      if (/write-only/i.test(String(parent.description ?? ''))) {
+        return `${field}: must be ${expected.map(article).join(' or ')} (the value sent is not shown: the field is write-only).`;
+      }
+      return `${field}: ${typeFix(expected, data)}`;
     }
     case 'pattern': {
       const rule = parent[RULE_KEYWORD];

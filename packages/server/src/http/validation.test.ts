@@ -66,6 +66,17 @@ describe('request validation: strict bodies, problems that say what to fix', () 
     ]);
   });
 
+  test('a secret of the wrong type is not echoed back', async () => {
+    const problems = await problemsOf('POST', '/clusters', {
+      ...validCluster,
+      securityProtocol: 'SASL_PLAINTEXT',
+      sasl: { mechanism: 'PLAIN', username: 'alice', password: 918273645 },
+    });
+    assert.deepEqual(problems, [
+      'body.sasl.password: must be a string (the value sent is not shown: the field is write-only).',
+    ]);
+  });
+
   test('query strings and path parameters are text, so they are still converted', async () => {
     const { status, problem } = await send(
       'GET',

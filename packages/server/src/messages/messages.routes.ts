@@ -119,6 +119,9 @@ const searchFields = {
               partition: Type.Integer({ minimum: 0 }),
               position: Type.Integer({ minimum: 0 }),
               end: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+              // The end event's positions are passed back whole, so their other fields are known too.
+              done: Type.Optional(Type.Boolean({ description: 'As the end event gave it; not used' })),
+              error: Type.Optional(Type.String({ description: 'As the end event gave it; not used' })),
             },
             { additionalProperties: false },
           ),
