@@ -69,3 +69,20 @@ test('a group page reloads on its own address, for "." and ".."', async () => {
     assert.equal(page.url(), address);
   }
 });
+
+test("validating a topic name with '.' shows Kafka's collision warning; a reserved name is refused", async () => {
+  await page.goto(`${weir.url}/clusters/${clusterId}/topics`);
+  await page.getByRole('button', { name: 'Create topic' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Topic name').fill('__transaction_state');
+  await dialog.getByRole('button', { name: 'Validate' }).click();
+  await dialog
+    .getByText(/"__transaction_state" is reserved: Kafka creates it itself/)
+    .first()
+    .waitFor();
+  await dialog.getByLabel('Topic name').fill('audit.log');
+  await dialog.getByRole('button', { name: 'Validate' }).click();
+  await dialog.getByText('The controller would accept this topic.').waitFor();
+  await dialog.getByText("Kafka's topic tool warns about this name:").waitFor();
+  await dialog.getByText(/topics with a period \('\.'\) or underscore \('_'\) could collide/).waitFor();
+});

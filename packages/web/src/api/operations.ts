@@ -56,7 +56,7 @@ export const useCreateTopic = (clusterId: string) =>
       configs: Record<string, string>;
       validateOnly: boolean;
     }) =>
-      apiRequest<{ name: string; validateOnly: boolean }>(`${base(clusterId)}/topics`, {
+      apiRequest<{ name: string; validateOnly: boolean; warnings?: string[] }>(`${base(clusterId)}/topics`, {
         method: 'POST',
         body,
       }),

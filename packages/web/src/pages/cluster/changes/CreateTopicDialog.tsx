@@ -123,6 +123,16 @@ export function CreateTopicDialog({ clusterId }: { clusterId: string }) {
         {create.data?.validateOnly && (
           <Alert type="success" showIcon message={t('create.valid')} style={{ marginTop: 12 }} />
         )}
+        {create.data?.warnings?.map((warning) => (
+          <Alert
+            key={warning}
+            type="warning"
+            showIcon
+            message={t('create.nameWarning')}
+            description={warning}
+            style={{ marginTop: 12 }}
+          />
+        ))}
         {create.error && (
           <Alert type="error" showIcon message={create.error.message} style={{ marginTop: 12 }} />
         )}
