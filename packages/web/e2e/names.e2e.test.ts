@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { commitOffsets, createTopic, type KafkaCluster, startKafkaCluster } from '@weir/testkit';
+import {
+  commitOffsets,
+  createTopic,
+  type KafkaCluster,
+  runKafkaTool,
+  startKafkaCluster,
+} from '@weir/testkit';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, type RunningWeir, startWeir } from './support.ts';
 
@@ -85,4 +91,28 @@ test("validating a topic name with '.' shows Kafka's collision warning; a reserv
   await dialog.getByText('The controller would accept this topic.').waitFor();
   await dialog.getByText("Kafka's topic tool warns about this name:").waitFor();
   await dialog.getByText(/topics with a period \('\.'\) or underscore \('_'\) could collide/).waitFor();
+});
+
+test("deleting group '.''s offsets for a topic asks for the typed id, and Kafka drops them", async () => {
+  const describe = () =>
+    runKafkaTool('4.1', 'kafka-consumer-groups', [
+      '--bootstrap-server',
+      kafka.bootstrapServers.plaintext,
+      '--describe',
+      '--group',
+      '.',
+    ]).catch((error: Error) => error.message);
+  assert.match(await describe(), /dotted/);
+  await page.goto(`${weir.url}/clusters/${clusterId}/groups`);
+  await page.getByRole('link', { name: '.', exact: true }).click();
+  await assertGroupPage('.');
+  await page.getByLabel("Delete a topic's offsets…").click();
+  await page.getByTitle('dotted', { exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  const ok = dialog.getByRole('button', { name: 'Delete these offsets' });
+  assert.equal(await ok.isDisabled(), true);
+  await dialog.getByLabel('Name to confirm').fill('.');
+  await ok.click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.doesNotMatch(await describe(), /dotted/);
 });
