@@ -125,7 +125,18 @@ export function toGatewayError(
   const apiCode = errors.find((e) => typeof e.apiCode === 'number')?.apiCode;
   if (apiCode !== undefined) coordinates.code = apiCode;
 
-  if (has(errors, /AUTHENTICATION|SASL_AUTHENTICATION_FAILED|Authentication failed|ILLEGAL_SASL_STATE/i)) {
+  // A PLAINTEXT or SSL listener answers SaslHandshake with ILLEGAL_SASL_STATE: the client already
+  // counts as authenticated there (Kafka's KafkaApis.handleSaslHandshakeRequest), so no credentials
+  // were checked and none are wrong.
+  if (has(errors, /ILLEGAL_SASL_STATE/)) {
+    return new KafkaGatewayError(
+      'authentication',
+      `The listener at ${where} does not speak SASL (it answered the SASL handshake with ILLEGAL_SASL_STATE), so it is a PLAINTEXT or SSL listener: use security protocol PLAINTEXT or SSL there, or point the bootstrap address at the port of the broker's SASL_PLAINTEXT or SASL_SSL listener.`,
+      coordinates,
+      { cause: error },
+    );
+  }
+  if (has(errors, /AUTHENTICATION|SASL_AUTHENTICATION_FAILED|Authentication failed/i)) {
     const who = context.username ? ` for user ${context.username}` : '';
     const how = context.mechanism ? ` with ${context.mechanism}` : '';
     const fix =
@@ -186,9 +197,13 @@ export function toGatewayError(
     );
   }
   if (has(errors, /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|EAI_AGAIN|NETWORK|Connection closed/i)) {
+    // A SASL or TLS listener closes a connection whose first bytes are a plain Kafka request.
+    const closed = has(errors, /Connection closed|ECONNRESET/i)
+      ? '; a broker also closes the connection when its listener expects SASL or TLS and the client did not start it, so check the security protocol'
+      : '';
     return new KafkaGatewayError(
       'unreachable',
-      `Could not connect to ${where}: check the bootstrap address and that the broker is running and reachable (${detail}).`,
+      `Could not connect to ${where}: check the bootstrap address and that the broker is running and reachable${closed} (${detail}).`,
       coordinates,
       { cause: error },
     );

@@ -10,6 +10,13 @@ test('connect strings: hosts, default port, chroot ignored', () => {
   ]);
 });
 
+test('connect strings: IPv6 hosts in brackets, with and without a port', () => {
+  assert.deepEqual(zookeeperServers('[::1]:2182,[fe80::1]/kafka'), [
+    { host: '::1', port: 2182 },
+    { host: 'fe80::1', port: 2181 },
+  ]);
+});
+
 test("srvr's answer parsed field by field", () => {
   const answer = [
     'Zookeeper version: 3.5.9-83df9301aa5c2a5d284a9940177808c01bc35cef, built on 01/06/2021 20:03 GMT',

@@ -16,7 +16,10 @@ export interface ZooKeeperServerStatus {
 
 const DEFAULT_PORT = 2181;
 
-/** `h1:2181,h2:2181/kafka` → the server addresses; the chroot path does not matter here. */
+/**
+ * `h1:2181,h2:2181/kafka` → the server addresses; the chroot path does not matter here. IPv6 hosts
+ * come in brackets (`[::1]:2181`), as ZooKeeper's ConnectStringParser takes them.
+ */
 export function zookeeperServers(connectString: string): { host: string; port: number }[] {
   const hosts = connectString.split('/')[0] ?? '';
   return hosts
@@ -24,6 +27,8 @@ export function zookeeperServers(connectString: string): { host: string; port: n
     .map((entry) => entry.trim())
     .filter(Boolean)
     .map((entry) => {
+      const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+      if (bracketed) return { host: bracketed[1]!, port: Number(bracketed[2]) || DEFAULT_PORT };
       const colon = entry.lastIndexOf(':');
       return colon === -1
         ? { host: entry, port: DEFAULT_PORT }

@@ -25,8 +25,17 @@ import { GroupsService } from './groups/groups.service.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { installAccessControl } from './http/access-control.ts';
 import { installBrowserDefences, openApiExplorerHooks } from './http/browser-defences.ts';
-import { installProblemHandlers } from './http/problem.ts';
+import { installJsonBodyParser } from './http/json-body.ts';
+import { optionalDefaults } from './http/openapi.ts';
+import { installPathNameDecoding } from './http/path-names.ts';
+import {
+  installProblemHandlers,
+  MAX_PATH_PARAM_LENGTH,
+  sendClientError,
+  sendFrameworkProblem,
+} from './http/problem.ts';
 import { ProblemSchema } from './http/schemas.ts';
+import { buildValidators } from './http/validation.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { JobsService } from './jobs/jobs.service.ts';
 import { FilterPool } from './messages/filter-pool.ts';
@@ -81,9 +90,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: 5 * 1024 * 1024,
     // Forwarded headers are believed only from the listed proxies; from anyone else they are ignored.
     trustProxy: options.trustProxy?.length ? options.trustProxy : false,
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
-    },
+    schemaController: { compilersFactory: { buildValidator: buildValidators } },
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    frameworkErrors: sendFrameworkProblem,
+    clientErrorHandler: sendClientError,
   });
   const audit = new AuditService(options.store.audit);
   const auth = new AuthService({
@@ -146,6 +156,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   });
   installProblemHandlers(http);
+  installJsonBodyParser(http);
+  installPathNameDecoding(http);
   await http.register(fastifyCookie);
   await installBrowserDefences(http);
   installAccessControl(http, auth);
@@ -162,6 +174,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
       security: [{ session: [] }, { token: [] }],
     },
+    transformObject: (documents) =>
+      optionalDefaults('openapiObject' in documents ? documents.openapiObject : documents.swaggerObject),
   });
   await http.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiHooks: openApiExplorerHooks });
 

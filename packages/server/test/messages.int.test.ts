@@ -369,7 +369,9 @@ describe('messages on Kafka 4.1 (Fetch by topic id)', () => {
       messages: [{ value: 'zz' }],
     });
     assert.equal(badHex.status, 400);
-    assert.match(badHex.body.detail, /messages\[0\]\.value is not hex/);
+    assert.deepEqual(badHex.body.problems, [
+      'body.messages[0].value: is not hex: use pairs of 0-9 and a-f, e.g. 6869 for "hi" (encoding "hex").',
+    ]);
     const badPartition = await api('POST', cluster('/topics/small/messages'), {
       messages: [{ value: 'a', partition: 4 }],
     });

@@ -177,6 +177,7 @@ describe('topics', () => {
       partitions: 4,
       replicationFactor: 2,
       validateOnly: true,
+      warnings: [],
     });
 
     const topics = await listTopics();
@@ -460,7 +461,12 @@ describe('consumer groups', () => {
   test("deleting one topic's offsets, then the group", async () => {
     await commitOffsets(kafka, 'reporting', 'events', [{ partition: 0, offset: 5 }]);
     await commitOffsets(kafka, 'reporting', 'payments', [{ partition: 1, offset: 0 }]);
-    const dropped = await api('DELETE', cluster('/groups/reporting/offsets/events'));
+    const unconfirmed = await api('DELETE', cluster('/groups/reporting/offsets/events'));
+    assert.equal(unconfirmed.status, 400);
+    assert.match(unconfirmed.body.problems[0], /"confirmName"/);
+    const dropped = await api('DELETE', cluster('/groups/reporting/offsets/events'), {
+      confirmName: 'reporting',
+    });
     assert.equal(dropped.status, 200);
     assert.deepEqual(dropped.body.partitions, [0]);
     const lag = await describeGroupWithKafka(kafka.version, bootstrap(), 'reporting');

@@ -32,6 +32,8 @@ export interface StartKafkaOptions {
   sasl?: boolean;
   /** Adds an SSL listener with a certificate for 127.0.0.1 signed by a throwaway CA (`tlsCa`). */
   tls?: boolean;
+  /** Adds a PLAINTEXT listener on the IPv6 loopback, advertised as `[::1]:port` (`bootstrapServers.ipv6`). */
+  ipv6?: boolean;
   /** Turns on Kafka's ACL authorizer; `User:ANONYMOUS` (the PLAINTEXT listener) and `User:admin` are super users. */
   authorizer?: boolean;
   /** Broker heap in MiB; default 256 (benchmarks with many partitions need more). */
@@ -53,7 +55,7 @@ export interface KafkaCluster {
   version: string;
   mode: 'kraft' | 'zookeeper';
   clusterId: string;
-  bootstrapServers: { plaintext: string; sasl?: string; ssl?: string };
+  bootstrapServers: { plaintext: string; sasl?: string; ssl?: string; ipv6?: string };
   /** PEM of the CA that signed the brokers' certificates, when started with `tls`. */
   tlsCa?: string;
   saslUsers: readonly SaslUser[];
@@ -121,7 +123,9 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
   const saslUsers = options.sasl ? DEFAULT_SASL_USERS : [];
   const perNode = 2 + (options.sasl ? 1 : 0) + (options.tls ? 1 : 0);
   const certificates = options.tls ? makeTestCertificates(dataDir) : undefined;
-  const ports = await freePorts(brokerCount * perNode + 1);
+  const ports = await freePorts(brokerCount * perNode + 1 + (options.ipv6 ? brokerCount : 0));
+  // The IPv6 listeners take the ports after everything else, so the other ports keep their places.
+  const ipv6Port = (index: number) => (options.ipv6 ? ports[brokerCount * perNode + 1 + index] : undefined);
   const nodes: NodeState[] = Array.from({ length: brokerCount }, (_, index) => {
     const nodeId = index + 1;
     const dir = join(dataDir, `node-${nodeId}`);
@@ -133,6 +137,7 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
         controller: ports[index * perNode + 1]!,
         sasl: options.sasl ? ports[index * perNode + 2]! : undefined,
         ssl: options.tls ? ports[index * perNode + perNode - 1]! : undefined,
+        ipv6: ipv6Port(index),
       },
       dir,
       propertiesFile: join(dir, 'server.properties'),
@@ -150,6 +155,7 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
       plaintext: nodes.map((n) => `127.0.0.1:${n.ports.plaintext}`).join(','),
       sasl: options.sasl ? nodes.map((n) => `127.0.0.1:${n.ports.sasl}`).join(',') : undefined,
       ssl: options.tls ? nodes.map((n) => `127.0.0.1:${n.ports.ssl}`).join(',') : undefined,
+      ipv6: options.ipv6 ? nodes.map((n) => `[::1]:${n.ports.ipv6}`).join(',') : undefined,
     },
     tlsCa: certificates?.caPem,
     saslUsers,

@@ -19,6 +19,8 @@ export interface NodePorts {
   controller?: number;
   sasl?: number;
   ssl?: number;
+  /** A second PLAINTEXT listener, on ::1. */
+  ipv6?: number;
 }
 
 const lines = (entries: Record<string, string | number>) =>
@@ -38,12 +40,16 @@ function listenerSettings(node: NodePorts, withController: boolean): Record<stri
     listeners.push(`SSL://127.0.0.1:${node.ssl}`);
     advertised.push(`SSL://127.0.0.1:${node.ssl}`);
   }
+  if (node.ipv6 !== undefined) {
+    listeners.push(`IPV6://[::1]:${node.ipv6}`);
+    advertised.push(`IPV6://[::1]:${node.ipv6}`);
+  }
   return {
     listeners: listeners.join(','),
     'advertised.listeners': advertised.join(','),
     'inter.broker.listener.name': 'PLAINTEXT',
     'listener.security.protocol.map':
-      'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL',
+      'CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SSL:SSL,IPV6:PLAINTEXT',
   };
 }
 

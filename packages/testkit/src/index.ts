@@ -15,6 +15,7 @@ export {
 } from './data.ts';
 export { kafkaCacheDir, resolveKafkaJars } from './jars.ts';
 export { runKafkaTool } from './kafka-tool.ts';
+export { AWKWARD_GROUP_IDS, randomGroupIds, randomTopicNames, seededRandom } from './names.ts';
 export type { KafkaVersionName } from './versions.ts';
 export { KAFKA_VERSIONS, resolveRelease } from './versions.ts';
 export type { RunningWeir } from './weir-process.ts';

@@ -1,5 +1,6 @@
 import type { ResetPlan } from '@weir/server/api-types';
 import { CliError } from '../errors.ts';
+import { pathName } from '../path-names.ts';
 import type { Session } from '../session.ts';
 import { output, renderTable } from '../table.ts';
 import { integer, tagged, timestamp } from '../values.ts';
@@ -41,7 +42,7 @@ export async function changeGroup(
   values: Values,
 ): Promise<void> {
   const json = values.json as boolean | undefined;
-  const path = `/clusters/${clusterId}/groups/${encodeURIComponent(groupId)}`;
+  const path = `/clusters/${clusterId}/groups/${pathName(groupId)}`;
   if (values.confirm !== undefined && values.confirm !== groupId)
     throw new CliError(`--confirm must repeat the group's name exactly: --confirm ${groupId}`, 2);
   if (action === 'reset-offsets') {
@@ -81,6 +82,9 @@ export async function changeGroup(
   const topics = (values.topic as string[] | undefined) ?? [];
   if (topics.length !== 1) throw new CliError('Name one topic: --topic <topic>.', 2);
   const topic = topics[0] as string;
-  await session.call(`${path}/offsets/${encodeURIComponent(topic)}`, { method: 'DELETE' });
+  await session.call(`${path}/offsets/${pathName(topic)}`, {
+    method: 'DELETE',
+    body: { confirmName: groupId },
+  });
   return output(json, { groupId, topic }, () => `Deleted ${groupId}'s offsets for ${topic}.`);
 }

@@ -1,6 +1,7 @@
 import type { GroupDetail, GroupSummary } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
+import { pathName } from '../path-names.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
 import { output, renderTable } from '../table.ts';
 import { changeGroup } from './group-changes.ts';
@@ -12,7 +13,9 @@ const HELP = `weir groups — consumer groups of a cluster
   weir groups reset-offsets <group> --cluster <name> --to earliest|latest|offset:N|timestamp:<ms or ISO>|shift:N
                             [--topic T[:p,p]]...  [--confirm <group>]   (without --confirm: preview only)
   weir groups delete <group> --cluster <name> --confirm <group>
-  weir groups delete-offsets <group> --cluster <name> --topic <topic> [--confirm <group>]
+  weir groups delete-offsets <group> --cluster <name> --topic <topic> --confirm <group>
+
+A group id that starts with "-" goes after "--": weir groups describe --cluster <name> -- -my-group
 
 Common: --url, --token, --json`;
 
@@ -47,9 +50,7 @@ export async function groupsCommand(args: string[]): Promise<void> {
   }
   if (action === 'describe') {
     if (!groupId) throw new CliError('Name the group: weir groups describe <group> --cluster <name>');
-    const detail = await session.call<GroupDetail>(
-      `/clusters/${cluster.id}/groups/${encodeURIComponent(groupId)}`,
-    );
+    const detail = await session.call<GroupDetail>(`/clusters/${cluster.id}/groups/${pathName(groupId)}`);
     const clientOf = new Map(detail.group.members.map((m) => [m.memberId, `${m.clientId}@${m.host}`]));
     return output(values.json as boolean, detail, () =>
       [

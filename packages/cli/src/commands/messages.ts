@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { BrowseResult, Payload, RenderedMessage, SearchStreamEvent } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
+import { pathName } from '../path-names.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
 import { renderTable } from '../table.ts';
 import { assignments, integer, tagged, timestamp } from '../values.ts';
@@ -133,7 +134,7 @@ export async function messagesCommand(args: string[]): Promise<void> {
   if (!topic) throw new CliError(`Name the topic: weir messages ${action} <topic> --cluster <name>`, 2);
   const session = openSession(values);
   const cluster = await resolveCluster(session, values.cluster as string | undefined);
-  const path = `/clusters/${cluster.id}/topics/${encodeURIComponent(topic)}/messages`;
+  const path = `/clusters/${cluster.id}/topics/${pathName(topic)}/messages`;
   const json = Boolean(values.json);
 
   if (action === 'browse') {

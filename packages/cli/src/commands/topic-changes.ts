@@ -1,4 +1,5 @@
 import { CliError } from '../errors.ts';
+import { pathName } from '../path-names.ts';
 import type { Session } from '../session.ts';
 import { output, renderTable } from '../table.ts';
 import { assignments, integer, tagged, timestamp } from '../values.ts';
@@ -40,7 +41,7 @@ export async function changeTopic(
   values: Values,
 ): Promise<void> {
   const json = values.json as boolean | undefined;
-  const path = `/clusters/${clusterId}/topics/${encodeURIComponent(topic)}`;
+  const path = `/clusters/${clusterId}/topics/${pathName(topic)}`;
   const dryRun = Boolean(values['dry-run']);
   switch (action) {
     case 'create': {
@@ -54,11 +55,15 @@ export async function changeTopic(
         configs: Object.fromEntries(assignments(values.config as string[], 'config')),
         validateOnly: dryRun,
       };
-      const created = await session.call(`/clusters/${clusterId}/topics`, { method: 'POST', body });
+      const created = await session.call<{ warnings?: string[] }>(`/clusters/${clusterId}/topics`, {
+        method: 'POST',
+        body,
+      });
+      const warnings = (created.warnings ?? []).map((warning) => `\nWARNING: ${warning}`).join('');
       return output(json, created, () =>
         dryRun
-          ? `The controller would create ${topic}.`
-          : `Created ${topic}: ${body.partitions} partition(s), RF ${body.replicationFactor}.`,
+          ? `The controller would create ${topic}.${warnings}`
+          : `Created ${topic}: ${body.partitions} partition(s), RF ${body.replicationFactor}.${warnings}`,
       );
     }
     case 'delete': {

@@ -1,6 +1,7 @@
 import type { TopicDetail, TopicSummary } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
+import { pathName } from '../path-names.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
 import { formatBytes, output, renderTable } from '../table.ts';
 import { changeTopic, TOPIC_CHANGE_OPTIONS, TOPIC_CHANGES } from './topic-changes.ts';
@@ -71,9 +72,7 @@ export async function topicsCommand(args: string[]): Promise<void> {
   }
   if (action === 'describe') {
     if (!topic) throw new CliError('Name the topic: weir topics describe <topic> --cluster <name>');
-    const detail = await session.call<TopicDetail>(
-      `/clusters/${cluster.id}/topics/${encodeURIComponent(topic)}`,
-    );
+    const detail = await session.call<TopicDetail>(`/clusters/${cluster.id}/topics/${pathName(topic)}`);
     return output(values.json as boolean, detail, () =>
       [
         `Topic: ${detail.topic.name}  Partitions: ${detail.topic.partitions}  RF: ${detail.topic.replicationFactor}  Size: ${formatBytes(detail.topic.sizeBytes)}  Messages: ${detail.topic.messages ?? '-'}`,

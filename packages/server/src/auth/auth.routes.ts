@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { clientOf, principalOf, SESSION_COOKIE } from '../http/access-control.ts';
-import { problemResponses } from '../http/schemas.ts';
+import { noControlCharacters, problemResponses } from '../http/schemas.ts';
 import type { ApiTokensService } from './api-tokens.service.ts';
 import { type AuthService, SESSION_IDLE_TTL_MS } from './auth.service.ts';
 
@@ -35,7 +35,7 @@ const ApiTokenSchema = Type.Object({
 
 const CreateTokenBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100, pattern: '^[^\\u0000-\\u001f\\u007f]+$' }),
+    name: Type.String({ minLength: 1, maxLength: 100, ...noControlCharacters }),
     expiresInDays: Type.Integer({ minimum: 1, maximum: 365, default: 90 }),
   },
   { additionalProperties: false },

@@ -1,4 +1,5 @@
 import type { ClusterConnection } from '@weir/kafka';
+import { parseHostPort, parseZooKeeperConnect } from './broker-address.ts';
 import type { ClusterInput, ClusterView } from './cluster.schemas.ts';
 
 /** What is stored in clear: everything but the secrets. */
@@ -108,7 +109,7 @@ export function toView(cluster: StoredCluster): ClusterView {
 
 /** Rules that span fields, beyond what the schema checks; each problem names its field and the fix. */
 export function crossFieldProblems(definition: ClusterDefinition, secrets: ClusterSecrets): string[] {
-  const problems: string[] = [];
+  const problems = addressProblems(definition);
   const usesSasl = definition.securityProtocol.startsWith('SASL_');
   const usesTls = definition.securityProtocol === 'SSL' || definition.securityProtocol === 'SASL_SSL';
   if (usesSasl && !definition.sasl) {
@@ -136,5 +137,20 @@ export function crossFieldProblems(definition: ClusterDefinition, secrets: Clust
     problems.push('body.tls.key: a client certificate needs its private key.');
   if (secrets.tlsKey !== undefined && !definition.tls?.cert)
     problems.push('body.tls.cert: a private key needs its client certificate.');
+  return problems;
+}
+
+/** Each bootstrap address and the ZooKeeper connect string, checked in full (ports 1–65535, IPv6 in brackets). */
+function addressProblems(definition: ClusterDefinition): string[] {
+  const problems: string[] = [];
+  for (const [index, address] of definition.bootstrapServers.entries()) {
+    const parsed = parseHostPort(address);
+    if ('problem' in parsed) problems.push(`body.bootstrapServers[${index}]: ${parsed.problem}.`);
+  }
+  if (definition.zookeeperConnect !== undefined) {
+    const parsed = parseZooKeeperConnect(definition.zookeeperConnect);
+    if ('problems' in parsed)
+      for (const problem of parsed.problems) problems.push(`body.zookeeperConnect: ${problem}.`);
+  }
   return problems;
 }

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { MAX_KAFKA_STRING_LENGTH, PATH_NAME_RULE } from '../http/path-names.ts';
 import { problemResponses } from '../http/schemas.ts';
 import type { ClusterReadService } from './cluster-read.service.ts';
 import { TOPIC_SORTS } from './topics.view.ts';
@@ -166,7 +167,10 @@ export function clusterReadRoutes(
     },
   );
 
-  const TopicParams = Type.Object({ id: Id, name: Type.String({ minLength: 1, maxLength: 249 }) });
+  const TopicParams = Type.Object({
+    id: Id,
+    name: Type.String({ minLength: 1, maxLength: 249, description: PATH_NAME_RULE }),
+  });
   app.get<{ Params: Static<typeof TopicParams> }>(
     '/clusters/:id/topics/:name',
     {
@@ -207,7 +211,10 @@ export function clusterReadRoutes(
     async (request) => deps.reads.groups(request.params.id, request.query),
   );
 
-  const GroupParams = Type.Object({ id: Id, groupId: Type.String({ minLength: 1, maxLength: 255 }) });
+  const GroupParams = Type.Object({
+    id: Id,
+    groupId: Type.String({ minLength: 1, maxLength: MAX_KAFKA_STRING_LENGTH, description: PATH_NAME_RULE }),
+  });
   app.get<{ Params: Static<typeof GroupParams> }>(
     '/clusters/:id/groups/:groupId',
     {

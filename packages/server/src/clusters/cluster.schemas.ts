@@ -1,6 +1,10 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { noControlCharacters } from '../http/schemas.ts';
 
-const NoControlCharacters = '^[^\\u0000-\\u001f\\u007f]+$';
+const httpUrl = {
+  pattern: '^https?://',
+  'x-rule': 'use an http:// or https:// URL, e.g. http://connect1:8083',
+};
 
 export const SECURITY_PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const;
 export const SASL_MECHANISMS = ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER'] as const;
@@ -32,7 +36,7 @@ const TlsInput = Type.Object(
 const MetricsEndpoint = Type.Object(
   {
     type: Type.Union([Type.Literal('prometheus'), Type.Literal('jolokia')]),
-    url: Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2048 }),
+    url: Type.String({ format: 'uri', ...httpUrl, maxLength: 2048 }),
     brokerId: Type.Optional(Type.Integer({ minimum: 0 })),
   },
   { additionalProperties: false },
@@ -41,17 +45,18 @@ const MetricsEndpoint = Type.Object(
 /** What a user submits to add or replace a cluster. Secrets left out on update keep their stored value. */
 export const ClusterInput = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100, pattern: NoControlCharacters }),
+    name: Type.String({ minLength: 1, maxLength: 100, ...noControlCharacters }),
     description: Type.String({ maxLength: 2000, default: '' }),
-    tags: Type.Array(Type.String({ minLength: 1, maxLength: 50, pattern: NoControlCharacters }), {
+    tags: Type.Array(Type.String({ minLength: 1, maxLength: 50, ...noControlCharacters }), {
       maxItems: 20,
       uniqueItems: true,
       default: [],
     }),
-    bootstrapServers: Type.Array(Type.String({ pattern: '^[^\\s:,]+:\\d{1,5}$', maxLength: 300 }), {
+    // Checked in full by broker-address.ts, which says what is wrong with each address.
+    bootstrapServers: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
       minItems: 1,
       maxItems: 50,
-      description: 'host:port of one or more brokers',
+      description: 'host:port of one or more brokers; IPv6 in brackets, e.g. [::1]:9092',
     }),
     securityProtocol: Type.Union(
       SECURITY_PROTOCOLS.map((p) => Type.Literal(p)),
@@ -59,9 +64,15 @@ export const ClusterInput = Type.Object(
     ),
     sasl: Type.Optional(SaslInput),
     tls: Type.Optional(TlsInput),
-    zookeeperConnect: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, pattern: '^[^\\s]+$' })),
+    zookeeperConnect: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 1000,
+        description: 'host[:port][,host[:port]…][/chroot], e.g. zk1:2181,zk2:2181/kafka',
+      }),
+    ),
     metricsEndpoints: Type.Array(MetricsEndpoint, { maxItems: 500, default: [] }),
-    connectUrls: Type.Array(Type.String({ format: 'uri', pattern: '^https?://', maxLength: 2048 }), {
+    connectUrls: Type.Array(Type.String({ format: 'uri', ...httpUrl, maxLength: 2048 }), {
       maxItems: 20,
       default: [],
     }),

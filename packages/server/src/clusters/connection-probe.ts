@@ -6,6 +6,7 @@ import {
   inferKafkaVersion,
   KafkaGatewayError,
 } from '@weir/kafka';
+import { formatHostPort, type HostPort, parseHostPort, parseZooKeeperConnect } from './broker-address.ts';
 import type { ConnectionReport } from './read-model.types.ts';
 
 const TCP_TIMEOUT_MS = 3000;
@@ -28,10 +29,12 @@ function checkTcp(
   });
 }
 
-const splitAddress = (address: string) => {
-  const index = address.lastIndexOf(':');
-  return { host: address.slice(0, index), port: Number(address.slice(index + 1)) };
-};
+/** Host and port of an address the service has already checked (broker-address.ts). */
+function splitAddress(address: string, defaultPort?: number): HostPort {
+  const parsed = parseHostPort(address, defaultPort);
+  if ('problem' in parsed) throw new TypeError(`unchecked address ${address}: ${parsed.problem}`);
+  return parsed;
+}
 
 /**
  * Tests a connection step by step, as a person would: can each address be reached, does login
@@ -105,13 +108,13 @@ export async function probeConnection(
         message: 'This cluster runs in KRaft mode and has no ZooKeeper: remove the ZooKeeper connect string.',
       });
     } else if (options.zookeeperConnect) {
-      const first = options.zookeeperConnect.split(',')[0]!.split('/')[0]!;
-      const zk = splitAddress(first.includes(':') ? first : `${first}:2181`);
-      const result = await checkTcp(zk.host, zk.port);
+      const parsed = parseZooKeeperConnect(options.zookeeperConnect);
+      const zk = 'servers' in parsed ? parsed.servers[0] : undefined;
+      const result = zk ? await checkTcp(zk.host, zk.port) : { error: 'not a connect string' };
       if ('error' in result) {
         report.problems.push({
           step: 'zookeeper',
-          message: `ZooKeeper at ${zk.host}:${zk.port} cannot be reached (${result.error}): check the connect string or leave it empty.`,
+          message: `ZooKeeper at ${zk ? formatHostPort(zk) : options.zookeeperConnect} cannot be reached (${result.error}): check the connect string or leave it empty.`,
         });
       }
     }

@@ -66,7 +66,14 @@ const Plan = Type.Object({
   ),
 });
 const Confirm = Type.Object({ confirmGroup: Type.String() }, { additionalProperties: false });
-const OffsetsParams = Type.Composite([GroupParams, Type.Object({ topic: Type.String({ minLength: 1 }) })]);
+const OffsetsParams = Type.Composite([
+  GroupParams,
+  Type.Object({ topic: Type.String({ minLength: 1, maxLength: 249 }) }),
+]);
+const ConfirmOffsets = Type.Object(
+  { confirmName: Type.String({ description: "The group's exact id, to confirm" }) },
+  { additionalProperties: false },
+);
 const errors = { ...problemResponses, ...conflictResponses };
 
 export function groupsRoutes(app: FastifyInstance, deps: { groups: GroupsService }): void {
@@ -136,14 +143,15 @@ export function groupsRoutes(app: FastifyInstance, deps: { groups: GroupsService
     },
   );
 
-  app.delete<{ Params: Static<typeof OffsetsParams> }>(
+  app.delete<{ Params: Static<typeof OffsetsParams>; Body: Static<typeof ConfirmOffsets> }>(
     '/clusters/:id/groups/:groupId/offsets/:topic',
     {
       config: { access: 'groups:write' },
       schema: {
         tags,
-        summary: "Delete the group's committed offsets for one topic",
+        summary: "Delete the group's committed offsets for one topic; confirmName must equal the group id",
         params: OffsetsParams,
+        body: ConfirmOffsets,
         response: { 200: Type.Object({ partitions: Type.Array(Type.Integer()) }), ...errors },
       },
     },
@@ -152,6 +160,7 @@ export function groupsRoutes(app: FastifyInstance, deps: { groups: GroupsService
         request.params.id,
         request.params.groupId,
         request.params.topic,
+        request.body.confirmName,
         actorOf(request),
       ),
   );

@@ -148,8 +148,14 @@ export class GroupsService {
     clusterId: string,
     groupId: string,
     topicName: string,
+    confirmName: string,
     actor: Actor,
   ): Promise<{ partitions: number[] }> {
+    if (confirmName !== groupId) {
+      throw new InputError(`Type the group's exact id to confirm: "${groupId}".`, [
+        `body.confirmName: must equal "${groupId}".`,
+      ]);
+    }
     const gateway = await this.#ops.gateway(clusterId);
     const committed = ((await gateway.committedOffsets([groupId])).get(groupId) ?? []).filter(
       (c) => c.topic === topicName,

@@ -1,7 +1,9 @@
 import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { type KafkaErrorKind, KafkaGatewayError } from '@weir/kafka';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, InputError, TooManyRequestsError } from '../errors.ts';
+import { describeSchemaIssues, type SchemaIssue } from './validation-problems.ts';
 
 /** RFC 9457 problem details: the one shape every API error takes. */
 export interface Problem {
@@ -17,19 +19,6 @@ export function sendProblem(reply: FastifyReply, status: number, detail: string,
   const body: Problem = { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail };
   if (problems && problems.length > 0) body.problems = problems;
   return reply.code(status).type('application/problem+json').send(body);
-}
-
-function describeValidation(error: FastifyError): string[] {
-  return (error.validation ?? []).map((issue) => {
-    const field = `${error.validationContext ?? 'request'}${issue.instancePath.replaceAll('/', '.')}`;
-    const extra = issue.params as Record<string, unknown>;
-    if (issue.keyword === 'additionalProperties') {
-      return `${field}: unknown property "${String(extra.additionalProperty)}"; remove it.`;
-    }
-    if (issue.keyword === 'required')
-      return `${field}: missing required property "${String(extra.missingProperty)}".`;
-    return `${field}: ${issue.message ?? 'is invalid'}.`;
-  });
 }
 
 /** What a Kafka failure means to an API caller: their input, the target's state, or the cluster. */
@@ -61,11 +50,14 @@ export function installProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, error.status, error.message);
     }
     if (error.validation) {
-      const problems = describeValidation(error);
+      const problems = describeSchemaIssues(
+        error.validation as SchemaIssue[],
+        error.validationContext ?? 'request',
+      );
       return sendProblem(reply, 400, `The request is invalid: ${problems.join(' ')}`, problems);
     }
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendProblem(reply, error.statusCode, error.message);
+      return sendProblem(reply, error.statusCode, frameworkDetail(error, request));
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(
@@ -74,4 +66,52 @@ export function installProblemHandlers(app: FastifyInstance): void {
       `Weir hit an unexpected error. The server log has the details under request id ${request.id}.`,
     );
   });
+}
+
+/** Fastify's own refusals (body, media type, URL), each said with what to change. */
+function frameworkDetail(error: FastifyError, request: FastifyRequest): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return `The request body is larger than this endpoint accepts (${request.routeOptions.bodyLimit} bytes); send less, e.g. split a batch into several requests.`;
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return `The content-type ${JSON.stringify(request.headers['content-type'] ?? '')} is not accepted here; send JSON with content-type: application/json.`;
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'The body is not as long as its content-length header says; send the header that matches the body, or leave it to your HTTP client.';
+    case 'FST_ERR_BAD_URL':
+      return `The path ${JSON.stringify(request.url)} is not valid percent-encoding; write a literal "%" as %25 (encodeURIComponent does this).`;
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return `A path segment of ${JSON.stringify(request.url.slice(0, 120))} is longer than ${MAX_PATH_PARAM_LENGTH} characters, more than any name Kafka accepts.`;
+    default:
+      return error.message;
+  }
+}
+
+/**
+ * The longest path parameter the router takes. Kafka group ids and user names are protocol strings
+ * of up to 32,767 bytes, which percent-encoding can triple; topic names stop at 249 characters.
+ * Node's 16 KiB header limit cuts a request line earlier (431, see `sendClientError`).
+ */
+export const MAX_PATH_PARAM_LENGTH = 3 * 32_767;
+
+/** For Fastify's `frameworkErrors` option: URL problems found before any route runs. */
+export function sendFrameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : (error.statusCode ?? 400);
+  return sendProblem(reply, status, frameworkDetail(error, request));
+}
+
+/**
+ * For Fastify's `clientErrorHandler`: requests Node's HTTP parser refused (headers over 16 KiB,
+ * broken framing) still get a problem document, written to the socket since no reply exists.
+ */
+export function sendClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) return;
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const detail = tooLarge
+    ? 'The request line and headers are larger than 16 KiB; shorten the URL (long names) or the headers.'
+    : `The HTTP request could not be parsed (${error.code ?? error.message}); send a well-formed HTTP/1.1 request.`;
+  const body = JSON.stringify({ type: 'about:blank', title: STATUS_CODES[status], status, detail });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }

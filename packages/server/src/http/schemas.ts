@@ -17,3 +17,9 @@ export const problemResponses = {
   401: Type.Ref('Problem'),
   403: Type.Ref('Problem'),
 };
+
+/** String options: no control characters (tabs, line breaks, NUL), explained by rule, not regex. */
+export const noControlCharacters = {
+  pattern: '^[^\\u0000-\\u001f\\u007f]+$',
+  'x-rule': 'remove control characters such as tabs and line breaks',
+};

@@ -10,6 +10,7 @@ import { STOP_REASONS } from './message-scan.ts';
 import {
   DEFAULT_MAX_VALUE_BYTES,
   MAX_FOLLOW_MS,
+  MAX_PRODUCE_BODY_BYTES,
   MAX_SEARCH_MS,
   type MessagesService,
   type ResolvedSearch,
@@ -134,15 +135,24 @@ const searchFields = {
     Type.Object(
       {
         partitions: Type.Array(
-          Type.Object({
-            partition: Type.Integer({ minimum: 0 }),
-            position: Type.Integer({ minimum: 0 }),
-            end: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
-          }),
+          Type.Object(
+            {
+              partition: Type.Integer({ minimum: 0 }),
+              position: Type.Integer({ minimum: 0 }),
+              end: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+              // The end event's positions are passed back whole, so their other fields are known too.
+              done: Type.Optional(Type.Boolean({ description: 'As the end event gave it; not used' })),
+              error: Type.Optional(Type.String({ description: 'As the end event gave it; not used' })),
+            },
+            { additionalProperties: false },
+          ),
           { minItems: 1 },
         ),
       },
-      { description: "A stopped search's last positions, to continue where it stopped" },
+      {
+        additionalProperties: false,
+        description: "A stopped search's last positions, to continue where it stopped",
+      },
     ),
   ),
   partitions: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }), { maxItems: 10_000 })),
@@ -186,9 +196,13 @@ const Produce = Type.Object(
           key: Type.Optional(Type.Union([Type.Null(), Type.String()])),
           value: Type.Optional(Type.Union([Type.Null(), Type.String()])),
           headers: Type.Optional(
-            Type.Array(Type.Object({ name: Type.String({ minLength: 1 }), value: Type.String() }), {
-              maxItems: 100,
-            }),
+            Type.Array(
+              Type.Object(
+                { name: Type.String({ minLength: 1 }), value: Type.String() },
+                { additionalProperties: false },
+              ),
+              { maxItems: 100 },
+            ),
           ),
           partition: Type.Optional(Type.Integer({ minimum: 0 })),
         },
@@ -209,7 +223,6 @@ const ProduceResult = Type.Object({
   ),
 });
 const errors = { ...problemResponses, ...conflictResponses };
-const MAX_PRODUCE_BODY = 32 * 1024 * 1024;
 
 export function messagesRoutes(app: FastifyInstance, deps: { messages: MessagesService }): void {
   app.addSchema(Payload);
@@ -312,7 +325,7 @@ export function messagesRoutes(app: FastifyInstance, deps: { messages: MessagesS
   app.post<{ Params: Static<typeof TopicParams>; Body: Static<typeof Produce> }>(
     '/clusters/:id/topics/:name/messages',
     {
-      bodyLimit: MAX_PRODUCE_BODY,
+      bodyLimit: MAX_PRODUCE_BODY_BYTES,
       config: { access: 'messages:produce' },
       schema: {
         tags,

@@ -1,6 +1,7 @@
 import {
   type FetchedRecord,
   type KafkaGateway,
+  KafkaGatewayError,
   type MetadataSnapshot,
   type ProducedBatch,
   partitionForKey,
@@ -38,6 +39,8 @@ export type ResolvedBrowse = BrowseQuery &
 
 // The console renders at most this much of a value unless asked for more.
 export const DEFAULT_MAX_VALUE_BYTES = 64 * 1024;
+/** The produce endpoint's request body limit: room for a batch of records near Kafka's usual 1 MiB cap. */
+export const MAX_PRODUCE_BODY_BYTES = 32 * 1024 * 1024;
 const BROWSE_TIME_MS = 15_000;
 /**
  * A search (or export) runs this long at most; a longer look continues from the cursor its end event
@@ -231,7 +234,12 @@ export class MessagesService {
       clusterId,
       actor,
       { action: 'message.produce', targetType: 'topic', target: topicName },
-      () => gateway.produce(topicName, records, request.compression),
+      () =>
+        gateway
+          .produce(topicName, records, request.compression)
+          .catch(async (error: unknown) =>
+            Promise.reject(await tooLarge(error, gateway, topicName, records)),
+          ),
       (written) => ({
         messages: records.length,
         bytes,
@@ -332,7 +340,8 @@ export class MessagesService {
     try {
       return encodePayload(input, encoding);
     } catch (error) {
-      throw new InputError(`${where} ${(error as Error).message} (encoding "${encoding}").`);
+      const problem = `body.${where}: ${(error as Error).message} (encoding "${encoding}").`;
+      throw new InputError(`The request is invalid: ${problem}`, [problem]);
     }
   }
 
@@ -360,4 +369,40 @@ export function renderMessage(record: FetchedRecord, maxValueBytes: number): Ren
     })),
     size: record.size,
   };
+}
+
+/**
+ * Kafka's MESSAGE_TOO_LARGE and RECORD_LIST_TOO_LARGE say neither the limit nor where it is set;
+ * this adds both: the topic's max.message.bytes (default: the broker's message.max.bytes), which
+ * bounds a record batch after compression, and Weir's own produce body limit. Other errors pass.
+ */
+async function tooLarge(
+  error: unknown,
+  gateway: KafkaGateway,
+  topicName: string,
+  records: { key: Buffer | null; value: Buffer | null; headers: [string, Buffer][] }[],
+): Promise<unknown> {
+  const code = error instanceof KafkaGatewayError ? error.coordinates.codeName : undefined;
+  if (code !== 'MESSAGE_TOO_LARGE' && code !== 'RECORD_LIST_TOO_LARGE') return error;
+  const limit = await gateway
+    .topicConfigValue([topicName], 'max.message.bytes')
+    .then((values) => values.get(topicName) ?? null)
+    .catch(() => null);
+  const largest = Math.max(
+    ...records.map(
+      (r) =>
+        (r.key?.length ?? 0) +
+        (r.value?.length ?? 0) +
+        r.headers.reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + value.length, 0),
+    ),
+  );
+  const limitText =
+    limit === null ? 'its max.message.bytes (which could not be read)' : `max.message.bytes = ${limit} bytes`;
+  const detail =
+    `Kafka refused the records as too large (${code}): topic ${topicName} has ${limitText}, the most one record batch may hold after compression; the largest record sent is ${largest} bytes. ` +
+    `Raise the topic's max.message.bytes (its default is the broker's message.max.bytes), compress, or send smaller or fewer records per request. ` +
+    `Weir's produce endpoint accepts request bodies up to ${MAX_PRODUCE_BODY_BYTES} bytes; your own producers also need max.request.size above the record size.`;
+  return new InputError(detail, [`body.messages: a record batch is larger than ${limitText}.`], {
+    cause: error,
+  });
 }

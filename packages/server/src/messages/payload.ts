@@ -52,12 +52,27 @@ export function encodePayload(input: string, encoding: PayloadEncoding): Buffer 
     case 'json':
       return Buffer.from(JSON.stringify(JSON.parse(input)), 'utf8');
     case 'base64':
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.replace(/\s/g, '')))
-        throw new SyntaxError('is not base64 (A-Z, a-z, 0-9, +, / and = padding)');
-      return Buffer.from(input, 'base64');
+      return decodeBase64(input.replace(/\s/g, ''));
     case 'hex':
       if (!/^([0-9a-fA-F]{2})*$/.test(input.replace(/\s/g, '')))
-        throw new SyntaxError('is not hex (pairs of 0-9, a-f)');
+        throw new SyntaxError('is not hex: use pairs of 0-9 and a-f, e.g. 6869 for "hi"');
       return Buffer.from(input.replace(/\s/g, ''), 'hex');
   }
+}
+
+/**
+ * Standard base64 (RFC 4648 section 4), padded or not, refusing what Node's decoder would quietly
+ * accept: a length that leaves a lone character ("z"), or final bits that are not zero ("zz" is not
+ * the encoding of any bytes; "zw" or "zw==" is).
+ */
+function decodeBase64(text: string): Buffer {
+  const fix = 'use standard base64 (A-Z, a-z, 0-9, +, /, = padding), e.g. aGk= for "hi"';
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new SyntaxError(`is not base64: ${fix}`);
+  const unpadded = text.replace(/=+$/, '');
+  if (unpadded.length % 4 === 1 || (text.includes('=') && text.length % 4 !== 0))
+    throw new SyntaxError(`is not base64 (its length does not fit): ${fix}`);
+  const bytes = Buffer.from(unpadded, 'base64');
+  if (bytes.toString('base64').replace(/=+$/, '') !== unpadded)
+    throw new SyntaxError(`is not base64 (the last character carries bits that encode nothing): ${fix}`);
+  return bytes;
 }

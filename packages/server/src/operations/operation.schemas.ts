@@ -1,16 +1,17 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import { principalOf } from '../http/access-control.ts';
+import { MAX_KAFKA_STRING_LENGTH, PATH_NAME_RULE } from '../http/path-names.ts';
 import type { Actor } from './cluster-operations.ts';
 
 export const ClusterParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const TopicParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  name: Type.String({ minLength: 1 }),
+  name: Type.String({ minLength: 1, description: PATH_NAME_RULE }),
 });
 export const GroupParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
-  groupId: Type.String({ minLength: 1 }),
+  groupId: Type.String({ minLength: 1, maxLength: MAX_KAFKA_STRING_LENGTH, description: PATH_NAME_RULE }),
 });
 export const Loose = Type.Object({}, { additionalProperties: true });
 export const conflictResponses = {

@@ -20,6 +20,42 @@ export function topicNameProblems(name: string): string[] {
 }
 
 /**
+ * Topics Kafka creates for itself (Topic.INTERNAL_TOPICS and KRaft's metadata log, in Kafka's
+ * org.apache.kafka.common.internals.Topic), with the release that introduced each. Kafka creates
+ * them with the partition count and compaction its coordinators rely on; one created by hand (say
+ * `__consumer_offsets` with 1 partition and delete policy) breaks every group mapped to its missing
+ * partitions, so Weir refuses them even where the broker would not.
+ */
+export const RESERVED_TOPICS: { name: string; since: [number, number]; holds: string }[] = [
+  { name: '__consumer_offsets', since: [0, 8], holds: "consumer groups' committed offsets" },
+  { name: '__transaction_state', since: [0, 11], holds: 'transaction coordinator state' },
+  { name: '__cluster_metadata', since: [2, 8], holds: 'the KRaft metadata log' },
+  { name: '__share_group_state', since: [4, 0], holds: 'share group state (KIP-932)' },
+];
+
+/**
+ * Why `name` is reserved on a cluster running `version` ("major.minor"; unknown counts as the
+ * newest), or null when it is free.
+ */
+export function reservedTopicProblem(name: string, version: string | null): string | null {
+  const reserved = RESERVED_TOPICS.find((topic) => topic.name === name);
+  if (!reserved) return null;
+  const [major = Number.POSITIVE_INFINITY, minor = 0] = version?.split('.').map(Number) ?? [];
+  const [sinceMajor, sinceMinor] = reserved.since;
+  if (major < sinceMajor || (major === sinceMajor && minor < sinceMinor)) return null;
+  return `name: "${name}" is reserved: Kafka creates it itself to hold ${reserved.holds}, with the partitions and cleanup policy that needs; choose another name.`;
+}
+
+/**
+ * Kafka's topic tool warns about names with "." or "_" (TopicCommand, Topic.hasCollisionChars),
+ * since metric names turn "." into "_"; the warning, or null.
+ */
+export function collisionWarning(name: string): string | null {
+  if (!name.includes('.') && !name.includes('_')) return null;
+  return "Due to limitations in metric names, topics with a period ('.') or underscore ('_') could collide. To avoid issues it is best to use either, but not both.";
+}
+
+/**
  * Kafka replaces "." with "_" in metric names, so "a.b" and "a_b" would share metrics; Kafka refuses
  * the second one. Returns the existing topic the name would collide with.
  */

@@ -74,6 +74,7 @@ const CreatedTopic = Type.Object({
   partitions: Type.Integer(),
   replicationFactor: Type.Integer(),
   validateOnly: Type.Boolean(),
+  warnings: Type.Array(Type.String(), { description: "Kafka's topic tool's warnings about the name" }),
 });
 const errors = { ...problemResponses, ...conflictResponses };
 

@@ -1,8 +1,13 @@
-import type { CreatedTopicReport, KafkaGateway, TopicMetadata } from '@weir/kafka';
+import {
+  type CreatedTopicReport,
+  inferKafkaVersion,
+  type KafkaGateway,
+  type TopicMetadata,
+} from '@weir/kafka';
 import { ConflictError, InputError } from '../errors.ts';
 import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
 import type { TruncateTarget, TruncationRow } from '../operations/operations.types.ts';
-import { collidingTopic, topicNameProblems } from './topic-rules.ts';
+import { collidingTopic, collisionWarning, reservedTopicProblem, topicNameProblems } from './topic-rules.ts';
 
 export interface NewTopicInput {
   name: string;
@@ -36,16 +41,21 @@ export class TopicsService {
     clusterId: string,
     input: NewTopicInput,
     actor: Actor,
-  ): Promise<CreatedTopicReport & { validateOnly: boolean }> {
+  ): Promise<CreatedTopicReport & { validateOnly: boolean; warnings: string[] }> {
     const problems = topicNameProblems(input.name);
     if (problems.length > 0) throw new InputError(`"${input.name}" cannot be a topic name.`, problems);
     const gateway = await this.#ops.gateway(clusterId);
+    const reserved = reservedTopicProblem(
+      input.name,
+      input.name.startsWith('__') ? inferKafkaVersion(await gateway.apiVersions()).minimum : null,
+    );
+    if (reserved) throw new InputError(`"${input.name}" cannot be created. ${reserved.slice(6)}`, [reserved]);
     const existing = (await gateway.metadata()).topics.map((t) => t.name);
     const collision = collidingTopic(input.name, existing);
     if (collision) {
       throw new InputError(
-        `"${input.name}" collides with the existing topic "${collision}": Kafka treats "." and "_" alike in metric names; choose another name.`,
-        [`name: collides with "${collision}".`],
+        `"${input.name}" collides with the existing topic "${collision}": Kafka treats "." and "_" alike in metric names and refuses it; choose another name.`,
+        [`name: collides with the existing topic "${collision}" once "." and "_" are treated alike.`],
       );
     }
     const spec = {
@@ -55,7 +65,9 @@ export class TopicsService {
       configs: input.configs,
     };
     // The controller checks counts, configs and policies first, so nothing is half-created.
-    if (input.validateOnly) return { ...(await gateway.createTopic(spec, true)), validateOnly: true };
+    const warnings = [collisionWarning(input.name)].filter((warning) => warning !== null);
+    if (input.validateOnly)
+      return { ...(await gateway.createTopic(spec, true)), validateOnly: true, warnings };
     const created = await this.#ops.apply(
       clusterId,
       actor,
@@ -72,7 +84,7 @@ export class TopicsService {
       if ((await gateway.metadata([input.name])).topics.some((t) => t.name === input.name)) break;
       await new Promise((resolvePromise) => setTimeout(resolvePromise, 200));
     }
-    return { ...created, validateOnly: false };
+    return { ...created, validateOnly: false, warnings };
   }
 
   async delete(clusterId: string, name: string, confirmName: string, actor: Actor): Promise<void> {

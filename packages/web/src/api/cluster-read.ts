@@ -18,6 +18,7 @@ import type {
   ZooKeeperServerStatus,
 } from '@weir/server/api-types';
 import { useState } from 'react';
+import { apiPathName } from '../path-names.ts';
 import { apiRequest } from './client.ts';
 
 /** The server's read-model types are the contract; re-exported so pages import from one place. */
@@ -109,7 +110,7 @@ export function useTopics(clusterId: string, query: TopicQuery) {
 export const useTopic = (clusterId: string, name: string) =>
   useClusterQuery<TopicDetail>(
     ['cluster', clusterId, 'topic', name],
-    `${base(clusterId)}/topics/${encodeURIComponent(name)}`,
+    `${base(clusterId)}/topics/${apiPathName(name)}`,
   );
 
 export const useGroups = (clusterId: string) =>
@@ -121,7 +122,7 @@ export const useGroups = (clusterId: string) =>
 export const useGroup = (clusterId: string, groupId: string) =>
   useClusterQuery<GroupDetail>(
     ['cluster', clusterId, 'group', groupId],
-    `${base(clusterId)}/groups/${encodeURIComponent(groupId)}`,
+    `${base(clusterId)}/groups/${apiPathName(groupId)}`,
   );
 
 export const useAcls = (clusterId: string) =>

@@ -25,8 +25,10 @@ export type {
   StopReason,
 } from '@weir/server/api-types';
 
+import { apiPathName } from '../path-names.ts';
+
 const messagesPath = (clusterId: string, topic: string) =>
-  `/clusters/${clusterId}/topics/${encodeURIComponent(topic)}/messages`;
+  `/clusters/${clusterId}/topics/${apiPathName(topic)}/messages`;
 
 export function useBrowse(clusterId: string, topic: string, query: BrowseQuery | null) {
   const params = new URLSearchParams();

@@ -23,9 +23,10 @@ export type {
   TruncationRow,
 } from '@weir/server/api-types';
 
+import { apiPathName } from '../path-names.ts';
+
 const base = (clusterId: string) => `/clusters/${clusterId}`;
-const topicPath = (clusterId: string, topic: string) =>
-  `${base(clusterId)}/topics/${encodeURIComponent(topic)}`;
+const topicPath = (clusterId: string, topic: string) => `${base(clusterId)}/topics/${apiPathName(topic)}`;
 
 /** A job as the jobs list shows it; reassignment is the one kind of job so far. */
 export type Job = Omit<JobView, 'progress'> & { progress: ReassignmentProgress | null };
@@ -55,7 +56,7 @@ export const useCreateTopic = (clusterId: string) =>
       configs: Record<string, string>;
       validateOnly: boolean;
     }) =>
-      apiRequest<{ name: string; validateOnly: boolean }>(`${base(clusterId)}/topics`, {
+      apiRequest<{ name: string; validateOnly: boolean; warnings?: string[] }>(`${base(clusterId)}/topics`, {
         method: 'POST',
         body,
       }),
@@ -125,14 +126,14 @@ export const useGroupReset = (clusterId: string, groupId: string) =>
     clusterId,
     ({ to, topics, apply }: { to: ResetTo; topics?: { topic: string }[]; apply: boolean }) =>
       apiRequest<ResetPlan>(
-        `${base(clusterId)}/groups/${encodeURIComponent(groupId)}/offsets/${apply ? 'reset' : 'preview'}`,
+        `${base(clusterId)}/groups/${apiPathName(groupId)}/offsets/${apply ? 'reset' : 'preview'}`,
         { method: 'POST', body: apply ? { to, topics, confirmGroup: groupId } : { to, topics } },
       ),
   );
 
 export const useDeleteGroup = (clusterId: string, groupId: string) =>
   useClusterChange(clusterId, () =>
-    apiRequest(`${base(clusterId)}/groups/${encodeURIComponent(groupId)}`, {
+    apiRequest(`${base(clusterId)}/groups/${apiPathName(groupId)}`, {
       method: 'DELETE',
       body: { confirmGroup: groupId },
     }),
@@ -141,8 +142,8 @@ export const useDeleteGroup = (clusterId: string, groupId: string) =>
 export const useDeleteGroupOffsets = (clusterId: string, groupId: string) =>
   useClusterChange(clusterId, (topic: string) =>
     apiRequest<{ partitions: number[] }>(
-      `${base(clusterId)}/groups/${encodeURIComponent(groupId)}/offsets/${encodeURIComponent(topic)}`,
-      { method: 'DELETE' },
+      `${base(clusterId)}/groups/${apiPathName(groupId)}/offsets/${apiPathName(topic)}`,
+      { method: 'DELETE', body: { confirmName: groupId } },
     ),
   );
 

@@ -210,6 +210,7 @@ export const en = {
   'create.configName': 'Config name',
   'create.configValue': 'Config value',
   'create.addConfig': 'Add config',
+  'create.nameWarning': "Kafka's topic tool warns about this name:",
   'create.valid': 'The controller would accept this topic.',
   'topicOps.actions': 'Actions',
   'topicOps.addPartitions': 'Add partitions',

@@ -209,6 +209,7 @@ export const zh: Record<MessageKey, string> = {
   'create.configName': '配置名',
   'create.configValue': '配置值',
   'create.addConfig': '添加配置',
+  'create.nameWarning': 'Kafka 的 topic 工具会对这个名称发出警告：',
   'create.valid': 'Controller 会接受该 Topic。',
   'topicOps.actions': '操作',
   'topicOps.addPartitions': '增加分区',

@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import { type GroupDetail, useGroup } from '../../api/cluster-read.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { formatCount, localeOf } from '../../format.ts';
+import { nameFromRoute } from '../../path-names.ts';
 import { GroupActions } from './changes/GroupActions.tsx';
 import { stateColor } from './GroupsPage.tsx';
 
@@ -13,7 +14,8 @@ type Member = GroupDetail['group']['members'][number];
 export function GroupPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
-  const { clusterId = '', groupId = '' } = useParams();
+  const { clusterId = '', groupId: groupParam = '' } = useParams();
+  const groupId = nameFromRoute(groupParam);
   const query = useGroup(clusterId, groupId);
   const detail = query.data;
   const clientOf = new Map(detail?.group.members.map((m) => [m.memberId, `${m.clientId} @ ${m.host}`]));

@@ -5,6 +5,7 @@ import { type GroupSummary, useGroups } from '../../api/cluster-read.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatCount, localeOf } from '../../format.ts';
+import { routePathName } from '../../path-names.ts';
 
 export const stateColor = (state: string) =>
   ({
@@ -58,7 +59,7 @@ export function GroupsPage() {
             dataIndex: 'groupId',
             sorter: (a, b) => a.groupId.localeCompare(b.groupId),
             render: (id: string) => (
-              <Link to={`/clusters/${clusterId}/groups/${encodeURIComponent(id)}`}>{id}</Link>
+              <Link to={`/clusters/${clusterId}/groups/${routePathName(id)}`}>{id}</Link>
             ),
           },
           {

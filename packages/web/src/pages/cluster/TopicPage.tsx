@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { type TopicDetail, useTopic } from '../../api/cluster-read.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { formatBytes, formatCount, localeOf } from '../../format.ts';
+import { nameFromRoute, routePathName } from '../../path-names.ts';
 import { ConfigEditor } from './changes/ConfigEditor.tsx';
 import { TopicActions } from './changes/TopicActions.tsx';
 import { MessagesTab } from './messages/MessagesTab.tsx';
@@ -13,7 +14,8 @@ type Partition = TopicDetail['partitions'][number];
 export function TopicPage() {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
-  const { clusterId = '', topic: name = '' } = useParams();
+  const { clusterId = '', topic: topicParam = '' } = useParams();
+  const name = nameFromRoute(topicParam);
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'partitions';
   const query = useTopic(clusterId, name);
@@ -137,7 +139,7 @@ export function TopicPage() {
                         title: t('groups.group'),
                         dataIndex: 'groupId',
                         render: (id: string) => (
-                          <Link to={`/clusters/${clusterId}/groups/${encodeURIComponent(id)}`}>{id}</Link>
+                          <Link to={`/clusters/${clusterId}/groups/${routePathName(id)}`}>{id}</Link>
                         ),
                       },
                       { title: t('groups.state'), dataIndex: 'state' },

@@ -6,6 +6,7 @@ import { type TopicQuery, type TopicSummary, useTopics } from '../../api/cluster
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatBytes, formatCount, localeOf } from '../../format.ts';
+import { routePathName } from '../../path-names.ts';
 import { CreateTopicDialog } from './changes/CreateTopicDialog.tsx';
 
 const SORTS: TopicQuery['sort'][] = ['name', 'partitions', 'size', 'messages', 'underReplicated'];
@@ -102,7 +103,7 @@ export function TopicsPage() {
             sortOrder: order('name'),
             render: (name: string, topic) => (
               <Space>
-                <Link to={`/clusters/${clusterId}/topics/${encodeURIComponent(name)}`}>{name}</Link>
+                <Link to={`/clusters/${clusterId}/topics/${routePathName(name)}`}>{name}</Link>
                 {topic.internal && <Tag>{t('topics.internalTag')}</Tag>}
               </Space>
             ),

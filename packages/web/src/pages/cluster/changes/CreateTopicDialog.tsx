@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCreateTopic, useTopicPresets } from '../../../api/operations.ts';
+import { routePathName } from '../../../path-names.ts';
 
 interface FormValues {
   name: string;
@@ -40,7 +41,7 @@ export function CreateTopicDialog({ clusterId }: { clusterId: string }) {
       onSuccess: (created) => {
         if (created.validateOnly) return;
         setOpen(false);
-        navigate(`/clusters/${clusterId}/topics/${encodeURIComponent(created.name)}`);
+        navigate(`/clusters/${clusterId}/topics/${routePathName(created.name)}`);
       },
     });
   };
@@ -122,6 +123,16 @@ export function CreateTopicDialog({ clusterId }: { clusterId: string }) {
         {create.data?.validateOnly && (
           <Alert type="success" showIcon message={t('create.valid')} style={{ marginTop: 12 }} />
         )}
+        {create.data?.warnings?.map((warning) => (
+          <Alert
+            key={warning}
+            type="warning"
+            showIcon
+            message={t('create.nameWarning')}
+            description={warning}
+            style={{ marginTop: 12 }}
+          />
+        ))}
         {create.error && (
           <Alert type="error" showIcon message={create.error.message} style={{ marginTop: 12 }} />
         )}

@@ -25,6 +25,7 @@ import {
   useTruncate,
 } from '../../../api/operations.ts';
 import { formatCount, localeOf } from '../../../format.ts';
+import { routePathName } from '../../../path-names.ts';
 import { ConfirmByName } from './ConfirmByName.tsx';
 
 type Action = 'partitions' | 'rf' | 'truncate' | 'clone' | 'elect' | 'delete' | null;
@@ -160,7 +161,7 @@ export function TopicActions({
         okButtonProps={{ loading: clone.isPending }}
         onOk={() =>
           clone.mutate(cloneName, {
-            onSuccess: () => navigate(`/clusters/${clusterId}/topics/${encodeURIComponent(cloneName)}`),
+            onSuccess: () => navigate(`/clusters/${clusterId}/topics/${routePathName(cloneName)}`),
           })
         }
         onCancel={close}
