@@ -27,10 +27,18 @@ import {
   listGroups,
 } from './groups.ts';
 import { type ElectionResult, type ElectionType, electLeaders } from './leader-election.ts';
+import { backoffDelay, LEADER_RETRY } from './leader-requests.ts';
 import { type BrokerLogDirs, describeAllLogDirs } from './log-dirs.ts';
 import { type MetadataSnapshot, readMetadata } from './metadata.ts';
 import { type LedPartition, listStartAndEndOffsets, type OffsetsResult, offsetsAt } from './offsets.ts';
-import { type Compression, type ProducedBatch, produceRecords, type RecordToProduce } from './produce.ts';
+import {
+  type Compression,
+  IdempotenceRefusedError,
+  type ProducedBatch,
+  produceIdempotently,
+  produceRecords,
+  type RecordToProduce,
+} from './produce.ts';
 import { describeQuorum, type QuorumDescription } from './quorum.ts';
 import {
   alterReassignments,
@@ -188,6 +196,10 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
   const coordinated = <T>(api: string, groupIds: string[], work: () => Promise<T>) =>
     withCoordinatorRetry(admin, api, groupIds, work);
   let producer: Producer<Buffer, Buffer, Buffer, Buffer> | null = null;
+  let idempotentProducer: Producer<Buffer, Buffer, Buffer, Buffer> | null = null;
+  // Topics whose broker refused idempotent batches (old message format, no IDEMPOTENT_WRITE): written
+  // plainly from then on.
+  const plainOnly = new Set<string>();
   let fetchVersion: number | null = null;
   const maxVersionOf = async (apiName: string): Promise<number> =>
     (await admin.listApis()).find((api) => api.name === apiName)?.maxVersion ?? -1;
@@ -296,12 +308,36 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
         return fetchFromLeader(admin, leader, positions, limits, fetchVersion);
       }),
     produce: (topic, records, compression) =>
-      call('Produce', () => {
-        producer ??= new Producer({ ...toClientOptions(connection), idempotent: false });
-        return produceRecords(producer, topic, records, compression);
+      call('Produce', async () => {
+        const plain = () => {
+          producer ??= new Producer({ ...toClientOptions(connection), idempotent: false });
+          return producer;
+        };
+        if (plainOnly.has(topic)) return produceRecords(plain(), topic, records, compression);
+        idempotentProducer ??= new Producer({
+          ...toClientOptions(connection),
+          idempotent: true,
+          retries: LEADER_RETRY.attempts,
+          retryDelay: (_client, _operation, attempt) => backoffDelay(attempt, LEADER_RETRY),
+        });
+        try {
+          return await produceIdempotently(idempotentProducer, topic, records, compression);
+        } catch (error) {
+          if (!(error instanceof IdempotenceRefusedError)) throw error;
+          plainOnly.add(topic);
+          const rest = records.filter((r) => !error.written.has(r.partition));
+          const done = [...error.written].map(([partition, baseOffset]) => ({
+            partition,
+            baseOffset,
+            count: records.filter((r) => r.partition === partition).length,
+          }));
+          const more = rest.length > 0 ? await produceRecords(plain(), topic, rest, compression) : [];
+          return [...done, ...more].sort((a, b) => a.partition - b.partition);
+        }
       }),
     close: async () => {
       await producer?.close().catch(() => undefined);
+      await idempotentProducer?.close().catch(() => undefined);
       await admin.close().catch(() => undefined);
     },
   };

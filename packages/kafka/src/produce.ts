@@ -1,5 +1,5 @@
 import type { Producer } from '@platformatic/kafka';
-import { errorChain, KafkaGatewayError } from './errors.ts';
+import { errorChain, KafkaGatewayError, kafkaErrorCodes } from './errors.ts';
 import {
   backoffDelay,
   errorCodeName,
@@ -138,4 +138,77 @@ async function produceFailure(
     { api: 'Produce', topic, partition: state.unwritten[0] },
     { cause: error },
   );
+}
+
+// Answers meaning this broker or topic cannot take an idempotent producer's batches: no
+// IDEMPOTENT_WRITE (CLUSTER_AUTHORIZATION_FAILED before Kafka 2.8, KIP-679), a topic still written
+// in message format v0/v1 (UNSUPPORTED_FOR_MESSAGE_FORMAT), or a broker without InitProducerId.
+const IDEMPOTENCE_REFUSALS = new Set([31, 35, 43]);
+
+/** Thrown by produceIdempotently when the cluster cannot take idempotent batches for this topic. */
+export class IdempotenceRefusedError extends Error {
+  /** Partitions already written before the refusal, by partition: base offset. */
+  readonly written: Map<number, number>;
+  constructor(written: Map<number, number>, options: { cause: unknown }) {
+    super('the cluster refused an idempotent producer for this topic', options);
+    this.written = written;
+  }
+}
+
+/**
+ * Writes records with an idempotent producer (KIP-98; the default of Kafka's own producer since 3.0,
+ * KIP-679), one send per partition. The library retries a partition whose leader moved with the same
+ * producer id and sequence numbers, so a batch that reached the old leader's log before the election
+ * is deduplicated by the broker instead of written twice, which a plain producer cannot avoid with
+ * acks=all. One partition per send, because the library routes a retried request by its first
+ * partition's leader.
+ *
+ * @throws IdempotenceRefusedError when the broker refuses idempotence (see IDEMPOTENCE_REFUSALS),
+ *   carrying what was written, so the caller can fall back to produceRecords for the rest; any other
+ *   failure as the library threw it.
+ */
+export async function produceIdempotently(
+  producer: Producer<Buffer, Buffer, Buffer, Buffer>,
+  topic: string,
+  records: RecordToProduce[],
+  compression: Compression,
+): Promise<ProducedBatch[]> {
+  const byPartition = new Map<number, RecordToProduce[]>();
+  for (const record of records)
+    byPartition.set(record.partition, [...(byPartition.get(record.partition) ?? []), record]);
+  const written = new Map<number, number>();
+  const failures: unknown[] = [];
+  await Promise.all(
+    [...byPartition].map(async ([partition, batch]) => {
+      try {
+        const result = await producer.send({
+          messages: batch.map((record) => ({
+            topic,
+            partition,
+            key: record.key ?? undefined,
+            value: record.value ?? undefined,
+            headers: new Map(record.headers.map(([name, value]) => [Buffer.from(name), value])),
+            timestamp: record.timestamp === undefined ? undefined : BigInt(record.timestamp),
+          })),
+          acks: -1,
+          compression,
+          repeatOnStaleMetadata: true,
+        });
+        const offset = result.offsets?.find((o) => o.partition === partition)?.offset;
+        if (offset !== undefined) written.set(partition, Number(offset));
+      } catch (error) {
+        failures.push(error);
+      }
+    }),
+  );
+  const refusal = failures.find((error) => kafkaErrorCodes(error).some((c) => IDEMPOTENCE_REFUSALS.has(c)));
+  if (refusal) throw new IdempotenceRefusedError(written, { cause: refusal });
+  if (failures.length > 0) throw failures[0];
+  return [...written]
+    .map(([partition, baseOffset]) => ({
+      partition,
+      baseOffset,
+      count: byPartition.get(partition)?.length ?? 0,
+    }))
+    .sort((a, b) => a.partition - b.partition);
 }
