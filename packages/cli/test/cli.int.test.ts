@@ -254,6 +254,55 @@ test('operations: create, reconfigure, produce, search, export, truncate and del
   );
 });
 
+test("jobs show prints a job's history as a table and as JSON", async () => {
+  const on = ['--cluster', 'local'];
+  const planFile = join(cliHome, 'plan.json');
+  // A move onto the replica it already has: a real job through every phase, quick on one broker.
+  writeFileSync(
+    planFile,
+    JSON.stringify({ moves: [{ topic: 'payments', partition: 0, from: [1], to: [1] }] }),
+  );
+  const execute = weirCli([
+    'replicas',
+    'execute',
+    ...on,
+    '--plan',
+    planFile,
+    '--throttle',
+    '1000000',
+    '--json',
+  ]);
+  assert.equal(execute.status, 0, execute.stderr);
+  const jobId = JSON.parse(execute.stdout).id as string;
+  let job: { state: string; history: { type: string; detail: string; at: string }[] } | undefined;
+  for (let i = 0; i < 240; i++) {
+    const show = weirCli(['jobs', 'show', jobId, ...on, '--json']);
+    assert.equal(show.status, 0, show.stderr);
+    job = JSON.parse(show.stdout);
+    if (job?.state !== 'running') break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  assert.equal(job?.state, 'succeeded', JSON.stringify(job));
+  assert.deepEqual(
+    job?.history.map((e) => e.type),
+    ['started', 'throttle-set', 'step', 'step', 'step', 'throttle-removed', 'finished'],
+  );
+  const table = weirCli(['jobs', 'show', jobId, ...on]);
+  assert.equal(table.status, 0, table.stderr);
+  assert.match(table.stdout, new RegExp(`^Job ${jobId}  reassignment  state: succeeded`));
+  assert.match(
+    table.stdout,
+    /\nTIME\s+EVENT\s+DETAIL\n\S+Z\s+started\s+Started by admin: reassignment, 1 partition move/,
+  );
+  assert.match(
+    table.stdout,
+    /throttle-set\s+Replication throttle of 1000000 B\/s set on broker\(s\) 1 and topic\(s\) payments/,
+  );
+  assert.match(table.stdout, /step\s+payments-0 moved to replicas \[1\]/);
+  assert.match(table.stdout, /throttle-removed\s+Replication throttle removed/);
+  assert.match(table.stdout, /finished\s+Finished\./);
+});
+
 test('an unknown cluster name lists the known ones; remove needs --yes', () => {
   const unknown = weirCli(['topics', 'list', '--cluster', 'prod']);
   assert.equal(unknown.status, 2);

@@ -129,6 +129,31 @@ export interface JobView {
   finishedAt: string | null;
 }
 
+/** What happened to a job; `type` is one of the store's JobEventType values. */
+export interface JobEventView {
+  at: string;
+  type:
+    | 'started'
+    | 'step'
+    | 'throttle-set'
+    | 'throttle-removed'
+    | 'retrying'
+    | 'resumed'
+    | 'cancel-requested'
+    | 'cancelled'
+    | 'failed'
+    | 'finished';
+  /** A sentence for people. */
+  detail: string;
+  /** Facts behind the sentence (e.g. the throttle's byte rate and brokers), or null. */
+  data: Record<string, unknown> | null;
+}
+
+/** A job with its history, oldest entry first. */
+export interface JobDetailView extends JobView {
+  history: JobEventView[];
+}
+
 export interface ElectionOutcome {
   topic: string;
   partition: number;

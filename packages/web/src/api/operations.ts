@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ConfigChangeReport,
   ElectionOutcome,
+  JobDetailView,
+  JobEventView,
   JobView,
   ReassignmentPlan,
   ReassignmentProgress,
@@ -29,6 +31,10 @@ const topicPath = (clusterId: string, topic: string) =>
 
 /** A job as the jobs list shows it; reassignment is the one kind of job so far. */
 export type Job = Omit<JobView, 'progress'> & { progress: ReassignmentProgress | null };
+
+/** One entry of a job's history. */
+export type JobEvent = JobEventView;
+export type JobDetail = Job & Pick<JobDetailView, 'history'>;
 
 /** Every change invalidates the cluster's reads, so pages show the new state. */
 function useClusterChange<Input, Output>(clusterId: string, run: (input: Input) => Promise<Output>) {
@@ -183,6 +189,15 @@ export const useJobs = (clusterId: string) =>
     queryKey: ['cluster', clusterId, 'jobs'],
     queryFn: () => apiRequest<{ jobs: Job[] }>(`${base(clusterId)}/jobs`),
     refetchInterval: 2000,
+  });
+
+/** One job with its history; polled while it runs, left alone once it has ended. */
+export const useJob = (clusterId: string, jobId: string) =>
+  useQuery({
+    queryKey: ['cluster', clusterId, 'jobs', jobId],
+    queryFn: () => apiRequest<JobDetail>(`${base(clusterId)}/jobs/${jobId}`),
+    refetchInterval: (query) =>
+      query.state.data && !['running', 'cancelling'].includes(query.state.data.state) ? false : 2000,
   });
 
 export const useCancelJob = (clusterId: string) =>

@@ -12,6 +12,7 @@ import {
   useStartReassignment,
 } from '../../api/operations.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { JobTimeline } from './JobTimeline.tsx';
 
 const stateColor: Record<string, string> = {
   running: 'processing',
@@ -175,11 +176,7 @@ export function JobsPage() {
           loading={jobs.isLoading}
           locale={{ emptyText: t('jobs.empty') }}
           expandable={{
-            expandedRowRender: (job) => (
-              <pre style={{ margin: 0, maxHeight: 300, overflow: 'auto' }}>
-                {JSON.stringify(job.progress, null, 2)}
-              </pre>
-            ),
+            expandedRowRender: (job) => <JobTimeline clusterId={clusterId} jobId={job.id} />,
           }}
           columns={[
             { title: t('jobs.kind'), dataIndex: 'kind' },
