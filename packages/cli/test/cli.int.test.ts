@@ -62,7 +62,10 @@ test('clusters test reports each step; a wrong SASL password fails with exit cod
   const good = weirCli(args, 'alice-secret\n');
   assert.equal(good.status, 0, good.stderr);
   assert.match(good.stdout, /Connection OK/);
-  assert.match(good.stdout, /ok {3}cluster .*: kraft, Kafka 3\.9, 1 broker\(s\), controller 1/);
+  assert.match(
+    good.stdout,
+    /ok {3}cluster .*: kraft, Kafka 3\.9 \(exact: ApiVersions: 3\.9\), 1 broker\(s\), controller 1/,
+  );
   const bad = weirCli(args, 'nope\n');
   assert.equal(bad.status, 1);
   assert.match(bad.stdout, /FAIL authentication: Authentication failed for user alice with SCRAM-SHA-512/);

@@ -8,6 +8,7 @@ import {
 import { type ConfigEntry, describeConfigs, describeTopicConfigValue } from './configs.ts';
 import { type ClusterConnection, DEFAULT_REQUEST_TIMEOUT_MS, toClientOptions } from './connection.ts';
 import { KafkaGatewayError, toGatewayError } from './errors.ts';
+import { type BrokerFeatures, describeFeatures } from './features.ts';
 import { type FetchedPartition, type FetchLimits, type FetchPosition, fetchFromLeader } from './fetch.ts';
 import { commitGroupOffsets, deleteGroup, deleteGroupOffsets, type GroupOffset } from './group-changes.ts';
 import {
@@ -72,6 +73,8 @@ export interface ClusterDescription {
 export interface KafkaGateway {
   /** ApiVersions as answered by the broker the gateway is connected to. */
   apiVersions(): Promise<ApiVersionRange[]>;
+  /** The same broker's supported and finalized features (ApiVersions v3+, KIP-584); empty before 2.7. */
+  features(): Promise<BrokerFeatures>;
   describeCluster(): Promise<ClusterDescription>;
   /** Every topic with its partitions, or just the named ones; never creates a topic. */
   metadata(topics?: string[]): Promise<MetadataSnapshot>;
@@ -192,6 +195,7 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
           maxVersion: api.maxVersion,
         })),
       ),
+    features: () => call('ApiVersions', () => describeFeatures(admin)),
     describeCluster: () =>
       call('Metadata', async () => {
         const metadata = await admin.metadata({ topics: [], forceUpdate: true, autocreateTopics: false });

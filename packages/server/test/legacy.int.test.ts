@@ -64,6 +64,8 @@ before(async () => {
     minimum: '2.2',
     maximum: '2.2',
     exact: true,
+    certainty: 'exact',
+    evidence: ['ApiVersions: 2.2'],
   });
   assert.equal(created.body.connection.cluster.mode, 'zookeeper');
   withZooKeeper = created.body.cluster.id;

@@ -25,7 +25,18 @@ export interface QuorumReplica {
 export interface ClusterOverview {
   clusterId: string | null;
   mode: 'kraft' | 'zookeeper';
-  version: { label: string; minimum: string; maximum: string | null; exact: boolean };
+  /**
+   * The Kafka release line (patches are never told apart). `certainty`: exact, a range, or at-least
+   * (a floor past which Weir knows no release); `evidence` lists what the answer rests on.
+   */
+  version: {
+    label: string;
+    minimum: string;
+    maximum: string | null;
+    exact: boolean;
+    certainty: 'exact' | 'range' | 'at-least';
+    evidence: string[];
+  };
   brokers: { alive: number };
   /** The active controller: quorum leader in KRaft, Metadata's controller with ZooKeeper. */
   controllerId: number | null;

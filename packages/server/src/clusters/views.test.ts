@@ -29,7 +29,14 @@ function aSnapshot(overrides: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
     takenAt: 1000,
     durationMs: 5,
     mode: 'kraft',
-    version: { label: '3.9', minimum: '3.9', maximum: '3.9', exact: true },
+    version: {
+      label: '3.9',
+      minimum: '3.9',
+      maximum: '3.9',
+      exact: true,
+      certainty: 'exact',
+      evidence: ['ApiVersions: 3.9'],
+    },
     metadata: {
       clusterId: 'c1',
       controllerId: 2,
