@@ -93,7 +93,7 @@ test('clusters add and list; topics, groups and brokers as tables and JSON', () 
   assert.equal(topics.status, 0, topics.stderr);
   assert.match(
     topics.stdout,
-    /^TOPIC\s+PARTITIONS\s+RF\s+SIZE\s+MESSAGES\s+URP\s+OFFLINE\npayments\s+4\s+1\s+[\d.]+ KiB\s+200\s+0\s+0\n1 of 1 topics/,
+    /^TOPIC\s+PARTITIONS\s+RF\s+SIZE\s+MESSAGES\(EST\.\)\s+URP\s+OFFLINE\npayments\s+4\s+1\s+[\d.]+ KiB\s+≈200\s+0\s+0\n1 of 1 topics/,
   );
   const json = JSON.parse(weirCli(['topics', 'list', '--cluster', 'local', '--internal', '--json']).stdout);
   assert.deepEqual(json.items.map((t: { name: string }) => t.name).sort(), [
@@ -103,6 +103,7 @@ test('clusters add and list; topics, groups and brokers as tables and JSON', () 
 
   const describe = weirCli(['topics', 'describe', 'payments', '--cluster', 'local']);
   assert.match(describe.stdout, /Topic: payments {2}Partitions: 4 {2}RF: 1/);
+  assert.match(describe.stdout, /Messages: ≈200 \(estimate: end − start offsets/);
   assert.equal(describe.stdout.trim().split('\n').length, 6);
 
   const groups = weirCli(['groups', 'list', '--cluster', 'local']);
@@ -304,6 +305,29 @@ test("jobs show prints a job's history as a table and as JSON", async () => {
   assert.match(table.stdout, /step\s+payments-0 moved to replicas \[1\]/);
   assert.match(table.stdout, /throttle-removed\s+Replication throttle removed/);
   assert.match(table.stdout, /finished\s+Finished\./);
+});
+
+test('topics count --wait prints the exact count per partition, as kcat reads it', () => {
+  const on = ['--cluster', 'local'];
+  const kcat = spawnSync(
+    'kcat',
+    ['-C', '-b', kafka.bootstrapServers.plaintext, '-t', 'payments', '-e', '-q', '-f', '%p\\n'],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  const oracle = kcat.stdout.split('\n').filter(Boolean);
+  const count = weirCli(['topics', 'count', 'payments', ...on, '--wait']);
+  assert.equal(count.status, 0, count.stderr);
+  assert.match(
+    count.stdout,
+    new RegExp(`^payments: ${oracle.length} record\\(s\\), counted exactly \\(read_committed\\) at \\S+Z\\n`),
+  );
+  for (const partition of [0, 1, 2, 3]) {
+    const records = oracle.filter((p) => p === String(partition)).length;
+    assert.match(count.stdout, new RegExp(`\\n${partition}\\s+0\\s+${records}\\s+${records}\\s+0\\s+0\\s+-`));
+  }
 });
 
 test('an unknown cluster name lists the known ones; remove needs --yes', () => {

@@ -32,6 +32,7 @@ import {
   type OngoingReassignment,
   type ReplicaMove,
 } from './reassignments.ts';
+import { type FetchedRecordSet, fetchRecordSets } from './record-count.ts';
 import {
   type AclListing,
   type ClientQuota,
@@ -127,6 +128,12 @@ export interface KafkaGateway {
     positions: FetchPosition[],
     limits: FetchLimits,
   ): Promise<FetchedPartition[]>;
+  /** Like `fetch`, with each partition's record set kept as bytes, for countRecordSet. */
+  fetchRecordSets(
+    leader: { host: string; port: number },
+    positions: FetchPosition[],
+    limits: FetchLimits,
+  ): Promise<FetchedRecordSet[]>;
   produce(topic: string, records: RecordToProduce[], compression: Compression): Promise<ProducedBatch[]>;
   close(): Promise<void>;
 }
@@ -271,6 +278,11 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
         // The library speaks Fetch up to v17; which request shape it sends follows the broker's maximum.
         fetchVersion ??= Math.min(await maxVersionOf('Fetch'), 17);
         return fetchFromLeader(admin, leader, positions, limits, fetchVersion);
+      }),
+    fetchRecordSets: (leader, positions, limits) =>
+      call('Fetch', async () => {
+        fetchVersion ??= Math.min(await maxVersionOf('Fetch'), 17);
+        return fetchRecordSets(admin, leader, positions, limits, fetchVersion);
       }),
     produce: (topic, records, compression) =>
       call('Produce', () => {

@@ -20,6 +20,8 @@ export type { Compression, ProducedBatch, RecordToProduce } from './produce.ts';
 export { COMPRESSIONS } from './produce.ts';
 export type { QuorumDescription, QuorumReplica } from './quorum.ts';
 export type { OngoingReassignment, ReplicaMove } from './reassignments.ts';
+export type { FetchedRecordSet, OpenTransactions, RecordSetCount } from './record-count.ts';
+export { countRecordSet } from './record-count.ts';
 export type { AclBinding, AclListing, ClientQuota, ScramUser } from './security.ts';
 export type { CreatedTopicReport, NewTopic } from './topic-changes.ts';
 export type { InferredVersion, VersionCertainty, VersionEvidence } from './version-inference.ts';

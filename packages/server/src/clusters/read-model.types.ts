@@ -82,8 +82,14 @@ export interface TopicSummary {
   replicationFactor: number;
   /** Bytes on disk across every replica; null when log dirs could not be read. */
   sizeBytes: number | null;
-  /** Sum over partitions of end minus start offset: records retained, ignoring compaction and transaction markers. */
+  /**
+   * An estimate: the sum over partitions of end minus start offset. Compaction, transaction markers
+   * and aborted transactions make it larger than the records a consumer reads; a message-count job
+   * counts exactly.
+   */
   messages: number | null;
+  /** Always true: says `messages` is an estimate, so no client shows it as a count. */
+  messagesEstimated: true;
   underReplicated: number;
   offline: number;
 }

@@ -122,6 +122,7 @@ test('topics: sizes skip future replicas, messages are end minus start, URP and 
     replicationFactor: 2,
     sizeBytes: 500,
     messages: 150,
+    messagesEstimated: true,
     underReplicated: 2,
     offline: 1,
   });

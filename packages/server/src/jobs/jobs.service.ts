@@ -9,11 +9,14 @@ export interface JobHistory {
 
 /** What one kind of job does; every method must be safe to call again after a restart. */
 export interface JobHandler<Spec = unknown, Progress = unknown> {
-  /** Advances the job; called every `pollMs` until it reports done. */
+  /**
+   * Advances the job; called every `pollMs` until it reports done, or at once again when it says
+   * `again` (work that is not waiting on the cluster, such as reading a topic chunk by chunk).
+   */
   step(
     job: JobRecord<Spec, Progress>,
     history: JobHistory,
-  ): Promise<{ progress: Progress; done: boolean; error?: string | null }>;
+  ): Promise<{ progress: Progress; done: boolean; error?: string | null; again?: boolean }>;
   /** Stops the work in the cluster and cleans up; returns the final progress. */
   cancel(job: JobRecord<Spec, Progress>, history: JobHistory): Promise<Progress>;
   /** Why the job cannot be cancelled now, or null when it can. */
@@ -184,7 +187,7 @@ export class JobsService {
           return this.#finish(job, 'cancelled', await handler.cancel(job, history), null);
         }
         if (job.state !== 'running') return;
-        const { progress, done, error } = await handler.step(job, history);
+        const { progress, done, error, again } = await handler.step(job, history);
         failures = 0;
         // Re-read: a cancel may have arrived while the step ran.
         const latest = await this.#jobs.findById(id);
@@ -198,7 +201,7 @@ export class JobsService {
           updatedAt: this.#now(),
           finishedAt: null,
         });
-        if (state === 'cancelling') continue;
+        if (state === 'cancelling' || again) continue;
       } catch (error) {
         failures += 1;
         const message = (error as Error).message;

@@ -5,6 +5,7 @@ import type {
   JobDetailView,
   JobEventView,
   JobView,
+  MessageCountProgress,
   ReassignmentPlan,
   ReassignmentProgress,
   ResetPlan,
@@ -199,6 +200,27 @@ export const useJob = (clusterId: string, jobId: string) =>
     refetchInterval: (query) =>
       query.state.data && !['running', 'cancelling'].includes(query.state.data.state) ? false : 2000,
   });
+
+/** A message-count job with its history. */
+export type CountJob = Omit<JobDetailView, 'progress'> & { progress: MessageCountProgress | null };
+
+/** The topic's newest exact count; polled while it runs. */
+export const useMessageCount = (clusterId: string, topic: string) =>
+  useQuery({
+    queryKey: ['cluster', clusterId, 'message-count', topic],
+    queryFn: () => apiRequest<{ job: CountJob | null }>(`${topicPath(clusterId, topic)}/message-count`),
+    refetchInterval: (query) =>
+      query.state.data?.job && ['running', 'cancelling'].includes(query.state.data.job.state) ? 1000 : false,
+  });
+
+export const useStartMessageCount = (clusterId: string, topic: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<JobView>(`${topicPath(clusterId, topic)}/message-count`, { method: 'POST' }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: ['cluster', clusterId, 'message-count', topic] }),
+  });
+};
 
 export const useCancelJob = (clusterId: string) =>
   useClusterChange(clusterId, (jobId: string) =>
