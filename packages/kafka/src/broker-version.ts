@@ -14,22 +14,20 @@ export async function readKafkaVersion(
 ): Promise<InferredVersion> {
   const fromApis = inferKafkaVersion(apis);
   if (fromApis.exact) return fromApis;
-  const [features, interBrokerProtocol] = await Promise.all([
-    gateway.features().catch(() => null),
-    brokerId === null
-      ? null
-      : gateway
-          .describeConfigs({ type: 'broker', name: String(brokerId) })
-          .then((configs) => {
-            const entry = configs.find((c) => c.name === 'inter.broker.protocol.version');
-            return entry?.value ? { value: entry.value, isDefault: entry.source === 'default' } : null;
-          })
-          .catch(() => null),
-  ]);
+  const features = await gateway.features().catch(() => null);
   const evidence: VersionEvidence = {
     supportedFeatures: features?.supported,
     finalizedFeatures: features?.finalized,
-    interBrokerProtocol,
   };
+  const fromFeatures = inferKafkaVersion(apis, evidence);
+  // Brokers that report metadata.version (3.3+) rarely need the config read, and 4.0 removed the setting.
+  if (fromFeatures.exact || brokerId === null) return fromFeatures;
+  evidence.interBrokerProtocol = await gateway
+    .describeConfigs({ type: 'broker', name: String(brokerId) })
+    .then((configs) => {
+      const entry = configs.find((c) => c.name === 'inter.broker.protocol.version');
+      return entry?.value ? { value: entry.value, isDefault: entry.source === 'default' } : null;
+    })
+    .catch(() => null);
   return inferKafkaVersion(apis, evidence);
 }

@@ -22,10 +22,12 @@ const stateColor: Record<string, string> = {
   cancelling: 'warning',
 };
 
+/** Share of partitions done: moved for a reassignment, counted for a message count. */
 function jobProgress(job: Job): number | null {
-  const partitions = job.progress?.partitions;
+  const partitions: { state?: string; done?: boolean }[] | undefined = job.progress?.partitions;
   if (!partitions?.length) return null;
-  return Math.round((partitions.filter((p) => p.state === 'done').length / partitions.length) * 100);
+  const done = partitions.filter((p) => p.state === 'done' || p.done === true).length;
+  return Math.round((done / partitions.length) * 100);
 }
 
 /** Reassignment wizard (plan → diff → throttled job) and every job's progress, history and cancel. */
