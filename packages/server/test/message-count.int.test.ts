@@ -1,8 +1,15 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { Producer, stringSerializers } from '@platformatic/kafka';
-import { type KafkaCluster, runKafkaTool, startKafkaCluster } from '@weir/testkit';
+import {
+  createTopic,
+  type KafkaCluster,
+  produceRecords,
+  runKafkaTool,
+  startKafkaCluster,
+} from '@weir/testkit';
 import { createTestApp } from '../src/testing.ts';
 import { type AnyBody, apiClient } from './api-client.ts';
 
@@ -10,6 +17,8 @@ let kafka: KafkaCluster;
 let app: Awaited<ReturnType<typeof createTestApp>>;
 let cookie: string;
 let clusterId: string;
+/** Stores a restarted app took over; removed at the end. */
+const leftoverDirs: string[] = [];
 const api = apiClient(
   () => app,
   () => cookie,
@@ -103,6 +112,7 @@ before(async () => {
 after(async () => {
   await app?.close();
   await kafka?.stop();
+  for (const dir of leftoverDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 test('a compacted topic: the estimate counts offsets the cleaner removed; the count job matches kcat', async () => {
@@ -209,4 +219,29 @@ test('counting a topic that does not exist is a 404 and starts nothing', async (
   assert.match(missing.body.detail, /Topic "nope" does not exist/);
   const none = await api('GET', `/clusters/${clusterId}/topics/nope/message-count`);
   assert.deepEqual(none.body, { job: null });
+});
+
+test('a count stopped by a Weir restart resumes where it was and still matches kcat', async () => {
+  await createTopic(kafka, 'large', { partitions: 1 });
+  // ~30 MB: the count needs many 2 MB steps, so it is still running when Weir stops.
+  await produceRecords(kafka, 'large', 15_000, { valueBytes: 2000 });
+  const started = await api('POST', `/clusters/${clusterId}/topics/large/message-count`);
+  assert.equal(started.status, 202, JSON.stringify(started.body));
+  const { dataDir, secretKey } = app;
+  await app.shutDown();
+  app = await createTestApp({ restartFrom: { dataDir, secretKey } });
+  leftoverDirs.push(dataDir);
+  cookie = await app.login();
+  const done = await app.jobs.settled(started.body.id, 180_000);
+  assert.equal(done.state, 'succeeded', JSON.stringify(done));
+  const progress = done.progress as AnyBody;
+  assert.equal(progress.records, countWithKcat('large'));
+  assert.equal(progress.records, 15_000);
+  const types = done.history.map((e) => e.type);
+  assert.equal(types.filter((t) => t === 'resumed').length, 1, JSON.stringify(done.history));
+  assert.match(
+    done.history[types.indexOf('resumed')]!.detail,
+    /^Resumed after a restart of Weir at \d of 1 partition\(s\) counted/,
+  );
+  assert.deepEqual(types.slice(-3), ['step', 'step', 'finished']);
 });
