@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -650,5 +651,36 @@ describe('replicas', () => {
     });
     assert.equal(unclean.status, 400);
     assert.match(unclean.body.detail, /records it never received are lost/);
+  });
+});
+
+describe('exact message counts', () => {
+  test('a count reads each partition from its own leader, on every broker, and matches kcat', async () => {
+    await createTopic(kafka, 'spread-count', {
+      partitions: 3,
+      assignments: [1, 2, 3].map((broker, partition) => ({ partition, brokers: [broker] })),
+    });
+    await produceRecords(kafka, 'spread-count', 900);
+    const perPartition = execFileSync(
+      'kcat',
+      ['-C', '-b', bootstrap(), '-t', 'spread-count', '-e', '-q', '-f', '%p\\n'],
+      { encoding: 'utf8', timeout: 60_000 },
+    )
+      .split('\n')
+      .filter(Boolean);
+    const started = await api('POST', cluster('/topics/spread-count/message-count'));
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    const done = await app.jobs.settled(started.body.id, 120_000);
+    assert.equal(done.state, 'succeeded', JSON.stringify(done));
+    const progress = done.progress as AnyBody;
+    assert.equal(progress.records, perPartition.length);
+    assert.deepEqual(
+      progress.partitions.map((p: AnyBody) => p.records),
+      [0, 1, 2].map((partition) => perPartition.filter((p) => p === String(partition)).length),
+    );
+    const leaders = (await describeTopicWithKafka(kafka.version, bootstrap(), 'spread-count')).map(
+      (p) => p.leader,
+    );
+    assert.deepEqual(leaders, [1, 2, 3], 'one leader on each broker');
   });
 });

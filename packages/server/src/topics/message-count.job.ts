@@ -70,7 +70,11 @@ export class MessageCountJob implements JobHandler<MessageCountSpec, MessageCoun
     if (progress.phase === 'count') {
       await this.#countOnce(job.spec.topic, gateway, progress, history);
       if (progress.partitions.every((p) => p.done)) progress.phase = 'finished';
-      else return { progress, done: false, again: true };
+      else {
+        // A partition waiting for its leader to move waits a poll interval before it asks again.
+        const waiting = progress.partitions.some((p) => !p.done && p.retries > 0);
+        return { progress, done: false, again: !waiting };
+      }
     }
     progress.records = sum(progress.partitions, (p) => p.records);
     const failed = progress.partitions.filter((p) => p.error !== null);
