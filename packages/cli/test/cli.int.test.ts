@@ -63,7 +63,10 @@ test('clusters test reports each step; a wrong SASL password fails with exit cod
   const good = weirCli(args, 'alice-secret\n');
   assert.equal(good.status, 0, good.stderr);
   assert.match(good.stdout, /Connection OK/);
-  assert.match(good.stdout, /ok {3}cluster .*: kraft, Kafka 3\.9, 1 broker\(s\), controller 1/);
+  assert.match(
+    good.stdout,
+    /ok {3}cluster .*: kraft, Kafka 3\.9 \(exact: ApiVersions: 3\.9\), 1 broker\(s\), controller 1/,
+  );
   const bad = weirCli(args, 'nope\n');
   assert.equal(bad.status, 1);
   assert.match(bad.stdout, /FAIL authentication: Authentication failed for user alice with SCRAM-SHA-512/);
@@ -91,7 +94,7 @@ test('clusters add and list; topics, groups and brokers as tables and JSON', () 
   assert.equal(topics.status, 0, topics.stderr);
   assert.match(
     topics.stdout,
-    /^TOPIC\s+PARTITIONS\s+RF\s+SIZE\s+MESSAGES\s+URP\s+OFFLINE\npayments\s+4\s+1\s+[\d.]+ KiB\s+200\s+0\s+0\n1 of 1 topics/,
+    /^TOPIC\s+PARTITIONS\s+RF\s+SIZE\s+MESSAGES\(EST\.\)\s+URP\s+OFFLINE\npayments\s+4\s+1\s+[\d.]+ KiB\s+≈200\s+0\s+0\n1 of 1 topics/,
   );
   const json = JSON.parse(weirCli(['topics', 'list', '--cluster', 'local', '--internal', '--json']).stdout);
   assert.deepEqual(json.items.map((t: { name: string }) => t.name).sort(), [
@@ -101,6 +104,7 @@ test('clusters add and list; topics, groups and brokers as tables and JSON', () 
 
   const describe = weirCli(['topics', 'describe', 'payments', '--cluster', 'local']);
   assert.match(describe.stdout, /Topic: payments {2}Partitions: 4 {2}RF: 1/);
+  assert.match(describe.stdout, /Messages: ≈200 \(estimate: end − start offsets/);
   assert.equal(describe.stdout.trim().split('\n').length, 6);
 
   const groups = weirCli(['groups', 'list', '--cluster', 'local']);
@@ -283,6 +287,78 @@ test('messages --isolation hides or marks aborted transactions; timestamp type a
   const wrong = weirCli(['messages', 'browse', 'cli-txn', ...on, '--isolation', 'dirty']);
   assert.equal(wrong.status, 2);
   assert.match(wrong.stderr, /--isolation must be read_committed or read_uncommitted/);
+});
+
+test("jobs show prints a job's history as a table and as JSON", async () => {
+  const on = ['--cluster', 'local'];
+  const planFile = join(cliHome, 'plan.json');
+  // A move onto the replica it already has: a real job through every phase, quick on one broker.
+  writeFileSync(
+    planFile,
+    JSON.stringify({ moves: [{ topic: 'payments', partition: 0, from: [1], to: [1] }] }),
+  );
+  const execute = weirCli([
+    'replicas',
+    'execute',
+    ...on,
+    '--plan',
+    planFile,
+    '--throttle',
+    '1000000',
+    '--json',
+  ]);
+  assert.equal(execute.status, 0, execute.stderr);
+  const jobId = JSON.parse(execute.stdout).id as string;
+  let job: { state: string; history: { type: string; detail: string; at: string }[] } | undefined;
+  for (let i = 0; i < 240; i++) {
+    const show = weirCli(['jobs', 'show', jobId, ...on, '--json']);
+    assert.equal(show.status, 0, show.stderr);
+    job = JSON.parse(show.stdout);
+    if (job?.state !== 'running') break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  assert.equal(job?.state, 'succeeded', JSON.stringify(job));
+  assert.deepEqual(
+    job?.history.map((e) => e.type),
+    ['started', 'throttle-set', 'step', 'step', 'step', 'throttle-removed', 'finished'],
+  );
+  const table = weirCli(['jobs', 'show', jobId, ...on]);
+  assert.equal(table.status, 0, table.stderr);
+  assert.match(table.stdout, new RegExp(`^Job ${jobId}  reassignment  state: succeeded`));
+  assert.match(
+    table.stdout,
+    /\nTIME\s+EVENT\s+DETAIL\n\S+Z\s+started\s+Started by admin: reassignment, 1 partition move/,
+  );
+  assert.match(
+    table.stdout,
+    /throttle-set\s+Replication throttle of 1000000 B\/s set on broker\(s\) 1 and topic\(s\) payments/,
+  );
+  assert.match(table.stdout, /step\s+payments-0 moved to replicas \[1\]/);
+  assert.match(table.stdout, /throttle-removed\s+Replication throttle removed/);
+  assert.match(table.stdout, /finished\s+Finished\./);
+});
+
+test('topics count --wait prints the exact count per partition, as kcat reads it', () => {
+  const on = ['--cluster', 'local'];
+  const kcat = spawnSync(
+    'kcat',
+    ['-C', '-b', kafka.bootstrapServers.plaintext, '-t', 'payments', '-e', '-q', '-f', '%p\\n'],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  const oracle = kcat.stdout.split('\n').filter(Boolean);
+  const count = weirCli(['topics', 'count', 'payments', ...on, '--wait']);
+  assert.equal(count.status, 0, count.stderr);
+  assert.match(
+    count.stdout,
+    new RegExp(`^payments: ${oracle.length} record\\(s\\), counted exactly \\(read_committed\\) at \\S+Z\\n`),
+  );
+  for (const partition of [0, 1, 2, 3]) {
+    const records = oracle.filter((p) => p === String(partition)).length;
+    assert.match(count.stdout, new RegExp(`\\n${partition}\\s+0\\s+${records}\\s+${records}\\s+0\\s+0\\s+-`));
+  }
 });
 
 test('an unknown cluster name lists the known ones; remove needs --yes', () => {

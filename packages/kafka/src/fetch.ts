@@ -80,7 +80,7 @@ export interface FetchLimits {
   isolation?: IsolationLevel;
 }
 
-interface ParsedPartition {
+export interface ParsedPartition {
   partitionIndex: number;
   errorCode: number;
   highWatermark: bigint;
@@ -91,7 +91,7 @@ interface ParsedPartition {
 }
 
 /** A Fetch answer with each partition's record set left as bytes, for decodeRecordSet. */
-interface ParsedFetch {
+export interface ParsedFetch {
   responses: { topic: string; partitions: ParsedPartition[] }[];
 }
 
@@ -172,7 +172,7 @@ function parseFetchResponse(version: number) {
 }
 
 const fetchApis = new Map<number, AnyApi>();
-function fetchApi(version: number): AnyApi {
+export function fetchApi(version: number): AnyApi {
   const encode = REQUEST_ENCODERS[version - 4];
   if (!encode) throw new Error(`Weir reads with Fetch v4 to v17; this broker offers at most v${version}.`);
   let api = fetchApis.get(version);

@@ -9,6 +9,7 @@ import { type ConfigEntry, describeConfigs, describeTopicConfigValue } from './c
 import { type ClusterConnection, DEFAULT_REQUEST_TIMEOUT_MS, toClientOptions } from './connection.ts';
 import { withCoordinatorRetry } from './coordinator-retry.ts';
 import { KafkaGatewayError, toGatewayError } from './errors.ts';
+import { type BrokerFeatures, describeFeatures } from './features.ts';
 import {
   type FetchedPartition,
   type FetchLimits,
@@ -46,6 +47,7 @@ import {
   type OngoingReassignment,
   type ReplicaMove,
 } from './reassignments.ts';
+import { type FetchedRecordSet, fetchRecordSets } from './record-count.ts';
 import {
   type AclListing,
   type ClientQuota,
@@ -87,6 +89,8 @@ export interface ClusterDescription {
 export interface KafkaGateway {
   /** ApiVersions as answered by the broker the gateway is connected to. */
   apiVersions(): Promise<ApiVersionRange[]>;
+  /** The same broker's supported and finalized features (ApiVersions v3+, KIP-584); empty before 2.7. */
+  features(): Promise<BrokerFeatures>;
   describeCluster(): Promise<ClusterDescription>;
   /** Every topic with its partitions, or just the named ones; never creates a topic. */
   metadata(topics?: string[]): Promise<MetadataSnapshot>;
@@ -139,6 +143,12 @@ export interface KafkaGateway {
     positions: FetchPosition[],
     limits: FetchLimits,
   ): Promise<FetchedPartition[]>;
+  /** Like `fetch`, with each partition's record set kept as bytes, for countRecordSet. */
+  fetchRecordSets(
+    leader: { host: string; port: number },
+    positions: FetchPosition[],
+    limits: FetchLimits,
+  ): Promise<FetchedRecordSet[]>;
   produce(topic: string, records: RecordToProduce[], compression: Compression): Promise<ProducedBatch[]>;
   close(): Promise<void>;
 }
@@ -214,6 +224,7 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
           maxVersion: api.maxVersion,
         })),
       ),
+    features: () => call('ApiVersions', () => describeFeatures(admin)),
     describeCluster: () =>
       call('Metadata', async () => {
         const metadata = await admin.metadata({ topics: [], forceUpdate: true, autocreateTopics: false });
@@ -306,6 +317,11 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
         // The library speaks Fetch up to v17; which request shape it sends follows the broker's maximum.
         fetchVersion ??= Math.min(await maxVersionOf('Fetch'), 17);
         return fetchFromLeader(admin, leader, positions, limits, fetchVersion);
+      }),
+    fetchRecordSets: (leader, positions, limits) =>
+      call('Fetch', async () => {
+        fetchVersion ??= Math.min(await maxVersionOf('Fetch'), 17);
+        return fetchRecordSets(admin, leader, positions, limits, fetchVersion);
       }),
     produce: (topic, records, compression) =>
       call('Produce', async () => {

@@ -1,9 +1,11 @@
+export { readKafkaVersion } from './broker-version.ts';
 export type { ConfigChange, ConfigResource } from './config-changes.ts';
 export { fullOverrideSet } from './config-changes.ts';
 export type { ConfigEntry, ConfigSourceName } from './configs.ts';
 export type { ClusterConnection, SaslMechanism, SecurityProtocol } from './connection.ts';
 export type { KafkaErrorCoordinates, KafkaErrorKind } from './errors.ts';
 export { KafkaGatewayError } from './errors.ts';
+export type { BrokerFeatures } from './features.ts';
 export type {
   FetchedPartition,
   FetchedRecord,
@@ -26,11 +28,13 @@ export type { Compression, ProducedBatch, RecordToProduce } from './produce.ts';
 export { COMPRESSIONS } from './produce.ts';
 export type { QuorumDescription, QuorumReplica } from './quorum.ts';
 export type { OngoingReassignment, ReplicaMove } from './reassignments.ts';
+export type { FetchedRecordSet, OpenTransactions, RecordSetCount } from './record-count.ts';
+export { countRecordSet } from './record-count.ts';
 export type { TimestampType } from './record-decoding.ts';
 export type { AclBinding, AclListing, ClientQuota, ScramUser } from './security.ts';
 export type { CreatedTopicReport, NewTopic } from './topic-changes.ts';
 export type { TransactionState } from './transactions.ts';
-export type { InferredVersion } from './version-inference.ts';
+export type { InferredVersion, VersionCertainty, VersionEvidence } from './version-inference.ts';
 export { inferClusterMode, inferKafkaVersion } from './version-inference.ts';
 export { electPreferredLeadersThroughZooKeeper } from './zookeeper-election.ts';
 export { readEntityConfigsFromZooKeeper } from './zookeeper-entity-configs.ts';

@@ -217,6 +217,8 @@ const table = (release: string): ApiVersionRange[] =>
     maxVersion,
   }));
 
+const FETCH_KEY = 1;
+
 const without = (apis: ApiVersionRange[], ...keys: number[]) =>
   apis.filter((api) => !keys.includes(api.apiKey));
 
@@ -226,19 +228,107 @@ test('exact releases from real brokers: 3.9 and 2.8; 4.1 as the newest known flo
     minimum: '3.9',
     maximum: '3.9',
     exact: true,
+    certainty: 'exact',
+    evidence: ['ApiVersions: 3.9'],
   });
   assert.deepEqual(inferKafkaVersion(table('2.8.2 ZooKeeper')), {
     label: '2.8',
     minimum: '2.8',
     maximum: '2.8',
     exact: true,
+    certainty: 'exact',
+    evidence: ['ApiVersions: 2.8'],
   });
   assert.deepEqual(inferKafkaVersion(table('4.1.2 KRaft')), {
     label: '>= 4.1',
     minimum: '4.1',
     maximum: null,
     exact: false,
+    certainty: 'at-least',
+    evidence: ['ApiVersions: 4.1 or newer'],
   });
+});
+
+/** ApiVersions v3 SupportedFeatures / FinalizedFeatures with a metadata.version range. */
+const features = (supportedMax: number, finalized: number | null) => ({
+  supportedFeatures: [
+    { name: 'kraft.version', minVersion: 0, maxVersion: 1 },
+    { name: 'metadata.version', minVersion: 7, maxVersion: supportedMax },
+  ],
+  finalizedFeatures:
+    finalized === null
+      ? []
+      : [{ name: 'metadata.version', minVersionLevel: finalized, maxVersionLevel: finalized }],
+});
+
+test('4.1: the supported metadata.version 27 (4.1-IV1, what 4.1 ships) makes ">= 4.1" exactly 4.1', () => {
+  const version = inferKafkaVersion(table('4.1.2 KRaft'), features(27, 27));
+  assert.equal(version.label, '4.1');
+  assert.equal(version.certainty, 'exact');
+  assert.deepEqual(version.evidence, [
+    'ApiVersions: 4.1 or newer',
+    'supported metadata.version up to 27 (4.1-IV1), the newest level 4.1 ships',
+    'finalized metadata.version 27 (the level the cluster runs at)',
+  ]);
+});
+
+test('a cluster finalized at an older level still runs the newer software: finalized is only a floor', () => {
+  // 4.1 binaries on a cluster that was never upgraded past 3.9-IV0 (level 21).
+  assert.equal(inferKafkaVersion(table('4.1.2 KRaft'), features(27, 21)).label, '4.1');
+  // Without SupportedFeatures, the finalized level alone never narrows the ceiling.
+  const floorOnly = inferKafkaVersion(table('4.1.2 KRaft'), {
+    finalizedFeatures: features(27, 21).finalizedFeatures,
+  });
+  assert.equal(floorOnly.label, '>= 4.1');
+});
+
+test('a level newer than any release Weir knows says at-least, never a release it cannot name', () => {
+  const version = inferKafkaVersion(table('4.1.2 KRaft'), features(29, 28));
+  assert.equal(version.label, '>= 4.1');
+  assert.equal(version.certainty, 'at-least');
+  assert.match(version.evidence[1]!, /up to 29, newer than any level Weir knows \(27\)/);
+});
+
+test('a level no release ships as its newest (unstable versions enabled) gives only a floor', () => {
+  const version = inferKafkaVersion(table('4.1.2 KRaft'), features(26, null));
+  assert.equal(version.label, '>= 4.1');
+  assert.match(version.evidence[1]!, /which no release ships as its newest/);
+});
+
+test('evidence that contradicts ApiVersions is reported and not used', () => {
+  const version = inferKafkaVersion(table('4.1.2 KRaft'), features(21, null));
+  assert.equal(version.label, '>= 4.1');
+  assert.match(version.evidence[1]!, /3\.9-IV0.*contradicts ApiVersions, not used/);
+});
+
+test('each release line from its newest metadata.version level', () => {
+  // A broker between the 3.5 and 3.6 markers, told apart by the levels 3.5 and 3.6 ship.
+  const like35 = without(table('3.9.2 KRaft'), 75, 80, 81).map((api) =>
+    api.apiKey === FETCH_KEY ? { ...api, maxVersion: 15 } : api,
+  );
+  assert.equal(inferKafkaVersion(like35).label, '3.5 – 3.6');
+  assert.equal(inferKafkaVersion(like35, features(11, 11)).label, '3.5');
+  assert.equal(inferKafkaVersion(like35, features(14, 11)).label, '3.6');
+});
+
+test('inter.broker.protocol.version: its default names the release; a set value is only a floor', () => {
+  const like25 = without(table('2.8.2 ZooKeeper'), 48, 49, 50, 51, 56, 57, 60, 61);
+  const withIbp = (value: string, isDefault: boolean) =>
+    inferKafkaVersion(like25, { interBrokerProtocol: { value, isDefault } });
+  assert.deepEqual(withIbp('2.5-IV0', true), {
+    label: '2.5',
+    minimum: '2.5',
+    maximum: '2.5',
+    exact: true,
+    certainty: 'exact',
+    evidence: ['ApiVersions: 2.4 – 2.5', "inter.broker.protocol.version 2.5-IV0 (the broker's default)"],
+  });
+  assert.equal(withIbp('2.4-IV1', true).label, '2.4');
+  // An operator pinned 2.4 during an upgrade: the software may be 2.4 or 2.5.
+  assert.equal(withIbp('2.4', false).label, '2.4 – 2.5');
+  assert.equal(withIbp('2.5', false).label, '2.5');
+  assert.equal(withIbp('2.2-IV1', false).label, '2.4 – 2.5');
+  assert.equal(withIbp('not a version', true).label, '2.4 – 2.5');
 });
 
 test('a release between markers is a range', () => {
@@ -248,6 +338,8 @@ test('a release between markers is a range', () => {
     minimum: '2.4',
     maximum: '2.5',
     exact: false,
+    certainty: 'range',
+    evidence: ['ApiVersions: 2.4 – 2.5'],
   });
   const like38 = without(table('3.9.2 KRaft'), 80, 81);
   assert.equal(inferKafkaVersion(like38).label, '3.8');
@@ -255,6 +347,7 @@ test('a release between markers is a range', () => {
 
 test('a broker with no ApiVersions-era keys is older than 0.10', () => {
   assert.equal(inferKafkaVersion([]).label, '< 0.10');
+  assert.equal(inferKafkaVersion([]).certainty, 'range');
 });
 
 test('mode: controller-to-broker APIs mean ZooKeeper', () => {

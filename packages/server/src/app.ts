@@ -46,6 +46,9 @@ import { REASSIGNMENT_JOB, ReassignmentJob } from './replicas/reassignment.job.t
 import { replicasRoutes } from './replicas/replicas.routes.ts';
 import { ReplicasService } from './replicas/replicas.service.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
+import { MESSAGE_COUNT_JOB, MessageCountJob } from './topics/message-count.job.ts';
+import { messageCountRoutes } from './topics/message-count.routes.ts';
+import { MessageCountService } from './topics/message-count.service.ts';
 import { topicsRoutes } from './topics/topics.routes.ts';
 import { TopicsService } from './topics/topics.service.ts';
 import { WEIR_VERSION } from './version.ts';
@@ -135,6 +138,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       ),
   });
   jobs.register(REASSIGNMENT_JOB, new ReassignmentJob(ops));
+  jobs.register(MESSAGE_COUNT_JOB, new MessageCountJob(ops));
+  const counts = new MessageCountService(ops, jobs);
   const topics = new TopicsService(ops);
   const configs = new ConfigsService(ops);
   const groups = new GroupsService(ops);
@@ -192,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       replicasRoutes(api, { replicas });
       jobsRoutes(api, { jobs });
       messagesRoutes(api, { messages });
+      messageCountRoutes(api, { counts });
     },
     { prefix: '/api/v1' },
   );

@@ -377,12 +377,17 @@ describe('onboarding other versions and bad addresses', () => {
         });
         assert.equal(created.status, 201, created.raw);
         const expected =
-          version === '2.8' ? { mode: 'zookeeper', label: '2.8' } : { mode: 'kraft', label: '>= 4.1' };
+          version === '2.8' ? { mode: 'zookeeper', label: '2.8' } : { mode: 'kraft', label: '4.1' };
         assert.equal(created.body.connection.cluster.mode, expected.mode);
+        // 4.1 is exact from its supported metadata.version (4.1-IV1), never the old ">= 4.1".
         assert.equal(created.body.connection.cluster.version.label, expected.label);
+        assert.equal(created.body.connection.cluster.version.certainty, 'exact');
+        assert.ok(kafka.version.startsWith(`${expected.label}.`), kafka.version);
         const id = created.body.cluster.id;
         const overview = (await api('GET', `/clusters/${id}/overview`)).body.overview;
         assert.equal(overview.mode, expected.mode);
+        assert.equal(overview.version.label, expected.label);
+        assert.ok(overview.version.evidence.length > 0);
         const zookeeper = (await api('GET', `/clusters/${id}/zookeeper`)).body;
         if (version === '2.8') {
           const [server] = zookeeper.servers;

@@ -64,6 +64,8 @@ before(async () => {
     minimum: '2.2',
     maximum: '2.2',
     exact: true,
+    certainty: 'exact',
+    evidence: ['ApiVersions: 2.2'],
   });
   assert.equal(created.body.connection.cluster.mode, 'zookeeper');
   withZooKeeper = created.body.cluster.id;
@@ -360,4 +362,13 @@ test('a throttled reassignment runs through ZooKeeper, cannot be cancelled once 
     ]);
     assert.doesNotMatch(output, /throttled\.rate/, `the throttle is gone from broker ${broker}`);
   }
+  // A refused cancel changes nothing, so the history has no cancel; the moves went through ZooKeeper.
+  const types = current.history.map((e: AnyBody) => e.type);
+  assert.deepEqual(types.slice(0, 3), ['started', 'throttle-set', 'step']);
+  assert.match(
+    current.history[2].detail,
+    /^Submitted 3 of 3 move\(s\) to the controller through ZooKeeper\.$/,
+  );
+  assert.deepEqual(types.slice(-3), ['step', 'throttle-removed', 'finished']);
+  assert.ok(!types.includes('cancel-requested'));
 });

@@ -58,6 +58,8 @@ for (const line of ['0.11', '1.1', '2.0'] as const) {
         minimum: line,
         maximum: line,
         exact: true,
+        certainty: 'exact',
+        evidence: [`ApiVersions: ${line}`],
       });
       id = created.body.cluster.id;
 

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import {
@@ -559,6 +560,30 @@ describe('replicas', () => {
       }
       const jobs = (await api('GET', cluster('/jobs'))).body.jobs;
       assert.equal(jobs[0].createdBy, 'admin');
+
+      // The history tells the whole story, the restart included, in the order it happened.
+      const { history } = (await api('GET', cluster(`/jobs/${jobId}`))).body;
+      const types = history.map((e: AnyBody) => e.type);
+      assert.deepEqual(types.slice(0, 3), ['started', 'throttle-set', 'step'], JSON.stringify(history));
+      assert.match(history[0].detail, /^Started by admin: reassignment, 3 partition move\(s\) of moving/);
+      assert.deepEqual(history[1].data, { bytesPerSecond: 100_000, brokers: [1, 2, 3], topics: ['moving'] });
+      assert.match(history[2].detail, /^Submitted 3 of 3 move\(s\)/);
+      assert.equal(types.filter((t: string) => t === 'resumed').length, 1, 'one restart, one resume');
+      const resumed = history[types.indexOf('resumed')];
+      assert.ok(types.indexOf('resumed') > 2);
+      assert.match(resumed.detail, /^Resumed after a restart of Weir at phase (wait|elect|cleanup)/);
+      const moved = history.filter((e: AnyBody) => /moved to replicas/.test(e.detail));
+      assert.deepEqual(
+        moved.map((e: AnyBody) => e.data.partition).sort(),
+        [0, 1, 2],
+        'one entry per partition that arrived',
+      );
+      assert.deepEqual(types.slice(-3), ['step', 'throttle-removed', 'finished']);
+      assert.match(history.at(-3).detail, /preferred leader election on 3 moved partition/);
+      for (const event of history) {
+        assert.ok(Date.parse(event.at) >= Date.parse(done.createdAt), JSON.stringify(event));
+        assert.ok(Date.parse(event.at) <= Date.parse(done.finishedAt as string), JSON.stringify(event));
+      }
     } finally {
       leftoverDirs.push(dataDir);
     }
@@ -587,6 +612,14 @@ describe('replicas', () => {
     assert.equal((await brokerOverrides(3))['follower.replication.throttled.rate'], undefined);
     const again = await api('POST', cluster(`/jobs/${started.body.id}/cancel`));
     assert.equal(again.status, 409);
+    const { history } = (await api('GET', cluster(`/jobs/${started.body.id}`))).body;
+    assert.deepEqual(
+      history.map((e: AnyBody) => e.type),
+      ['started', 'throttle-set', 'step', 'cancel-requested', 'step', 'throttle-removed', 'cancelled'],
+      JSON.stringify(history),
+    );
+    assert.match(history[4].detail, /^Cancelled 1 move\(s\) still in progress/);
+    assert.deepEqual(history[4].data, { partitions: ['slow-move-0'] });
   });
 
   test('a preferred election moves leaders back after a broker returns; unclean needs acceptDataLoss', async () => {
@@ -624,5 +657,36 @@ describe('replicas', () => {
     });
     assert.equal(unclean.status, 400);
     assert.match(unclean.body.detail, /records it never received are lost/);
+  });
+});
+
+describe('exact message counts', () => {
+  test('a count reads each partition from its own leader, on every broker, and matches kcat', async () => {
+    await createTopic(kafka, 'spread-count', {
+      partitions: 3,
+      assignments: [1, 2, 3].map((broker, partition) => ({ partition, brokers: [broker] })),
+    });
+    await produceRecords(kafka, 'spread-count', 900);
+    const perPartition = execFileSync(
+      'kcat',
+      ['-C', '-b', bootstrap(), '-t', 'spread-count', '-e', '-q', '-f', '%p\\n'],
+      { encoding: 'utf8', timeout: 60_000 },
+    )
+      .split('\n')
+      .filter(Boolean);
+    const started = await api('POST', cluster('/topics/spread-count/message-count'));
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    const done = await app.jobs.settled(started.body.id, 120_000);
+    assert.equal(done.state, 'succeeded', JSON.stringify(done));
+    const progress = done.progress as AnyBody;
+    assert.equal(progress.records, perPartition.length);
+    assert.deepEqual(
+      progress.partitions.map((p: AnyBody) => p.records),
+      [0, 1, 2].map((partition) => perPartition.filter((p) => p === String(partition)).length),
+    );
+    const leaders = (await describeTopicWithKafka(kafka.version, bootstrap(), 'spread-count')).map(
+      (p) => p.leader,
+    );
+    assert.deepEqual(leaders, [1, 2, 3], 'one leader on each broker');
   });
 });

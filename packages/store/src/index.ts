@@ -6,7 +6,7 @@ export type { ClusterRecord } from './clusters.repository.ts';
 export { ClustersRepository } from './clusters.repository.ts';
 export type { Database, Dialect, Row } from './database.ts';
 export { StoreUnavailableError, UniqueViolationError } from './database.ts';
-export type { JobRecord, JobState } from './jobs.repository.ts';
+export type { JobEventRecord, JobEventType, JobRecord, JobState } from './jobs.repository.ts';
 export { JobsRepository } from './jobs.repository.ts';
 export type { MigrationResult } from './migrate.ts';
 export type { SessionRecord } from './sessions.repository.ts';

@@ -18,6 +18,42 @@ export interface JobRecord<Spec = unknown, Progress = unknown> {
   finishedAt: number | null;
 }
 
+/**
+ * What can happen to a job, in the order a job usually meets them. `step` is a phase or unit of work
+ * the job finished; `retrying` a step that failed and will be tried again; `resumed` a job a new Weir
+ * process picked up after the previous one stopped.
+ */
+export type JobEventType =
+  | 'started'
+  | 'step'
+  | 'throttle-set'
+  | 'throttle-removed'
+  | 'retrying'
+  | 'resumed'
+  | 'cancel-requested'
+  | 'cancelled'
+  | 'failed'
+  | 'finished';
+
+/** One entry of a job's history: when (epoch ms), what, a sentence for people, and optional facts. */
+export interface JobEventRecord {
+  id: number;
+  jobId: string;
+  at: number;
+  type: JobEventType;
+  detail: string;
+  data: Record<string, unknown> | null;
+}
+
+interface JobEventRow extends Record<string, unknown> {
+  id: number;
+  job_id: string;
+  at: number;
+  type: JobEventType;
+  detail: string;
+  data_json: string | null;
+}
+
 interface JobRow extends Record<string, unknown> {
   id: string;
   cluster_id: string;
@@ -116,6 +152,35 @@ export class JobsRepository {
         id,
       ],
     );
+  }
+
+  /** Appends one entry to a job's history. */
+  async appendEvent(event: Omit<JobEventRecord, 'id'>): Promise<void> {
+    await this.#db.execute(
+      'INSERT INTO job_events (job_id, at, type, detail, data_json) VALUES ($1, $2, $3, $4, $5)',
+      [
+        event.jobId,
+        event.at,
+        event.type,
+        event.detail,
+        event.data === null ? null : JSON.stringify(event.data),
+      ],
+    );
+  }
+
+  /** A job's history, oldest first (insertion order breaks ties between events of the same millisecond). */
+  async listEvents(jobId: string): Promise<JobEventRecord[]> {
+    const rows = await this.#db.query<JobEventRow>('SELECT * FROM job_events WHERE job_id = $1 ORDER BY id', [
+      jobId,
+    ]);
+    return rows.map((row) => ({
+      id: Number(row.id),
+      jobId: row.job_id,
+      at: Number(row.at),
+      type: row.type,
+      detail: row.detail,
+      data: row.data_json === null ? null : (JSON.parse(row.data_json) as Record<string, unknown>),
+    }));
   }
 
   /** Asks a running job to stop; false when it is not running (already finished or unknown). */

@@ -192,6 +192,55 @@ for (const factory of testStoreFactories) {
       );
     });
 
+    test('job events: appended in order with their detail and data, removed with their job', async () => {
+      const job = {
+        id: crypto.randomUUID(),
+        clusterId: crypto.randomUUID(),
+        kind: 'reassignment',
+        state: 'running' as const,
+        spec: {},
+        progress: null,
+        error: null,
+        createdBy: 'admin',
+        createdAt: 10,
+        updatedAt: 10,
+        finishedAt: null,
+      };
+      await store.jobs.insert(job);
+      assert.deepEqual(await store.jobs.listEvents(job.id), []);
+      await store.jobs.appendEvent({
+        jobId: job.id,
+        at: 10,
+        type: 'started',
+        detail: 'Started by admin.',
+        data: null,
+      });
+      await store.jobs.appendEvent({
+        jobId: job.id,
+        at: 10,
+        type: 'throttle-set',
+        detail: 'Throttle set to 1024 B/s.',
+        data: { bytesPerSecond: 1024, brokers: [1, 2] },
+      });
+      await store.jobs.appendEvent({ jobId: job.id, at: 9, type: 'resumed', detail: 'Resumed.', data: null });
+      const events = await store.jobs.listEvents(job.id);
+      // Insertion order, not the clock: a clock that stepped back must not reorder the history.
+      assert.deepEqual(
+        events.map((e) => [e.type, e.at, e.detail, e.data]),
+        [
+          ['started', 10, 'Started by admin.', null],
+          ['throttle-set', 10, 'Throttle set to 1024 B/s.', { bytesPerSecond: 1024, brokers: [1, 2] }],
+          ['resumed', 9, 'Resumed.', null],
+        ],
+      );
+      assert.ok(events.every((e) => e.jobId === job.id && Number.isInteger(e.id)));
+      await assert.rejects(
+        store.jobs.appendEvent({ jobId: crypto.randomUUID(), at: 1, type: 'step', detail: 'x', data: null }),
+      );
+      await store.db.execute('DELETE FROM jobs WHERE id = $1', [job.id]);
+      assert.deepEqual(await store.jobs.listEvents(job.id), []);
+    });
+
     test('settings: upsert JSON values', async () => {
       assert.equal(await store.settings.get('theme'), undefined);
       await store.settings.set('theme', { dark: true }, 1);

@@ -45,6 +45,11 @@ const TOOL_CLASSES: Record<string, { legacy: string; modern: string; modernSince
     modern: 'kafka.admin.ConfigCommand',
     modernSince: '0',
   },
+  'kafka-features': {
+    legacy: 'kafka.admin.FeatureCommand',
+    modern: 'org.apache.kafka.tools.FeatureCommand',
+    modernSince: '3.5',
+  },
 };
 
 const atLeast = (version: string, floor: string) => {

@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { createKafkaGateway, inferClusterMode, inferKafkaVersion, KafkaGatewayError } from '@weir/kafka';
-import { type KafkaCluster, startKafkaCluster } from '../src/index.ts';
+import {
+  createKafkaGateway,
+  inferClusterMode,
+  inferKafkaVersion,
+  KafkaGatewayError,
+  readKafkaVersion,
+} from '@weir/kafka';
+import { type KafkaCluster, runKafkaTool, startKafkaCluster } from '../src/index.ts';
 
 const pidAlive = (pid: number) => {
   try {
@@ -17,6 +23,35 @@ async function describeThrough(cluster: KafkaCluster, sasl?: Parameters<KafkaClu
   const gateway = createKafkaGateway(cluster.connection(sasl));
   try {
     return { apis: await gateway.apiVersions(), description: await gateway.describeCluster() };
+  } finally {
+    await gateway.close();
+  }
+}
+
+/** metadata.version as kafka-features describe prints it: the supported maximum and the finalized level. */
+async function metadataVersionWithKafka(cluster: KafkaCluster) {
+  const output = await runKafkaTool(cluster.version, 'kafka-features', [
+    '--bootstrap-server',
+    cluster.bootstrapServers.plaintext,
+    'describe',
+  ]);
+  const line = output.split('\n').find((l) => /Feature: metadata\.version\s/.test(l)) ?? '';
+  return {
+    supportedMax: /SupportedMaxVersion: (\S+)/.exec(line)?.[1],
+    finalized: /FinalizedVersionLevel: (\S+)/.exec(line)?.[1],
+  };
+}
+
+/** Weir's answer with every report it reads, and the features it read them from. */
+async function versionThrough(cluster: KafkaCluster) {
+  const gateway = createKafkaGateway(cluster.connection());
+  try {
+    const apis = await gateway.apiVersions();
+    const { brokers } = await gateway.describeCluster();
+    return {
+      version: await readKafkaVersion(gateway, apis, brokers[0]?.nodeId ?? null),
+      features: await gateway.features(),
+    };
   } finally {
     await gateway.close();
   }
@@ -37,6 +72,8 @@ describe('Kafka 4.1, KRaft, one node', () => {
       minimum: '4.1',
       maximum: null,
       exact: false,
+      certainty: 'at-least',
+      evidence: ['ApiVersions: 4.1 or newer'],
     });
     assert.equal(inferClusterMode(apis), 'kraft');
     assert.equal(description.brokers.length, 1);
@@ -45,6 +82,29 @@ describe('Kafka 4.1, KRaft, one node', () => {
       `${description.brokers[0]!.host}:${description.brokers[0]!.port}`,
       cluster.bootstrapServers.plaintext,
     );
+  });
+
+  test('the supported metadata.version narrows ">= 4.1" to exactly 4.1, as kafka-features reports it', async () => {
+    const { version, features } = await versionThrough(cluster);
+    const oracle = await metadataVersionWithKafka(cluster);
+    assert.equal(oracle.supportedMax, '4.1-IV1');
+    assert.equal(features.supported.find((f) => f.name === 'metadata.version')?.maxVersion, 27);
+    assert.equal(features.finalized.find((f) => f.name === 'metadata.version')?.maxVersionLevel, 27);
+    assert.equal(oracle.finalized, '4.1-IV1');
+    assert.deepEqual(version, {
+      label: '4.1',
+      minimum: '4.1',
+      maximum: '4.1',
+      exact: true,
+      certainty: 'exact',
+      evidence: [
+        'ApiVersions: 4.1 or newer',
+        'supported metadata.version up to 27 (4.1-IV1), the newest level 4.1 ships',
+        'finalized metadata.version 27 (the level the cluster runs at)',
+      ],
+    });
+    // Never wrong: the running release (4.1.2) is on the line Weir names.
+    assert.ok(cluster.version.startsWith(`${version.label}.`), cluster.version);
   });
 
   test('stop() kills every process and removes the data directory', async () => {
@@ -68,7 +128,14 @@ describe('Kafka 2.8.2, ZooKeeper, one broker with SASL', () => {
     assert.match(cluster.zookeeper?.connect ?? '', /^127\.0\.0\.1:\d+$/);
     assert.equal(cluster.pids().length, 2);
     const { apis, description } = await describeThrough(cluster);
-    assert.deepEqual(inferKafkaVersion(apis), { label: '2.8', minimum: '2.8', maximum: '2.8', exact: true });
+    assert.deepEqual(inferKafkaVersion(apis), {
+      label: '2.8',
+      minimum: '2.8',
+      maximum: '2.8',
+      exact: true,
+      certainty: 'exact',
+      evidence: ['ApiVersions: 2.8'],
+    });
     assert.equal(inferClusterMode(apis), 'zookeeper');
     assert.equal(description.controllerId, 1);
   });
@@ -112,6 +179,17 @@ describe('Kafka 3.9, KRaft, three nodes with SASL', () => {
     );
     assert.ok([1, 2, 3].includes(description.controllerId), `controller ${description.controllerId}`);
     assert.equal(inferKafkaVersion(apis).label, '3.9');
+  });
+
+  test('3.9 is exact from ApiVersions alone, and its features agree (kafka-features: 3.9-IV0)', async () => {
+    const { version, features } = await versionThrough(cluster);
+    assert.equal(version.label, '3.9');
+    assert.equal(version.certainty, 'exact');
+    assert.deepEqual(version.evidence, ['ApiVersions: 3.9']);
+    assert.ok(cluster.version.startsWith('3.9.'), cluster.version);
+    assert.equal((await metadataVersionWithKafka(cluster)).supportedMax, '3.9-IV0');
+    // 21 is the level 3.9 ships as its newest (3.9-IV0), the mapping the unit tests pin.
+    assert.equal(features.supported.find((f) => f.name === 'metadata.version')?.maxVersion, 21);
   });
 
   test('SCRAM-SHA-256 login succeeds on KRaft (users created at storage format)', async () => {

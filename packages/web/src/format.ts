@@ -15,6 +15,11 @@ export function formatCount(value: number | null | undefined, locale: string): s
   return value === null || value === undefined ? '–' : new Intl.NumberFormat(locale).format(value);
 }
 
+/** A count known only approximately (end − start offsets), shown as "≈ 3,000"; "–" when unknown. */
+export function formatEstimate(value: number | null | undefined, locale: string): string {
+  return value === null || value === undefined ? '–' : `≈ ${new Intl.NumberFormat(locale).format(value)}`;
+}
+
 export function formatAge(ms: number, locale: string): string {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const seconds = Math.round(ms / 1000);

@@ -66,7 +66,7 @@ const describeReport = (report: ConnectionReport) =>
     ...(report.authentication ? [`  ${report.authentication.ok ? 'ok  ' : 'FAIL'} authentication`] : []),
     ...(report.cluster
       ? [
-          `  ok   cluster ${report.cluster.clusterId}: ${report.cluster.mode}, Kafka ${report.cluster.version.label}, ${report.cluster.brokers.length} broker(s), controller ${report.cluster.controllerId}`,
+          `  ok   cluster ${report.cluster.clusterId}: ${report.cluster.mode}, Kafka ${report.cluster.version.label} (${report.cluster.version.certainty}: ${report.cluster.version.evidence.join('; ')}), ${report.cluster.brokers.length} broker(s), controller ${report.cluster.controllerId}`,
         ]
       : []),
     ...report.problems.map((p) => `  FAIL ${p.step}: ${p.message}`),

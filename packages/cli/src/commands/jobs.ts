@@ -1,4 +1,4 @@
-import type { JobView, ReassignmentProgress } from '@weir/server/api-types';
+import type { JobDetailView, JobView, ReassignmentProgress } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
@@ -7,12 +7,31 @@ import { output, renderTable } from '../table.ts';
 const HELP = `weir jobs — long-running operations (reassignments, replication-factor changes)
 
   weir jobs list --cluster <name>
-  weir jobs show <job id> --cluster <name>
+  weir jobs show <job id> --cluster <name>     state, progress and history (every step, with time)
   weir jobs cancel <job id> --cluster <name>
 
 Common: --url, --token, --json`;
 
 type Job = Omit<JobView, 'progress'> & { progress: ReassignmentProgress | null };
+type JobDetail = Job & Pick<JobDetailView, 'history'>;
+
+/** `weir jobs show`: a summary line, the history as a table (oldest first), then the progress. */
+export function renderJob(view: JobDetail): string {
+  const summary = `Job ${view.id}  ${view.kind}  state: ${view.state}  phase: ${view.progress?.phase ?? '-'}  by ${view.createdBy}`;
+  const history = renderTable(
+    ['TIME', 'EVENT', 'DETAIL'],
+    view.history.map((e) => [e.at, e.type, e.detail]),
+  );
+  return [
+    summary,
+    ...(view.error ? [`Error: ${view.error}`] : []),
+    '',
+    history,
+    '',
+    'Progress:',
+    JSON.stringify(view.progress, null, 2),
+  ].join('\n');
+}
 
 export async function jobsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(
@@ -44,17 +63,12 @@ export async function jobsCommand(args: string[]): Promise<void> {
   }
   if (!jobId) throw new CliError(`Name the job: weir jobs ${action} <job id> --cluster <name>`, 2);
   const path = `/clusters/${cluster.id}/jobs/${encodeURIComponent(jobId)}`;
-  const view = await session.call<Job>(action === 'cancel' ? `${path}/cancel` : path, {
+  const view = await session.call<JobDetail>(action === 'cancel' ? `${path}/cancel` : path, {
     method: action === 'cancel' ? 'POST' : 'GET',
   });
   return output(json, view, () =>
-    [
-      `Job ${view.id}  ${view.kind}  state: ${view.state}  phase: ${view.progress?.phase ?? '-'}  by ${view.createdBy}`,
-      view.error ? `Error: ${view.error}` : '',
-      action === 'cancel' ? 'Cancel requested: the job rolls back and removes its throttles.' : '',
-      JSON.stringify(view.progress, null, 2),
-    ]
-      .filter(Boolean)
-      .join('\n'),
+    action === 'cancel'
+      ? `${renderJob(view)}\nCancel requested: the job rolls back and removes its throttles.`
+      : renderJob(view),
   );
 }

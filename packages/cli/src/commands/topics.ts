@@ -4,13 +4,18 @@ import { CliError } from '../errors.ts';
 import { pathName } from '../path-names.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
 import { formatBytes, output, renderTable } from '../table.ts';
+import { countTopic } from './message-count.ts';
 import { changeTopic, TOPIC_CHANGE_OPTIONS, TOPIC_CHANGES } from './topic-changes.ts';
+
+/** End − start offsets is an estimate (compaction, transaction markers): shown as ≈N. */
+const estimate = (messages: number | null) => (messages === null ? null : `≈${messages}`);
 
 const HELP = `weir topics — topics of a cluster
 
   weir topics list --cluster <name> [--search <text>] [--internal] [--sort name|partitions|size|messages|underReplicated]
                    [--desc] [--page N] [--page-size N] [--refresh]
   weir topics describe <topic> --cluster <name>
+  weir topics count <topic> --cluster <name> [--wait]   exact record count (a job; MESSAGES is an estimate)
   weir topics create <topic> --cluster <name> --partitions N --replication-factor N [--config k=v]... [--dry-run]
   weir topics delete <topic> --cluster <name> --confirm <topic>
   weir topics add-partitions <topic> --cluster <name> --count <new total> [--dry-run]
@@ -32,6 +37,7 @@ const OPTIONS = {
   page: { type: 'string' },
   'page-size': { type: 'string' },
   refresh: { type: 'boolean' },
+  wait: { type: 'boolean' },
   ...TOPIC_CHANGE_OPTIONS,
 } as const;
 
@@ -55,13 +61,13 @@ export async function topicsCommand(args: string[]): Promise<void> {
     return output(values.json as boolean, page, () =>
       [
         renderTable(
-          ['TOPIC', 'PARTITIONS', 'RF', 'SIZE', 'MESSAGES', 'URP', 'OFFLINE'],
+          ['TOPIC', 'PARTITIONS', 'RF', 'SIZE', 'MESSAGES(EST.)', 'URP', 'OFFLINE'],
           page.items.map((t) => [
             t.name,
             t.partitions,
             t.replicationFactor,
             formatBytes(t.sizeBytes),
-            t.messages,
+            estimate(t.messages),
             t.underReplicated,
             t.offline,
           ]),
@@ -75,7 +81,7 @@ export async function topicsCommand(args: string[]): Promise<void> {
     const detail = await session.call<TopicDetail>(`/clusters/${cluster.id}/topics/${pathName(topic)}`);
     return output(values.json as boolean, detail, () =>
       [
-        `Topic: ${detail.topic.name}  Partitions: ${detail.topic.partitions}  RF: ${detail.topic.replicationFactor}  Size: ${formatBytes(detail.topic.sizeBytes)}  Messages: ${detail.topic.messages ?? '-'}`,
+        `Topic: ${detail.topic.name}  Partitions: ${detail.topic.partitions}  RF: ${detail.topic.replicationFactor}  Size: ${formatBytes(detail.topic.sizeBytes)}  Messages: ${detail.topic.messages === null ? '-' : `${estimate(detail.topic.messages)} (estimate: end − start offsets; weir topics count for the exact number)`}`,
         renderTable(
           ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'START', 'END'],
           detail.partitions.map((p) => [
@@ -89,6 +95,10 @@ export async function topicsCommand(args: string[]): Promise<void> {
         ),
       ].join('\n'),
     );
+  }
+  if (action === 'count') {
+    if (!topic) throw new CliError('Name the topic: weir topics count <topic> --cluster <name> [--wait]');
+    return countTopic(session, cluster.id, topic, { wait: Boolean(values.wait), json: Boolean(values.json) });
   }
   if (action && TOPIC_CHANGES.includes(action)) {
     if (!topic) throw new CliError(`Name the topic: weir topics ${action} <topic> --cluster <name>`);

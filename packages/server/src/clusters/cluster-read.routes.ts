@@ -26,7 +26,13 @@ const TopicSummary = Type.Object({
   partitions: Type.Integer(),
   replicationFactor: Type.Integer(),
   sizeBytes: Type.Union([Type.Number(), Type.Null()]),
-  messages: Type.Union([Type.Number(), Type.Null()]),
+  messages: Type.Union([Type.Number(), Type.Null()], {
+    description:
+      'An estimate: the sum of end − start offsets. Compaction, transaction markers and aborted transactions make it larger than the number of records; POST …/topics/{name}/message-count counts exactly.',
+  }),
+  messagesEstimated: Type.Literal(true, {
+    description: '`messages` is an estimate (end − start offsets), never an exact record count',
+  }),
   underReplicated: Type.Integer(),
   offline: Type.Integer(),
 });

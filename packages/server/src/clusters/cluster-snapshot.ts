@@ -4,10 +4,10 @@ import {
   type GroupListing,
   type InferredVersion,
   inferClusterMode,
-  inferKafkaVersion,
   type KafkaGateway,
   type MetadataSnapshot,
   type QuorumDescription,
+  readKafkaVersion,
 } from '@weir/kafka';
 
 /**
@@ -110,7 +110,7 @@ export async function takeSnapshot(
     durationMs: now() - started,
     metadata,
     mode,
-    version: inferKafkaVersion(apis),
+    version: await readKafkaVersion(gateway, apis, firstBroker ?? null),
     quorum,
     offsets:
       offsetList &&

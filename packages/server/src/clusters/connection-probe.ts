@@ -3,8 +3,8 @@ import {
   type ClusterConnection,
   createKafkaGateway,
   inferClusterMode,
-  inferKafkaVersion,
   KafkaGatewayError,
+  readKafkaVersion,
 } from '@weir/kafka';
 import { formatHostPort, type HostPort, parseHostPort, parseZooKeeperConnect } from './broker-address.ts';
 import type { ConnectionReport } from './read-model.types.ts';
@@ -100,7 +100,7 @@ export async function probeConnection(
       brokers: description.brokers,
       controllerId,
       mode,
-      version: inferKafkaVersion(apis),
+      version: await readKafkaVersion(gateway, apis, description.brokers[0]?.nodeId ?? null),
     };
     if (options.zookeeperConnect && mode === 'kraft') {
       report.problems.push({

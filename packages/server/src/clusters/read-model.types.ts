@@ -25,7 +25,18 @@ export interface QuorumReplica {
 export interface ClusterOverview {
   clusterId: string | null;
   mode: 'kraft' | 'zookeeper';
-  version: { label: string; minimum: string; maximum: string | null; exact: boolean };
+  /**
+   * The Kafka release line (patches are never told apart). `certainty`: exact, a range, or at-least
+   * (a floor past which Weir knows no release); `evidence` lists what the answer rests on.
+   */
+  version: {
+    label: string;
+    minimum: string;
+    maximum: string | null;
+    exact: boolean;
+    certainty: 'exact' | 'range' | 'at-least';
+    evidence: string[];
+  };
   brokers: { alive: number };
   /** The active controller: quorum leader in KRaft, Metadata's controller with ZooKeeper. */
   controllerId: number | null;
@@ -71,8 +82,14 @@ export interface TopicSummary {
   replicationFactor: number;
   /** Bytes on disk across every replica; null when log dirs could not be read. */
   sizeBytes: number | null;
-  /** Sum over partitions of end minus start offset: records retained, ignoring compaction and transaction markers. */
+  /**
+   * An estimate: the sum over partitions of end minus start offset. Compaction, transaction markers
+   * and aborted transactions make it larger than the records a consumer reads; a message-count job
+   * counts exactly.
+   */
   messages: number | null;
+  /** Always true: says `messages` is an estimate, so no client shows it as a count. */
+  messagesEstimated: true;
   underReplicated: number;
   offline: number;
 }

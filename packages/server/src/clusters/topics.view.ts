@@ -62,6 +62,7 @@ function computeSummaries(snapshot: ClusterSnapshot): TopicSummary[] {
       replicationFactor: topic.partitions[0]?.replicas.length ?? 0,
       sizeBytes,
       messages,
+      messagesEstimated: true,
       underReplicated: topic.partitions.filter((p) => p.isr.length < p.replicas.length).length,
       offline: topic.partitions.filter((p) => p.leader < 0).length,
     };

@@ -29,7 +29,14 @@ function aSnapshot(overrides: Partial<ClusterSnapshot> = {}): ClusterSnapshot {
     takenAt: 1000,
     durationMs: 5,
     mode: 'kraft',
-    version: { label: '3.9', minimum: '3.9', maximum: '3.9', exact: true },
+    version: {
+      label: '3.9',
+      minimum: '3.9',
+      maximum: '3.9',
+      exact: true,
+      certainty: 'exact',
+      evidence: ['ApiVersions: 3.9'],
+    },
     metadata: {
       clusterId: 'c1',
       controllerId: 2,
@@ -115,6 +122,7 @@ test('topics: sizes skip future replicas, messages are end minus start, URP and 
     replicationFactor: 2,
     sizeBytes: 500,
     messages: 150,
+    messagesEstimated: true,
     underReplicated: 2,
     offline: 1,
   });

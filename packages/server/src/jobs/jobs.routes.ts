@@ -20,6 +20,29 @@ export const JobSchema = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
   finishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
+const eventTypes = [
+  'started',
+  'step',
+  'throttle-set',
+  'throttle-removed',
+  'retrying',
+  'resumed',
+  'cancel-requested',
+  'cancelled',
+  'failed',
+  'finished',
+];
+export const JobEventSchema = Type.Object({
+  at: Type.String({ format: 'date-time' }),
+  type: Type.Union(eventTypes.map((t) => Type.Literal(t))),
+  detail: Type.String(),
+  data: Type.Union([Loose, Type.Null()]),
+});
+/** A job with its history (started, each step, throttles, restarts, cancel, the end), oldest first. */
+export const JobDetailSchema = Type.Composite([
+  JobSchema,
+  Type.Object({ history: Type.Array(JobEventSchema) }),
+]);
 const JobParams = Type.Composite([ClusterParams, Type.Object({ jobId: Type.String({ format: 'uuid' }) })]);
 const errors = { ...problemResponses, ...conflictResponses };
 
@@ -43,9 +66,9 @@ export function jobsRoutes(app: FastifyInstance, deps: { jobs: JobsService }): v
       config: { access: 'clusters:read' },
       schema: {
         tags,
-        summary: 'One job with its progress',
+        summary: 'One job with its progress and history',
         params: JobParams,
-        response: { 200: JobSchema, ...errors },
+        response: { 200: JobDetailSchema, ...errors },
       },
     },
     (request) => deps.jobs.get(request.params.jobId, request.params.id),
@@ -58,7 +81,7 @@ export function jobsRoutes(app: FastifyInstance, deps: { jobs: JobsService }): v
         tags,
         summary: 'Cancel a running job (it rolls back what it can and cleans up)',
         params: JobParams,
-        response: { 200: JobSchema, ...errors },
+        response: { 200: JobDetailSchema, ...errors },
       },
     },
     (request) => deps.jobs.cancel(request.params.jobId, request.params.id),

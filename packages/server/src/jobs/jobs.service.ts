@@ -1,17 +1,32 @@
-import type { JobRecord, JobState, JobsRepository } from '@weir/store';
+import type { JobEventRecord, JobEventType, JobRecord, JobState, JobsRepository } from '@weir/store';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import type { JobView } from '../operations/operations.types.ts';
+import type { JobDetailView, JobEventView, JobView } from '../operations/operations.types.ts';
+
+/** Writes entries of one job's history; handlers call it for the steps only they can see. */
+export interface JobHistory {
+  record(type: JobEventType, detail: string, data?: Record<string, unknown>): Promise<void>;
+}
 
 /** What one kind of job does; every method must be safe to call again after a restart. */
 export interface JobHandler<Spec = unknown, Progress = unknown> {
-  /** Advances the job; called every `pollMs` until it reports done. */
-  step(job: JobRecord<Spec, Progress>): Promise<{ progress: Progress; done: boolean; error?: string | null }>;
+  /**
+   * Advances the job; called every `pollMs` until it reports done, or at once again when it says
+   * `again` (work that is not waiting on the cluster, such as reading a topic chunk by chunk).
+   */
+  step(
+    job: JobRecord<Spec, Progress>,
+    history: JobHistory,
+  ): Promise<{ progress: Progress; done: boolean; error?: string | null; again?: boolean }>;
   /** Stops the work in the cluster and cleans up; returns the final progress. */
-  cancel(job: JobRecord<Spec, Progress>): Promise<Progress>;
+  cancel(job: JobRecord<Spec, Progress>, history: JobHistory): Promise<Progress>;
   /** Why the job cannot be cancelled now, or null when it can. */
   cancelRefusal?(job: JobRecord<Spec, Progress>): Promise<string | null>;
   /** Best-effort cleanup after a step failed for good. */
-  abandon?(job: JobRecord<Spec, Progress>): Promise<void>;
+  abandon?(job: JobRecord<Spec, Progress>, history: JobHistory): Promise<void>;
+  /** One sentence on what the job was asked to do, for the `started` entry of its history. */
+  describe?(spec: Spec): string;
+  /** Where the job stands, for the `resumed` entry after a restart (e.g. "phase wait"). */
+  whereAt?(job: JobRecord<Spec, Progress>): string;
 }
 
 const toView = (job: JobRecord): JobView => ({
@@ -26,6 +41,13 @@ const toView = (job: JobRecord): JobView => ({
   createdAt: new Date(job.createdAt).toISOString(),
   updatedAt: new Date(job.updatedAt).toISOString(),
   finishedAt: job.finishedAt === null ? null : new Date(job.finishedAt).toISOString(),
+});
+
+const toEventView = (event: JobEventRecord): JobEventView => ({
+  at: new Date(event.at).toISOString(),
+  type: event.type,
+  detail: event.detail,
+  data: event.data,
 });
 
 // A step that fails this many times in a row fails the job; a blip (a leader moving) does not.
@@ -81,6 +103,8 @@ export class JobsService {
       finishedAt: null,
     };
     await this.#jobs.insert(job);
+    const what = this.#handlers.get(kind)?.describe?.(spec);
+    await this.#history(job.id).record('started', `Started by ${createdBy}${what ? `: ${what}` : '.'}`);
     this.#launch(job);
     return toView(job);
   }
@@ -88,15 +112,24 @@ export class JobsService {
   /** Picks up jobs a previous process left running; call once at start-up. */
   async resumeUnfinished(): Promise<number> {
     const unfinished = await this.#jobs.listUnfinished();
-    for (const job of unfinished) this.#launch(job);
+    for (const job of unfinished) {
+      const at = this.#handlers.get(job.kind)?.whereAt?.(job);
+      await this.#history(job.id).record(
+        'resumed',
+        `Resumed after a restart of Weir${at ? ` at ${at}` : ''}, from the progress saved at ${new Date(job.updatedAt).toISOString()}.`,
+        { state: job.state, savedAt: new Date(job.updatedAt).toISOString() },
+      );
+      this.#launch(job);
+    }
     return unfinished.length;
   }
 
-  async get(id: string, clusterId?: string): Promise<JobView> {
+  /** One job with its history, oldest entry first. */
+  async get(id: string, clusterId?: string): Promise<JobDetailView> {
     const job = await this.#jobs.findById(id);
     if (!job || (clusterId && job.clusterId !== clusterId))
       throw new NotFoundError(`Job ${id} does not exist.`);
-    return toView(job);
+    return { ...toView(job), history: (await this.#jobs.listEvents(id)).map(toEventView) };
   }
 
   async list(clusterId: string, limit = 100): Promise<JobView[]> {
@@ -111,12 +144,13 @@ export class JobsService {
     if (!(await this.#jobs.requestCancel(id, this.#now()))) {
       throw new ConflictError(`Job ${id} is ${job.state}; only a running job can be cancelled.`);
     }
+    await this.#history(id).record('cancel-requested', 'Cancel requested; the job stops at its next step.');
     for (const wake of this.#wakers) wake();
     return this.get(id);
   }
 
   /** Waits until the job leaves the running states (for tests and the CLI). */
-  async settled(id: string, timeoutMs: number): Promise<JobView> {
+  async settled(id: string, timeoutMs: number): Promise<JobDetailView> {
     const deadline = this.#now() + timeoutMs;
     for (;;) {
       const job = await this.get(id);
@@ -147,12 +181,13 @@ export class JobsService {
       const handler = this.#handlers.get(job.kind);
       if (!handler)
         return this.#finish(job, 'failed', job.progress, `No handler for jobs of kind "${job.kind}".`);
+      const history = this.#history(id);
       try {
         if (job.state === 'cancelling') {
-          return this.#finish(job, 'cancelled', await handler.cancel(job), null);
+          return this.#finish(job, 'cancelled', await handler.cancel(job, history), null);
         }
         if (job.state !== 'running') return;
-        const { progress, done, error } = await handler.step(job);
+        const { progress, done, error, again } = await handler.step(job, history);
         failures = 0;
         // Re-read: a cancel may have arrived while the step ran.
         const latest = await this.#jobs.findById(id);
@@ -166,14 +201,17 @@ export class JobsService {
           updatedAt: this.#now(),
           finishedAt: null,
         });
-        if (state === 'cancelling') continue;
+        if (state === 'cancelling' || again) continue;
       } catch (error) {
         failures += 1;
         const message = (error as Error).message;
         if (failures >= MAX_CONSECUTIVE_FAILURES) {
-          await handler.abandon?.(job).catch(() => undefined);
+          await handler.abandon?.(job, history).catch(() => undefined);
           return this.#finish(job, 'failed', job.progress, message);
         }
+        await history
+          .record('retrying', `A step failed (${failures}/${MAX_CONSECUTIVE_FAILURES}); retrying: ${message}`)
+          .catch(() => undefined);
         await this.#jobs.update(id, {
           state: job.state,
           progress: job.progress,
@@ -189,9 +227,24 @@ export class JobsService {
   async #finish(job: JobRecord, state: JobState, progress: unknown, error: string | null): Promise<void> {
     const now = this.#now();
     await this.#jobs.update(job.id, { state, progress, error, updatedAt: now, finishedAt: now });
+    const ending = { succeeded: 'finished', failed: 'failed', cancelled: 'cancelled' } as const;
+    const type = state === 'succeeded' || state === 'failed' || state === 'cancelled' ? ending[state] : null;
+    if (type) {
+      const detail = { finished: 'Finished.', failed: `Failed: ${error}`, cancelled: 'Cancelled.' }[type];
+      await this.#history(job.id)
+        .record(type, detail)
+        .catch(() => undefined);
+    }
     await this.#onFinish(toView({ ...job, state, progress, error, updatedAt: now, finishedAt: now })).catch(
       () => undefined,
     );
+  }
+
+  #history(jobId: string): JobHistory {
+    return {
+      record: (type, detail, data) =>
+        this.#jobs.appendEvent({ jobId, at: this.#now(), type, detail, data: data ?? null }),
+    };
   }
 
   #sleep(): Promise<void> {

@@ -111,6 +111,36 @@ export interface ReassignmentProgress {
   throttleRemoved: boolean;
 }
 
+/** A `message-count` job's progress: each partition read from its log start to the end seen at the start. */
+export interface MessageCountProgress {
+  phase: 'plan' | 'count' | 'finished';
+  partitions: {
+    partition: number;
+    /** The log start and end offsets when the count began; records in [start, end) are counted. */
+    start: number;
+    end: number;
+    /** The next offset to read; `end` once the partition is done. */
+    position: number;
+    /** Data records a read_committed consumer receives (committed or non-transactional). */
+    records: number;
+    /** Records of aborted transactions still in the log, not counted. */
+    aborted: number;
+    /** Transaction markers (control records), not counted. */
+    markers: number;
+    /** Records of transactions whose marker was not read yet, by producer id. */
+    open: Record<string, number>;
+    done: boolean;
+    /** Leader errors in a row (the count retries after a leader moves). */
+    retries: number;
+    /** Why this partition could not be counted; its `records` is then a lower bound. */
+    error: string | null;
+  }[];
+  /** Records counted so far; the exact total once `complete`. */
+  records: number;
+  /** True when every partition was counted to its end. */
+  complete: boolean;
+}
+
 export type JobState = 'running' | 'cancelling' | 'succeeded' | 'failed' | 'cancelled';
 
 export interface JobView {
@@ -127,6 +157,31 @@ export interface JobView {
   createdAt: string;
   updatedAt: string;
   finishedAt: string | null;
+}
+
+/** What happened to a job; `type` is one of the store's JobEventType values. */
+export interface JobEventView {
+  at: string;
+  type:
+    | 'started'
+    | 'step'
+    | 'throttle-set'
+    | 'throttle-removed'
+    | 'retrying'
+    | 'resumed'
+    | 'cancel-requested'
+    | 'cancelled'
+    | 'failed'
+    | 'finished';
+  /** A sentence for people. */
+  detail: string;
+  /** Facts behind the sentence (e.g. the throttle's byte rate and brokers), or null. */
+  data: Record<string, unknown> | null;
+}
+
+/** A job with its history, oldest entry first. */
+export interface JobDetailView extends JobView {
+  history: JobEventView[];
 }
 
 export interface ElectionOutcome {

@@ -5,7 +5,7 @@ import {
   ZooKeeperRequestError,
 } from '@weir/kafka';
 import type { JobRecord } from '@weir/store';
-import type { JobHandler } from '../jobs/jobs.service.ts';
+import type { JobHandler, JobHistory } from '../jobs/jobs.service.ts';
 import type { ClusterOperations } from '../operations/cluster-operations.ts';
 import type { ReassignmentProgress } from '../operations/operations.types.ts';
 import { brokerThrottleChanges, type Move, type ThrottleSettings, topicThrottleChanges } from './throttle.ts';
@@ -48,12 +48,26 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
     this.#ops = ops;
   }
 
-  async step(job: Job): Promise<{ progress: ReassignmentProgress; done: boolean; error?: string | null }> {
+  describe(spec: ReassignmentSpec): string {
+    const topics = [...new Set(spec.moves.map((m) => m.topic))];
+    return `${spec.purpose}, ${spec.moves.length} partition move(s) of ${topics.join(', ')}, ${
+      spec.throttle ? `throttled to ${spec.throttle.bytesPerSecond} B/s` : 'unthrottled'
+    }.`;
+  }
+
+  whereAt(job: Job): string {
+    return `phase ${(job.progress ?? initialProgress(job.spec.moves)).phase}`;
+  }
+
+  async step(
+    job: Job,
+    history: JobHistory,
+  ): Promise<{ progress: ReassignmentProgress; done: boolean; error?: string | null }> {
     const progress = structuredClone(job.progress ?? initialProgress(job.spec.moves));
     const gateway = await this.#ops.gateway(job.clusterId);
     switch (progress.phase) {
       case 'throttle':
-        await this.#setThrottle(job, false);
+        await this.#setThrottle(job, false, history);
         progress.phase = 'submit';
         return { progress, done: false };
       case 'submit': {
@@ -75,6 +89,13 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
           p.state = refusal ? 'failed' : 'moving';
           p.error = refusal?.error ?? null;
         }
+        await history.record(
+          'step',
+          `Submitted ${moves.length - refused.length} of ${moves.length} move(s) to the controller${
+            zookeeper ? ' through ZooKeeper' : ''
+          }${refused.length ? `; refused: ${refused.map((r) => `${r.topic}-${r.partition}: ${r.error}`).join('; ')}` : ''}.`,
+          { submitted: moves.length - refused.length, refused: refused.length },
+        );
         progress.phase = 'wait';
         return { progress, done: false };
       }
@@ -107,6 +128,13 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
           p.error = arrived ? null : `The controller ended this move with replicas [${replicas.join(', ')}].`;
           p.adding = [];
           p.removing = [];
+          await history.record(
+            'step',
+            arrived
+              ? `${p.topic}-${p.partition} moved to replicas [${target.join(', ')}].`
+              : `${p.topic}-${p.partition} failed: ${p.error}`,
+            { topic: p.topic, partition: p.partition, replicas },
+          );
         }
         if (progress.partitions.every((p) => p.state !== 'moving')) progress.phase = 'elect';
         return { progress, done: false };
@@ -116,19 +144,28 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
         if (moved.length > 0) {
           // The new first replica is the planned leader; failures leave leadership where it is.
           const zookeeper = await this.#legacyZooKeeper(job);
-          await (zookeeper
+          const failure = await (zookeeper
             ? electPreferredLeadersThroughZooKeeper(
                 zookeeper,
                 moved.map((p) => ({ topic: p.topic, partition: p.partition })),
               )
             : gateway.electLeaders('preferred', groupByTopic(moved))
-          ).catch(() => undefined);
+          ).then(
+            () => null,
+            (error: Error) => error.message,
+          );
+          await history.record(
+            'step',
+            failure
+              ? `Preferred leader election for ${moved.length} moved partition(s) failed; leaders stay where they are: ${failure}`
+              : `Asked for a preferred leader election on ${moved.length} moved partition(s).`,
+          );
         }
         progress.phase = 'cleanup';
         return { progress, done: false };
       }
       case 'cleanup':
-        await this.#setThrottle(job, true);
+        await this.#setThrottle(job, true, history);
         progress.throttleRemoved = true;
         progress.phase = 'finished';
         return { progress, done: true, error: failureOf(progress) };
@@ -146,7 +183,7 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
     return 'These brokers (Kafka before 2.4) cannot cancel a reassignment once it is submitted; it runs to the end, and Weir then removes its throttle.';
   }
 
-  async cancel(job: Job): Promise<ReassignmentProgress> {
+  async cancel(job: Job, history: JobHistory): Promise<ReassignmentProgress> {
     const progress = structuredClone(job.progress ?? initialProgress(job.spec.moves));
     const gateway = await this.#ops.gateway(job.clusterId);
     // Before 2.4 nothing submitted can be reverted; only moves not yet written are cancelled.
@@ -166,14 +203,19 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
         p.removing = [];
       }
     }
-    await this.#setThrottle(job, true);
+    await history.record(
+      'step',
+      `Cancelled ${ours.length} move(s) still in progress; the controller keeps the replicas they had.`,
+      { partitions: ours.map((p) => `${p.topic}-${p.partition}`) },
+    );
+    await this.#setThrottle(job, true, history);
     progress.throttleRemoved = true;
     progress.phase = 'finished';
     return progress;
   }
 
-  async abandon(job: Job): Promise<void> {
-    await this.#setThrottle(job, true);
+  async abandon(job: Job, history: JobHistory): Promise<void> {
+    await this.#setThrottle(job, true, history);
   }
 
   /** The cluster's ZooKeeper when its brokers predate AlterPartitionReassignments (2.4); null otherwise. */
@@ -188,7 +230,7 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
     return connect;
   }
 
-  async #setThrottle(job: Job, remove: boolean): Promise<void> {
+  async #setThrottle(job: Job, remove: boolean, history: JobHistory): Promise<void> {
     const throttle = job.spec.throttle;
     if (!throttle) return;
     const gateway = await this.#ops.gateway(job.clusterId);
@@ -204,6 +246,14 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
         false,
       );
     }
+    const topics = throttle.topics.map((t) => t.topic);
+    await history.record(
+      remove ? 'throttle-removed' : 'throttle-set',
+      remove
+        ? `Replication throttle removed from broker(s) ${throttle.brokers.join(', ')} and topic(s) ${topics.join(', ')}.`
+        : `Replication throttle of ${throttle.bytesPerSecond} B/s set on broker(s) ${throttle.brokers.join(', ')} and topic(s) ${topics.join(', ')}.`,
+      { bytesPerSecond: throttle.bytesPerSecond, brokers: throttle.brokers, topics },
+    );
   }
 }
 

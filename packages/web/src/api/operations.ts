@@ -2,7 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ConfigChangeReport,
   ElectionOutcome,
+  JobDetailView,
+  JobEventView,
   JobView,
+  MessageCountProgress,
   ReassignmentPlan,
   ReassignmentProgress,
   ResetPlan,
@@ -30,6 +33,10 @@ const topicPath = (clusterId: string, topic: string) => `${base(clusterId)}/topi
 
 /** A job as the jobs list shows it; reassignment is the one kind of job so far. */
 export type Job = Omit<JobView, 'progress'> & { progress: ReassignmentProgress | null };
+
+/** One entry of a job's history. */
+export type JobEvent = JobEventView;
+export type JobDetail = Job & Pick<JobDetailView, 'history'>;
 
 /** Every change invalidates the cluster's reads, so pages show the new state. */
 function useClusterChange<Input, Output>(clusterId: string, run: (input: Input) => Promise<Output>) {
@@ -185,6 +192,36 @@ export const useJobs = (clusterId: string) =>
     queryFn: () => apiRequest<{ jobs: Job[] }>(`${base(clusterId)}/jobs`),
     refetchInterval: 2000,
   });
+
+/** One job with its history; polled while it runs, left alone once it has ended. */
+export const useJob = (clusterId: string, jobId: string) =>
+  useQuery({
+    queryKey: ['cluster', clusterId, 'jobs', jobId],
+    queryFn: () => apiRequest<JobDetail>(`${base(clusterId)}/jobs/${jobId}`),
+    refetchInterval: (query) =>
+      query.state.data && !['running', 'cancelling'].includes(query.state.data.state) ? false : 2000,
+  });
+
+/** A message-count job with its history. */
+export type CountJob = Omit<JobDetailView, 'progress'> & { progress: MessageCountProgress | null };
+
+/** The topic's newest exact count; polled while it runs. */
+export const useMessageCount = (clusterId: string, topic: string) =>
+  useQuery({
+    queryKey: ['cluster', clusterId, 'message-count', topic],
+    queryFn: () => apiRequest<{ job: CountJob | null }>(`${topicPath(clusterId, topic)}/message-count`),
+    refetchInterval: (query) =>
+      query.state.data?.job && ['running', 'cancelling'].includes(query.state.data.job.state) ? 1000 : false,
+  });
+
+export const useStartMessageCount = (clusterId: string, topic: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest<JobView>(`${topicPath(clusterId, topic)}/message-count`, { method: 'POST' }),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: ['cluster', clusterId, 'message-count', topic] }),
+  });
+};
 
 export const useCancelJob = (clusterId: string) =>
   useClusterChange(clusterId, (jobId: string) =>

@@ -12,6 +12,7 @@ import {
   useStartReassignment,
 } from '../../api/operations.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { JobTimeline } from './JobTimeline.tsx';
 
 const stateColor: Record<string, string> = {
   running: 'processing',
@@ -21,10 +22,12 @@ const stateColor: Record<string, string> = {
   cancelling: 'warning',
 };
 
+/** Share of partitions done: moved for a reassignment, counted for a message count. */
 function jobProgress(job: Job): number | null {
-  const partitions = job.progress?.partitions;
+  const partitions: { state?: string; done?: boolean }[] | undefined = job.progress?.partitions;
   if (!partitions?.length) return null;
-  return Math.round((partitions.filter((p) => p.state === 'done').length / partitions.length) * 100);
+  const done = partitions.filter((p) => p.state === 'done' || p.done === true).length;
+  return Math.round((done / partitions.length) * 100);
 }
 
 /** Reassignment wizard (plan → diff → throttled job) and every job's progress, history and cancel. */
@@ -175,11 +178,7 @@ export function JobsPage() {
           loading={jobs.isLoading}
           locale={{ emptyText: t('jobs.empty') }}
           expandable={{
-            expandedRowRender: (job) => (
-              <pre style={{ margin: 0, maxHeight: 300, overflow: 'auto' }}>
-                {JSON.stringify(job.progress, null, 2)}
-              </pre>
-            ),
+            expandedRowRender: (job) => <JobTimeline clusterId={clusterId} jobId={job.id} />,
           }}
           columns={[
             { title: t('jobs.kind'), dataIndex: 'kind' },

@@ -1,4 +1,4 @@
-import { Card, Col, Descriptions, Row, Space, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { type QuorumReplica, useOverview } from '../../api/cluster-read.ts';
@@ -53,9 +53,11 @@ export function OverviewPage() {
               <Card size="small" title={t('overview.cluster')}>
                 <Descriptions size="small" column={1}>
                   <Descriptions.Item label={t('overview.clusterId')}>{o.clusterId}</Descriptions.Item>
-                  <Descriptions.Item
-                    label={t('overview.version')}
-                  >{`Kafka ${o.version.label}`}</Descriptions.Item>
+                  <Descriptions.Item label={t('overview.version')}>
+                    <Tooltip title={o.version.evidence.join('; ')}>
+                      {`Kafka ${o.version.label} (${t(`overview.versionCertainty.${o.version.certainty}`)})`}
+                    </Tooltip>
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('overview.mode')}>
                     {o.mode === 'kraft' ? 'KRaft' : 'ZooKeeper'}
                   </Descriptions.Item>

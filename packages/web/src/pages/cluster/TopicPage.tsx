@@ -1,12 +1,13 @@
-import { Alert, Descriptions, Table, Tabs, Tag } from 'antd';
+import { Alert, Descriptions, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { type TopicDetail, useTopic } from '../../api/cluster-read.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
-import { formatBytes, formatCount, localeOf } from '../../format.ts';
+import { formatBytes, formatCount, formatEstimate, localeOf } from '../../format.ts';
 import { nameFromRoute, routePathName } from '../../path-names.ts';
 import { ConfigEditor } from './changes/ConfigEditor.tsx';
 import { TopicActions } from './changes/TopicActions.tsx';
+import { MessageCount } from './MessageCount.tsx';
 import { MessagesTab } from './messages/MessagesTab.tsx';
 
 type Partition = TopicDetail['partitions'][number];
@@ -46,7 +47,14 @@ export function TopicPage() {
               {formatBytes(detail.topic.sizeBytes, locale)}
             </Descriptions.Item>
             <Descriptions.Item label={t('topics.messages')}>
-              {formatCount(detail.topic.messages, locale)}
+              <Space direction="vertical" size={4}>
+                <Tooltip title={t('topics.estimateWhy')}>
+                  {detail.topic.messages === null
+                    ? '–'
+                    : t('topics.estimated', { value: formatEstimate(detail.topic.messages, locale) })}
+                </Tooltip>
+                <MessageCount clusterId={clusterId} topic={name} />
+              </Space>
             </Descriptions.Item>
           </Descriptions>
           <Tabs

@@ -1,11 +1,11 @@
-import { Input, Space, Switch, Table, Tag } from 'antd';
+import { Input, Space, Switch, Table, Tag, Tooltip } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { type TopicQuery, type TopicSummary, useTopics } from '../../api/cluster-read.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatBytes, formatCount, localeOf } from '../../format.ts';
+import { formatBytes, formatCount, formatEstimate, localeOf } from '../../format.ts';
 import { routePathName } from '../../path-names.ts';
 import { CreateTopicDialog } from './changes/CreateTopicDialog.tsx';
 
@@ -128,12 +128,12 @@ export function TopicsPage() {
           },
           {
             key: 'messages',
-            title: t('topics.messages'),
+            title: <Tooltip title={t('topics.estimateWhy')}>{t('topics.messagesEstimate')}</Tooltip>,
             dataIndex: 'messages',
             sorter: true,
             sortOrder: order('messages'),
             align: 'right',
-            render: (v: number | null) => formatCount(v, locale),
+            render: (v: number | null) => formatEstimate(v, locale),
           },
           {
             key: 'underReplicated',

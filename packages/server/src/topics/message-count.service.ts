@@ -1,0 +1,44 @@
+import type { JobsService } from '../jobs/jobs.service.ts';
+import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
+import type { JobDetailView, JobView } from '../operations/operations.types.ts';
+import { initialCountProgress, MESSAGE_COUNT_JOB, type MessageCountSpec } from './message-count.job.ts';
+
+/** Exact record counts on demand: a job per request, the latest one shown with the topic. */
+export class MessageCountService {
+  readonly #ops: ClusterOperations;
+  readonly #jobs: JobsService;
+
+  constructor(ops: ClusterOperations, jobs: JobsService) {
+    this.#ops = ops;
+    this.#jobs = jobs;
+  }
+
+  /** Starts a count of `topic`; NotFoundError when the topic does not exist. */
+  async start(clusterId: string, topic: string, actor: Actor): Promise<JobView> {
+    await this.#ops.topic(clusterId, topic);
+    const spec: MessageCountSpec = { topic };
+    return this.#ops.apply(
+      clusterId,
+      actor,
+      { action: 'topic.count', targetType: 'topic', target: topic, before: null },
+      () =>
+        this.#jobs.start(
+          clusterId,
+          MESSAGE_COUNT_JOB,
+          spec,
+          initialCountProgress(),
+          actor.principal.username,
+        ),
+      (job) => ({ job: job.id }),
+    );
+  }
+
+  /** The newest count of `topic` (running or ended) with its history, or null when none was started. */
+  async latest(clusterId: string, topic: string): Promise<JobDetailView | null> {
+    const jobs = await this.#jobs.list(clusterId);
+    const newest = jobs.find(
+      (job) => job.kind === MESSAGE_COUNT_JOB && (job.spec as MessageCountSpec | null)?.topic === topic,
+    );
+    return newest ? this.#jobs.get(newest.id, clusterId) : null;
+  }
+}
