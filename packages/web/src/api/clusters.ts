@@ -54,7 +54,8 @@ export function useCreateCluster() {
         method: 'POST',
         body: input,
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: clustersKey }),
+    // Not awaited, so the save is pending only while the server answers (see useClusterChange).
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: clustersKey }),
   });
 }
 
@@ -66,9 +67,10 @@ export function useUpdateCluster(clusterId: string) {
         method: 'PUT',
         body: input,
       }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: clustersKey });
-      await queryClient.invalidateQueries({ queryKey: ['cluster', clusterId] });
+    // Not awaited: re-reading the whole cluster would keep "Test and save" loading for seconds.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: clustersKey });
+      void queryClient.invalidateQueries({ queryKey: ['cluster', clusterId] });
     },
   });
 }
@@ -78,6 +80,6 @@ export function useRemoveCluster() {
   return useMutation({
     mutationFn: (cluster: Pick<Cluster, 'id' | 'name'>) =>
       apiRequest<void>(`/clusters/${cluster.id}`, { method: 'DELETE', body: { confirmName: cluster.name } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: clustersKey }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: clustersKey }),
   });
 }

@@ -59,6 +59,8 @@ export function useProduce(clusterId: string, topic: string) {
   return useMutation({
     mutationFn: (body: ProduceRequest) =>
       apiRequest<ProduceResult>(messagesPath(clusterId, topic), { method: 'POST', body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cluster', clusterId, 'messages', topic] }),
+    // Not awaited: "Send" is pending only while the record is written, not while the list re-reads.
+    onSuccess: () =>
+      void queryClient.invalidateQueries({ queryKey: ['cluster', clusterId, 'messages', topic] }),
   });
 }

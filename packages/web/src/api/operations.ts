@@ -30,12 +30,26 @@ const topicPath = (clusterId: string, topic: string) =>
 /** A job as the jobs list shows it; reassignment is the one kind of job so far. */
 export type Job = Omit<JobView, 'progress'> & { progress: ReassignmentProgress | null };
 
-/** Every change invalidates the cluster's reads, so pages show the new state. */
-function useClusterChange<Input, Output>(clusterId: string, run: (input: Input) => Promise<Output>) {
+/**
+ * A request that may change the cluster. Once it succeeds and `changes(input)` says it changed
+ * something (previews and validate-only requests do not), the cluster's reads are marked stale so
+ * pages show the new state.
+ *
+ * The refetch is not awaited: the mutation is pending only while the server answers. Awaiting it
+ * kept buttons loading while every read of the cluster was fetched again, with retries when one of
+ * them failed (a deleted topic's page answers 404), for seconds after Kafka had answered.
+ */
+function useClusterChange<Input, Output>(
+  clusterId: string,
+  run: (input: Input) => Promise<Output>,
+  changes: (input: Input) => boolean = () => true,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cluster', clusterId] }),
+    onSuccess: (_output, input) => {
+      if (changes(input)) void queryClient.invalidateQueries({ queryKey: ['cluster', clusterId] });
+    },
   });
 }
 
@@ -59,6 +73,7 @@ export const useCreateTopic = (clusterId: string) =>
         method: 'POST',
         body,
       }),
+    (body) => !body.validateOnly,
   );
 
 export const useDeleteTopic = (clusterId: string) =>
@@ -67,14 +82,17 @@ export const useDeleteTopic = (clusterId: string) =>
   );
 
 export const useAddPartitions = (clusterId: string, topic: string) =>
-  useClusterChange(clusterId, (body: { count: number; validateOnly: boolean }) =>
-    apiRequest<{ before: number; after: number; warning: string }>(
-      `${topicPath(clusterId, topic)}/partitions`,
-      {
-        method: 'POST',
-        body,
-      },
-    ),
+  useClusterChange(
+    clusterId,
+    (body: { count: number; validateOnly: boolean }) =>
+      apiRequest<{ before: number; after: number; warning: string }>(
+        `${topicPath(clusterId, topic)}/partitions`,
+        {
+          method: 'POST',
+          body,
+        },
+      ),
+    (body) => !body.validateOnly,
   );
 
 export const useCloneTopic = (clusterId: string, topic: string) =>
@@ -107,17 +125,21 @@ export const useConfigChange = (clusterId: string, target: ConfigTarget) =>
           body: { changes },
         },
       ),
+    ({ apply }) => apply,
   );
 
 export const useTruncate = (clusterId: string, topic: string) =>
-  useClusterChange(clusterId, ({ target, apply }: { target: TruncateTarget; apply: boolean }) =>
-    apiRequest<{ partitions: TruncationRow[] }>(
-      `${topicPath(clusterId, topic)}/truncate${apply ? '' : '/preview'}`,
-      {
-        method: 'POST',
-        body: apply ? { target, confirmName: topic } : { target },
-      },
-    ),
+  useClusterChange(
+    clusterId,
+    ({ target, apply }: { target: TruncateTarget; apply: boolean }) =>
+      apiRequest<{ partitions: TruncationRow[] }>(
+        `${topicPath(clusterId, topic)}/truncate${apply ? '' : '/preview'}`,
+        {
+          method: 'POST',
+          body: apply ? { target, confirmName: topic } : { target },
+        },
+      ),
+    ({ apply }) => apply,
   );
 
 export const useGroupReset = (clusterId: string, groupId: string) =>
@@ -128,6 +150,7 @@ export const useGroupReset = (clusterId: string, groupId: string) =>
         `${base(clusterId)}/groups/${encodeURIComponent(groupId)}/offsets/${apply ? 'reset' : 'preview'}`,
         { method: 'POST', body: apply ? { to, topics, confirmGroup: groupId } : { to, topics } },
       ),
+    ({ apply }) => apply,
   );
 
 export const useDeleteGroup = (clusterId: string, groupId: string) =>
