@@ -57,15 +57,19 @@ async function seedTopic(page: Page, name: string, partitions: number, records =
   await refreshSnapshot(page, name);
 }
 
+/** Refreshes Weir's snapshot until it lists `topic`: a broker learns of a new topic a moment after it is created. */
 async function refreshSnapshot(page: Page, topic: string): Promise<void> {
-  const list = await apiCall(
-    page,
-    'GET',
-    `/clusters/${clusterId}/topics?refresh=true&search=${encodeURIComponent(topic)}`,
-  );
-  assert.ok(
-    list.body.items.some((t: { name: string }) => t.name === topic),
-    `${topic} is not in Weir's topic list after a refresh`,
+  await eventually(
+    async () =>
+      (
+        await apiCall(
+          page,
+          'GET',
+          `/clusters/${clusterId}/topics?refresh=true&search=${encodeURIComponent(topic)}`,
+        )
+      ).body.items.some((t: { name: string }) => t.name === topic),
+    true,
+    `${topic} in Weir's topic list after a refresh`,
   );
 }
 
@@ -199,8 +203,14 @@ test('reset a group: preview per partition, then apply; Kafka has the new offset
     { partition: 0, offset: 15 },
     { partition: 1, offset: 15 },
   ]);
-  const groups = await apiCall(page, 'GET', `/clusters/${clusterId}/groups?refresh=true&search=settlement`);
-  assert.ok(groups.body.groups.some((g: { groupId: string }) => g.groupId === 'settlement'));
+  await eventually(
+    async () =>
+      (
+        await apiCall(page, 'GET', `/clusters/${clusterId}/groups?refresh=true&search=settlement`)
+      ).body.groups.some((g: { groupId: string }) => g.groupId === 'settlement'),
+    true,
+    "settlement in Weir's group list after a refresh",
+  );
   await page.goto(`${weir.url}/clusters/${clusterId}/groups/settlement`);
   await page.getByRole('button', { name: 'Reset offsets' }).click();
   const dialog = page.getByRole('dialog');

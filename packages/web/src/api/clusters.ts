@@ -54,8 +54,7 @@ export function useCreateCluster() {
         method: 'POST',
         body: input,
       }),
-    // Not awaited, so the save is pending only while the server answers (see useClusterChange).
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: clustersKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: clustersKey }),
   });
 }
 
@@ -67,10 +66,9 @@ export function useUpdateCluster(clusterId: string) {
         method: 'PUT',
         body: input,
       }),
-    // Not awaited: re-reading the whole cluster would keep "Test and save" loading for seconds.
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: clustersKey });
-      void queryClient.invalidateQueries({ queryKey: ['cluster', clusterId] });
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: clustersKey });
+      await queryClient.invalidateQueries({ queryKey: ['cluster', clusterId] });
     },
   });
 }
@@ -80,6 +78,6 @@ export function useRemoveCluster() {
   return useMutation({
     mutationFn: (cluster: Pick<Cluster, 'id' | 'name'>) =>
       apiRequest<void>(`/clusters/${cluster.id}`, { method: 'DELETE', body: { confirmName: cluster.name } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: clustersKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: clustersKey }),
   });
 }

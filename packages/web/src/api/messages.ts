@@ -59,8 +59,6 @@ export function useProduce(clusterId: string, topic: string) {
   return useMutation({
     mutationFn: (body: ProduceRequest) =>
       apiRequest<ProduceResult>(messagesPath(clusterId, topic), { method: 'POST', body }),
-    // Not awaited: "Send" is pending only while the record is written, not while the list re-reads.
-    onSuccess: () =>
-      void queryClient.invalidateQueries({ queryKey: ['cluster', clusterId, 'messages', topic] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cluster', clusterId, 'messages', topic] }),
   });
 }

@@ -31,24 +31,29 @@ const topicPath = (clusterId: string, topic: string) =>
 export type Job = Omit<JobView, 'progress'> & { progress: ReassignmentProgress | null };
 
 /**
- * A request that may change the cluster. Once it succeeds and `changes(input)` says it changed
- * something (previews and validate-only requests do not), the cluster's reads are marked stale so
- * pages show the new state.
- *
- * The refetch is not awaited: the mutation is pending only while the server answers. Awaiting it
- * kept buttons loading while every read of the cluster was fetched again, with retries when one of
- * them failed (a deleted topic's page answers 404), for seconds after Kafka had answered.
+ * A request that may change the cluster. When it succeeds and `changes(input)` says it changed
+ * something, the cluster's reads are fetched again before the mutation settles, so its button stays
+ * busy until the page shows the new state. Previews and validate-only requests change nothing and
+ * skip that, instead of keeping their buttons loading while every query of the cluster is re-read.
+ * `removed(input)` names the query of a thing the change deleted (a topic, a group): it is not
+ * fetched again, since it can only answer 404 (and be retried) while its page is still open.
  */
 function useClusterChange<Input, Output>(
   clusterId: string,
   run: (input: Input) => Promise<Output>,
-  changes: (input: Input) => boolean = () => true,
+  options: { changes?: (input: Input) => boolean; removed?: (input: Input) => readonly unknown[] } = {},
 ) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: (_output, input) => {
-      if (changes(input)) void queryClient.invalidateQueries({ queryKey: ['cluster', clusterId] });
+    onSuccess: async (_output, input) => {
+      if (options.changes && !options.changes(input)) return;
+      const removed = options.removed?.(input);
+      await queryClient.invalidateQueries({
+        queryKey: ['cluster', clusterId],
+        // Every query of the cluster except the removed thing's (and its sub-queries).
+        predicate: (query) => !removed || removed.some((part, index) => query.queryKey[index] !== part),
+      });
     },
   });
 }
@@ -73,12 +78,15 @@ export const useCreateTopic = (clusterId: string) =>
         method: 'POST',
         body,
       }),
-    (body) => !body.validateOnly,
+    { changes: (body) => !body.validateOnly },
   );
 
 export const useDeleteTopic = (clusterId: string) =>
-  useClusterChange(clusterId, (name: string) =>
-    apiRequest(topicPath(clusterId, name), { method: 'DELETE', body: { confirmName: name } }),
+  useClusterChange(
+    clusterId,
+    (name: string) =>
+      apiRequest(topicPath(clusterId, name), { method: 'DELETE', body: { confirmName: name } }),
+    { removed: (name) => ['cluster', clusterId, 'topic', name] },
   );
 
 export const useAddPartitions = (clusterId: string, topic: string) =>
@@ -92,7 +100,7 @@ export const useAddPartitions = (clusterId: string, topic: string) =>
           body,
         },
       ),
-    (body) => !body.validateOnly,
+    { changes: (body) => !body.validateOnly },
   );
 
 export const useCloneTopic = (clusterId: string, topic: string) =>
@@ -125,7 +133,7 @@ export const useConfigChange = (clusterId: string, target: ConfigTarget) =>
           body: { changes },
         },
       ),
-    ({ apply }) => apply,
+    { changes: ({ apply }) => apply },
   );
 
 export const useTruncate = (clusterId: string, topic: string) =>
@@ -139,7 +147,7 @@ export const useTruncate = (clusterId: string, topic: string) =>
           body: apply ? { target, confirmName: topic } : { target },
         },
       ),
-    ({ apply }) => apply,
+    { changes: ({ apply }) => apply },
   );
 
 export const useGroupReset = (clusterId: string, groupId: string) =>
@@ -150,15 +158,18 @@ export const useGroupReset = (clusterId: string, groupId: string) =>
         `${base(clusterId)}/groups/${encodeURIComponent(groupId)}/offsets/${apply ? 'reset' : 'preview'}`,
         { method: 'POST', body: apply ? { to, topics, confirmGroup: groupId } : { to, topics } },
       ),
-    ({ apply }) => apply,
+    { changes: ({ apply }) => apply },
   );
 
 export const useDeleteGroup = (clusterId: string, groupId: string) =>
-  useClusterChange(clusterId, () =>
-    apiRequest(`${base(clusterId)}/groups/${encodeURIComponent(groupId)}`, {
-      method: 'DELETE',
-      body: { confirmGroup: groupId },
-    }),
+  useClusterChange(
+    clusterId,
+    () =>
+      apiRequest(`${base(clusterId)}/groups/${encodeURIComponent(groupId)}`, {
+        method: 'DELETE',
+        body: { confirmGroup: groupId },
+      }),
+    { removed: () => ['cluster', clusterId, 'group', groupId] },
   );
 
 export const useDeleteGroupOffsets = (clusterId: string, groupId: string) =>
