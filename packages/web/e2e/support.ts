@@ -1,10 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { RunningWeir } from '@weir/testkit';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export { type RunningWeir, startWeir } from '@weir/testkit';
 
-export const SCREENSHOT_DIR = new URL('../../../docs/screenshots/', import.meta.url).pathname;
+/**
+ * Where the e2e run saves its screenshots: an ignored folder, so a test run leaves `git status`
+ * clean. `npm run screenshots` copies them into docs/screenshots after a passing run.
+ */
+export const SCREENSHOT_DIR =
+  process.env.WEIR_SCREENSHOT_DIR ?? new URL('../../../test-output/screenshots/', import.meta.url).pathname;
+
+/** Every page the tests open: the size the docs' screenshots are taken at, in English. */
+const PAGE_OPTIONS = { viewport: { width: 1280, height: 800 }, locale: 'en-US' } as const;
 
 /** Debian's Chromium, headless, with the flags this sandbox needs (no network beyond loopback). */
 export function launchBrowser(): Promise<Browser> {
@@ -41,6 +50,104 @@ export async function watchCspViolations(page: Page): Promise<string[]> {
     });
   });
   return violations;
+}
+
+/** A page in a fresh browser context: no cookie, no stored language or theme. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext(PAGE_OPTIONS);
+  const page = await context.newPage();
+  seen.push(await watchCspViolations(page));
+  return page;
+}
+
+// The CSP violations of every page newPage and loggedInPages opened in this test file.
+const seen: string[][] = [];
+/** Every CSP violation reported so far by the pages this file opened. */
+export const cspViolationsSeen = (): string[] => seen.flat();
+
+/** The login form filled in and sent as a user would; resolves once the clusters page shows. */
+export async function logIn(page: Page, weir: RunningWeir): Promise<void> {
+  await page.goto(`${weir.url}/login`);
+  await page.getByLabel('Password').fill(weir.initialPassword!);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await page.getByRole('heading', { name: 'Clusters', exact: true }).waitFor();
+}
+
+/**
+ * Logs in once through the form and returns a factory of logged-in pages, each in its own context
+ * (its own tabs, dialogs, language and theme) sharing only the session cookie, so a test starts
+ * from a known state whatever the test before it left open. Each page opens on the clusters list.
+ */
+export async function loggedInPages(
+  browser: Browser,
+  weir: RunningWeir,
+): Promise<{ page(): Promise<Page>; close(): Promise<void> }> {
+  const first = await newPage(browser);
+  await logIn(first, weir);
+  const storageState = await first.context().storageState();
+  await first.context().close();
+  const contexts: BrowserContext[] = [];
+  return {
+    async page() {
+      const context = await browser.newContext({ ...PAGE_OPTIONS, storageState });
+      contexts.push(context);
+      const page = await context.newPage();
+      seen.push(await watchCspViolations(page));
+      // On Weir's origin from the start, so `apiCall` works before the test's first navigation.
+      await page.goto(`${weir.url}/clusters`);
+      await page.getByRole('heading', { name: 'Clusters', exact: true }).waitFor();
+      return page;
+    },
+    async close() {
+      await Promise.all(contexts.map((context) => context.close()));
+    },
+  };
+}
+
+/** An API call from the page, with its session cookie, as the console makes it. */
+export function apiCall(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers; the assertions reading them check their shape
+): Promise<{ status: number; body: any }> {
+  return page.evaluate(
+    async ([method, url, body]) => {
+      const response = await fetch(url as string, {
+        method: method as string,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json().catch(() => null) };
+    },
+    [method, `/api/v1${path}`, body] as const,
+  );
+}
+
+/**
+ * Reads `read()` until it equals `expected` (deep equality after JSON round trip) and fails with
+ * the last value read when `timeoutMs` passes first. For values the page shows after it loads:
+ * the test waits for the state instead of sleeping, and fails only when the state never comes.
+ */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  expected: T,
+  message: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (JSON.stringify(last) === JSON.stringify(expected)) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `${message}: expected ${JSON.stringify(expected)}, still ${JSON.stringify(last)} after ${timeoutMs} ms`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Saves a screenshot for docs/, with transitions finished so it shows the settled page. */

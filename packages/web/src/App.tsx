@@ -1,3 +1,4 @@
+import { LoadingOutlined } from '@ant-design/icons';
 import { ConfigProvider, theme } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
@@ -24,7 +25,7 @@ import { useThemeMode } from './theme/theme.tsx';
 
 /** Routes only mount pages. */
 export function App() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { mode } = useThemeMode();
   return (
     <ConfigProvider
@@ -35,6 +36,11 @@ export function App() {
       }}
       componentSize="middle"
       csp={{ nonce: cspNonce }}
+      // antd's own loading icon leaves through a CSS transition and is removed only on its
+      // transitionend; when none comes (a cancelled transition on a busy machine), the icon stays in
+      // the DOM, invisible, and its label stays in the button's name ("loading Validate"). An icon
+      // given here is rendered without that motion: it exists exactly while the button is loading.
+      button={{ loadingIcon: <LoadingOutlined aria-label={t('common.loading')} /> }}
     >
       <BrowserRouter>
         <Routes>

@@ -38,12 +38,31 @@ export type Job = Omit<JobView, 'progress'> & { progress: ReassignmentProgress |
 export type JobEvent = JobEventView;
 export type JobDetail = Job & Pick<JobDetailView, 'history'>;
 
-/** Every change invalidates the cluster's reads, so pages show the new state. */
-function useClusterChange<Input, Output>(clusterId: string, run: (input: Input) => Promise<Output>) {
+/**
+ * A request that may change the cluster. When it succeeds and `changes(input)` says it changed
+ * something, the cluster's reads are fetched again before the mutation settles, so its button stays
+ * busy until the page shows the new state. Previews and validate-only requests change nothing and
+ * skip that, instead of keeping their buttons loading while every query of the cluster is re-read.
+ * `removed(input)` names the query of a thing the change deleted (a topic, a group): it is not
+ * fetched again, since it can only answer 404 (and be retried) while its page is still open.
+ */
+function useClusterChange<Input, Output>(
+  clusterId: string,
+  run: (input: Input) => Promise<Output>,
+  options: { changes?: (input: Input) => boolean; removed?: (input: Input) => readonly unknown[] } = {},
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cluster', clusterId] }),
+    onSuccess: async (_output, input) => {
+      if (options.changes && !options.changes(input)) return;
+      const removed = options.removed?.(input);
+      await queryClient.invalidateQueries({
+        queryKey: ['cluster', clusterId],
+        // Every query of the cluster except the removed thing's (and its sub-queries).
+        predicate: (query) => !removed || removed.some((part, index) => query.queryKey[index] !== part),
+      });
+    },
   });
 }
 
@@ -67,22 +86,29 @@ export const useCreateTopic = (clusterId: string) =>
         method: 'POST',
         body,
       }),
+    { changes: (body) => !body.validateOnly },
   );
 
 export const useDeleteTopic = (clusterId: string) =>
-  useClusterChange(clusterId, (name: string) =>
-    apiRequest(topicPath(clusterId, name), { method: 'DELETE', body: { confirmName: name } }),
+  useClusterChange(
+    clusterId,
+    (name: string) =>
+      apiRequest(topicPath(clusterId, name), { method: 'DELETE', body: { confirmName: name } }),
+    { removed: (name) => ['cluster', clusterId, 'topic', name] },
   );
 
 export const useAddPartitions = (clusterId: string, topic: string) =>
-  useClusterChange(clusterId, (body: { count: number; validateOnly: boolean }) =>
-    apiRequest<{ before: number; after: number; warning: string }>(
-      `${topicPath(clusterId, topic)}/partitions`,
-      {
-        method: 'POST',
-        body,
-      },
-    ),
+  useClusterChange(
+    clusterId,
+    (body: { count: number; validateOnly: boolean }) =>
+      apiRequest<{ before: number; after: number; warning: string }>(
+        `${topicPath(clusterId, topic)}/partitions`,
+        {
+          method: 'POST',
+          body,
+        },
+      ),
+    { changes: (body) => !body.validateOnly },
   );
 
 export const useCloneTopic = (clusterId: string, topic: string) =>
@@ -115,17 +141,21 @@ export const useConfigChange = (clusterId: string, target: ConfigTarget) =>
           body: { changes },
         },
       ),
+    { changes: ({ apply }) => apply },
   );
 
 export const useTruncate = (clusterId: string, topic: string) =>
-  useClusterChange(clusterId, ({ target, apply }: { target: TruncateTarget; apply: boolean }) =>
-    apiRequest<{ partitions: TruncationRow[] }>(
-      `${topicPath(clusterId, topic)}/truncate${apply ? '' : '/preview'}`,
-      {
-        method: 'POST',
-        body: apply ? { target, confirmName: topic } : { target },
-      },
-    ),
+  useClusterChange(
+    clusterId,
+    ({ target, apply }: { target: TruncateTarget; apply: boolean }) =>
+      apiRequest<{ partitions: TruncationRow[] }>(
+        `${topicPath(clusterId, topic)}/truncate${apply ? '' : '/preview'}`,
+        {
+          method: 'POST',
+          body: apply ? { target, confirmName: topic } : { target },
+        },
+      ),
+    { changes: ({ apply }) => apply },
   );
 
 export const useGroupReset = (clusterId: string, groupId: string) =>
@@ -136,14 +166,18 @@ export const useGroupReset = (clusterId: string, groupId: string) =>
         `${base(clusterId)}/groups/${apiPathName(groupId)}/offsets/${apply ? 'reset' : 'preview'}`,
         { method: 'POST', body: apply ? { to, topics, confirmGroup: groupId } : { to, topics } },
       ),
+    { changes: ({ apply }) => apply },
   );
 
 export const useDeleteGroup = (clusterId: string, groupId: string) =>
-  useClusterChange(clusterId, () =>
-    apiRequest(`${base(clusterId)}/groups/${apiPathName(groupId)}`, {
-      method: 'DELETE',
-      body: { confirmGroup: groupId },
-    }),
+  useClusterChange(
+    clusterId,
+    () =>
+      apiRequest(`${base(clusterId)}/groups/${apiPathName(groupId)}`, {
+        method: 'DELETE',
+        body: { confirmGroup: groupId },
+      }),
+    { removed: () => ['cluster', clusterId, 'group', groupId] },
   );
 
 export const useDeleteGroupOffsets = (clusterId: string, groupId: string) =>

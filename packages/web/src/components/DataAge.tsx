@@ -38,7 +38,7 @@ export function DataAge({
       <Typography.Text type="secondary">
         {t('data.age', { age: formatAge(Math.max(0, age), localeOf(i18n.language)) })}
       </Typography.Text>
-      <Button size="small" icon={<ReloadOutlined />} onClick={onRefresh} loading={refreshing}>
+      <Button size="small" icon={<ReloadOutlined aria-hidden />} onClick={onRefresh} loading={refreshing}>
         {t('data.refresh')}
       </Button>
     </Space>

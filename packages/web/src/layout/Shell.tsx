@@ -18,8 +18,12 @@ export function Shell() {
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
 
   const items = [
-    { key: '/clusters', icon: <ClusterOutlined />, label: <Link to="/clusters">{t('nav.clusters')}</Link> },
-    { key: '/audit', icon: <AuditOutlined />, label: <Link to="/audit">{t('nav.audit')}</Link> },
+    {
+      key: '/clusters',
+      icon: <ClusterOutlined aria-hidden />,
+      label: <Link to="/clusters">{t('nav.clusters')}</Link>,
+    },
+    { key: '/audit', icon: <AuditOutlined aria-hidden />, label: <Link to="/audit">{t('nav.audit')}</Link> },
   ];
 
   return (
@@ -74,12 +78,12 @@ export function Shell() {
             <Dropdown
               trigger={['click']}
               menu={{
-                items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') }],
+                items: [{ key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('header.logout') }],
                 onClick: () =>
                   logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) }),
               }}
             >
-              <Button icon={<UserOutlined />} data-testid="user-menu">
+              <Button icon={<UserOutlined aria-hidden />} data-testid="user-menu">
                 {me.data?.username}
               </Button>
             </Dropdown>

@@ -64,7 +64,11 @@ export function ClustersPage() {
             onSearch={(value) => setParams(value ? { q: value } : {})}
             style={{ width: 240 }}
           />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/clusters/new')}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => navigate('/clusters/new')}
+          >
             {t('clusters.add')}
           </Button>
         </Space>
@@ -74,7 +78,11 @@ export function ClustersPage() {
         <Card>
           <Empty description={t('clusters.empty')}>
             <Typography.Paragraph type="secondary">{t('clusters.emptyHint')}</Typography.Paragraph>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/clusters/new')}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => navigate('/clusters/new')}
+            >
               {t('clusters.add')}
             </Button>
           </Empty>

@@ -14,7 +14,7 @@ export function RemoveClusterButton({ cluster }: { cluster: Pick<Cluster, 'id' |
   const navigate = useNavigate();
   return (
     <>
-      <Button danger icon={<DeleteOutlined />} onClick={() => setOpen(true)}>
+      <Button danger icon={<DeleteOutlined aria-hidden />} onClick={() => setOpen(true)}>
         {t('remove.button')}
       </Button>
       <Modal

@@ -22,11 +22,16 @@ export function ConfigEditor({
   const [edits, setEdits] = useState<Record<string, string | null>>({});
   const [extraName, setExtraName] = useState('');
   const [diff, setDiff] = useState<ConfigChangeReport | null>(null);
-  const change = useConfigChange(clusterId, target);
+  // Preview and apply are separate requests, so each button shows only its own progress and error.
+  const preview = useConfigChange(clusterId, target);
+  const apply = useConfigChange(clusterId, target);
   const changes = Object.entries(edits).map(([name, value]) => ({ name, value }));
-  const preview = () => change.mutate({ changes, apply: false }, { onSuccess: (report) => setDiff(report) });
-  const apply = () =>
-    change.mutate(
+  const review = () => {
+    apply.reset();
+    preview.mutate({ changes, apply: false }, { onSuccess: (report) => setDiff(report) });
+  };
+  const applyChanges = () =>
+    apply.mutate(
       { changes, apply: true },
       {
         onSuccess: () => {
@@ -70,23 +75,18 @@ export function ConfigEditor({
               style={{ width: 360 }}
             />
           ))}
-        <Button
-          type="primary"
-          disabled={changes.length === 0}
-          loading={change.isPending && !diff}
-          onClick={preview}
-        >
+        <Button type="primary" disabled={changes.length === 0} loading={preview.isPending} onClick={review}>
           {t('configs.review', { count: changes.length })}
         </Button>
         {changes.length > 0 && <Button onClick={() => setEdits({})}>{t('configs.discard')}</Button>}
       </Space>
-      {change.error && !diff && <Alert type="error" showIcon message={change.error.message} />}
+      {preview.error && <Alert type="error" showIcon message={preview.error.message} />}
       <Modal
         open={diff !== null}
         title={t('configs.diffTitle')}
         okText={t('configs.apply')}
-        okButtonProps={{ loading: change.isPending, disabled: diff?.changes.length === 0 }}
-        onOk={apply}
+        okButtonProps={{ loading: apply.isPending, disabled: diff?.changes.length === 0 }}
+        onOk={applyChanges}
         onCancel={() => setDiff(null)}
         width={720}
       >
@@ -112,8 +112,8 @@ export function ConfigEditor({
             },
           ]}
         />
-        {change.error && (
-          <Alert type="error" showIcon message={change.error.message} style={{ marginTop: 12 }} />
+        {apply.error && (
+          <Alert type="error" showIcon message={apply.error.message} style={{ marginTop: 12 }} />
         )}
       </Modal>
     </Space>

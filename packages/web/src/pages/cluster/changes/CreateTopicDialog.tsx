@@ -45,9 +45,12 @@ export function CreateTopicDialog({ clusterId }: { clusterId: string }) {
       },
     });
   };
+  // Only the button that was pressed shows that it is working; the other waits, disabled.
+  const validating = create.isPending && create.variables?.validateOnly === true;
+  const creating = create.isPending && create.variables?.validateOnly === false;
   return (
     <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+      <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setOpen(true)}>
         {t('create.button')}
       </Button>
       <Modal
@@ -57,10 +60,16 @@ export function CreateTopicDialog({ clusterId }: { clusterId: string }) {
         width={600}
         destroyOnHidden
         footer={[
-          <Button key="validate" onClick={() => void submit(true)} loading={create.isPending}>
+          <Button key="validate" onClick={() => void submit(true)} loading={validating} disabled={creating}>
             {t('create.validate')}
           </Button>,
-          <Button key="create" type="primary" onClick={() => void submit(false)} loading={create.isPending}>
+          <Button
+            key="create"
+            type="primary"
+            onClick={() => void submit(false)}
+            loading={creating}
+            disabled={validating}
+          >
             {t('create.submit')}
           </Button>,
         ]}
@@ -69,7 +78,10 @@ export function CreateTopicDialog({ clusterId }: { clusterId: string }) {
           form={form}
           layout="vertical"
           initialValues={{ partitions: 3, replicationFactor: 1, preset: 'default' }}
-          onValuesChange={() => create.reset()}
+          // An edit makes the last answer stale; a request still running keeps its outcome.
+          onValuesChange={() => {
+            if (!create.isPending) create.reset();
+          }}
         >
           <Form.Item
             name="name"
@@ -108,12 +120,20 @@ export function CreateTopicDialog({ clusterId }: { clusterId: string }) {
                     <Form.Item name={[field.name, 'value']}>
                       <Input placeholder="86400000" aria-label={t('create.configValue')} />
                     </Form.Item>
-                    <Button type="text" onClick={() => remove(field.name)}>
+                    <Button
+                      type="text"
+                      aria-label={t('create.removeConfig')}
+                      onClick={() => remove(field.name)}
+                    >
                       ×
                     </Button>
                   </Space>
                 ))}
-                <Button type="dashed" onClick={() => add({ name: '', value: '' })} icon={<PlusOutlined />}>
+                <Button
+                  type="dashed"
+                  onClick={() => add({ name: '', value: '' })}
+                  icon={<PlusOutlined aria-hidden />}
+                >
                   {t('create.addConfig')}
                 </Button>
               </>

@@ -52,6 +52,9 @@ export function TopicActions({
   const addPartitions = useAddPartitions(clusterId, topic);
   const clone = useCloneTopic(clusterId, topic);
   const remove = useDeleteTopic(clusterId);
+  // The truncate preview and the truncation are separate requests, so the dialog's button is
+  // loading only while the records are being deleted, not while the preview is read.
+  const truncatePreview = useTruncate(clusterId, topic);
   const truncate = useTruncate(clusterId, topic);
   const elect = useElectLeaders(clusterId);
   const changeRf = useChangeReplicationFactor(clusterId, topic);
@@ -61,16 +64,18 @@ export function TopicActions({
   const close = () => {
     setAction(null);
     setUnclean(false);
-    for (const mutation of [addPartitions, clone, remove, truncate, elect, changeRf]) mutation.reset();
+    for (const mutation of [addPartitions, clone, remove, truncatePreview, truncate, elect, changeRf])
+      mutation.reset();
+  };
+  const previewTruncate = (next: TruncateTarget) => {
+    setTarget(next);
+    truncate.reset();
+    truncatePreview.mutate({ target: next, apply: false });
   };
   const open = (next: Action) => {
     close();
     setAction(next);
-    if (next === 'truncate') truncate.mutate({ target: { type: 'end' }, apply: false });
-  };
-  const previewTruncate = (next: TruncateTarget) => {
-    setTarget(next);
-    truncate.mutate({ target: next, apply: false });
+    if (next === 'truncate') previewTruncate({ type: 'end' });
   };
   return (
     <>
@@ -91,7 +96,7 @@ export function TopicActions({
         <Button>
           <Space>
             {t('topicOps.actions')}
-            <DownOutlined />
+            <DownOutlined aria-hidden />
           </Space>
         </Button>
       </Dropdown>
@@ -213,7 +218,7 @@ export function TopicActions({
         name={topic}
         okText={t('topicOps.truncateOk')}
         pending={truncate.isPending}
-        error={truncate.error}
+        error={truncate.error ?? truncatePreview.error}
         onConfirm={() => truncate.mutate({ target, apply: true }, { onSuccess: close })}
         onClose={close}
       >
@@ -257,8 +262,8 @@ export function TopicActions({
           size="small"
           rowKey="partition"
           pagination={false}
-          loading={truncate.isPending}
-          dataSource={truncate.data?.partitions}
+          loading={truncatePreview.isPending}
+          dataSource={truncatePreview.data?.partitions}
           columns={[
             { title: t('topic.partition'), dataIndex: 'partition' },
             { title: t('topic.start'), dataIndex: 'start', render: (v: number) => formatCount(v, locale) },

@@ -291,7 +291,7 @@ export function MessagesTab({
           ))}
           <Space wrap>
             <Button
-              icon={<PlusOutlined />}
+              icon={<PlusOutlined aria-hidden />}
               onClick={() => setFilters([...filters, { target: 'value', match: 'contains', value: '' }])}
             >
               {t('msg.addFilter')}

@@ -71,7 +71,7 @@ export function ProduceDrawer({
 
   return (
     <>
-      <Button icon={<SendOutlined />} onClick={() => setOpen(true)}>
+      <Button icon={<SendOutlined aria-hidden />} onClick={() => setOpen(true)}>
         {t('produce.button')}
       </Button>
       <Drawer
@@ -104,10 +104,19 @@ export function ProduceDrawer({
                     <Form.Item name={[field.name, 'value']}>
                       <Input placeholder={t('produce.headerValue')} aria-label={t('produce.headerValue')} />
                     </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(field.name)} />
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined aria-hidden />}
+                      aria-label={t('produce.removeHeader')}
+                      onClick={() => remove(field.name)}
+                    />
                   </Space>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', value: '' })}>
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined aria-hidden />}
+                  onClick={() => add({ name: '', value: '' })}
+                >
                   {t('produce.addHeader')}
                 </Button>
               </>
