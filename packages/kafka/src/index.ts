@@ -1,3 +1,4 @@
+export type { BrokerAddress, BrokerFailure } from './broker-call.ts';
 export type { ConfigChange, ConfigResource } from './config-changes.ts';
 export { fullOverrideSet } from './config-changes.ts';
 export type { ConfigEntry, ConfigSourceName } from './configs.ts';
@@ -8,6 +9,7 @@ export type { FetchedPartition, FetchedRecord, FetchLimits, FetchPosition } from
 export type { ApiVersionRange, BrokerNode, ClusterDescription, KafkaGateway } from './gateway.ts';
 export { createKafkaGateway, withTimeout } from './gateway.ts';
 export type { GroupOffset } from './group-changes.ts';
+export type { CoordinatorLookup, GroupListingResult, GroupReadResult } from './group-reads.ts';
 export type { CommittedOffset, GroupDescription, GroupListing, GroupMemberDescription } from './groups.ts';
 export type { ElectionResult, ElectionType } from './leader-election.ts';
 export type { BrokerLogDirs, LogDir, ReplicaSize } from './log-dirs.ts';

@@ -1,4 +1,5 @@
 import type { Admin } from '@platformatic/kafka';
+import { askBroker } from './broker-call.ts';
 import { rawRequest } from './raw-call.ts';
 
 export interface PartitionRef {
@@ -72,6 +73,7 @@ async function listAtLeader(
 export async function listStartAndEndOffsets(
   admin: Admin,
   partitions: LedPartition[],
+  timeoutMs: number,
 ): Promise<OffsetsResult> {
   const byLeader = new Map<number, LedPartition[]>();
   for (const p of partitions) byLeader.set(p.leader.nodeId, [...(byLeader.get(p.leader.nodeId) ?? []), p]);
@@ -79,10 +81,11 @@ export async function listStartAndEndOffsets(
   await Promise.all(
     [...byLeader].map(async ([nodeId, led]) => {
       try {
-        const [starts, ends] = await Promise.all([
-          listAtLeader(admin, led[0]!.leader, led, EARLIEST),
-          listAtLeader(admin, led[0]!.leader, led, LATEST),
-        ]);
+        const leader = led[0]!.leader;
+        // Its own deadline: a hung leader must cost only its partitions, not the whole call.
+        const [starts, ends] = await askBroker(leader, 'ListOffsets', timeoutMs, () =>
+          Promise.all([listAtLeader(admin, leader, led, EARLIEST), listAtLeader(admin, leader, led, LATEST)]),
+        );
         for (const p of led) {
           const key = `${p.topic}:${p.partition}`;
           const end = ends.get(key);

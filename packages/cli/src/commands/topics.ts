@@ -2,14 +2,14 @@ import type { TopicDetail, TopicSummary } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
-import { formatBytes, output, renderTable } from '../table.ts';
+import { formatBytes, formatTotal, output, renderTable } from '../table.ts';
 import { changeTopic, TOPIC_CHANGE_OPTIONS, TOPIC_CHANGES } from './topic-changes.ts';
 
 const HELP = `weir topics — topics of a cluster
 
   weir topics list --cluster <name> [--search <text>] [--internal] [--sort name|partitions|size|messages|underReplicated]
                    [--desc] [--page N] [--page-size N] [--refresh]
-  weir topics describe <topic> --cluster <name>
+  weir topics describe <topic> --cluster <name> [--refresh]
   weir topics create <topic> --cluster <name> --partitions N --replication-factor N [--config k=v]... [--dry-run]
   weir topics delete <topic> --cluster <name> --confirm <topic>
   weir topics add-partitions <topic> --cluster <name> --count <new total> [--dry-run]
@@ -59,8 +59,8 @@ export async function topicsCommand(args: string[]): Promise<void> {
             t.name,
             t.partitions,
             t.replicationFactor,
-            formatBytes(t.sizeBytes),
-            t.messages,
+            formatTotal(t.sizeBytes, formatBytes),
+            formatTotal(t.messages),
             t.underReplicated,
             t.offline,
           ]),
@@ -72,11 +72,11 @@ export async function topicsCommand(args: string[]): Promise<void> {
   if (action === 'describe') {
     if (!topic) throw new CliError('Name the topic: weir topics describe <topic> --cluster <name>');
     const detail = await session.call<TopicDetail>(
-      `/clusters/${cluster.id}/topics/${encodeURIComponent(topic)}`,
+      `/clusters/${cluster.id}/topics/${encodeURIComponent(topic)}${values.refresh ? '?refresh=true' : ''}`,
     );
     return output(values.json as boolean, detail, () =>
       [
-        `Topic: ${detail.topic.name}  Partitions: ${detail.topic.partitions}  RF: ${detail.topic.replicationFactor}  Size: ${formatBytes(detail.topic.sizeBytes)}  Messages: ${detail.topic.messages ?? '-'}`,
+        `Topic: ${detail.topic.name}  Partitions: ${detail.topic.partitions}  RF: ${detail.topic.replicationFactor}  Size: ${formatTotal(detail.topic.sizeBytes, formatBytes)}  Messages: ${formatTotal(detail.topic.messages)}`,
         renderTable(
           ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'START', 'END'],
           detail.partitions.map((p) => [
@@ -84,8 +84,8 @@ export async function topicsCommand(args: string[]): Promise<void> {
             p.leader ?? 'none',
             p.replicas.join(','),
             p.isr.join(','),
-            p.startOffset,
-            p.endOffset,
+            p.startOffset ?? 'unknown',
+            p.endOffset ?? 'unknown',
           ]),
         ),
       ].join('\n'),

@@ -1,8 +1,9 @@
-import { Alert, Descriptions, Table, Tabs, Tag } from 'antd';
+import { Alert, Descriptions, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { type TopicDetail, useTopic } from '../../api/cluster-read.ts';
+import { type TopicDetail, type Total, useTopic } from '../../api/cluster-read.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
+import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatBytes, formatCount, localeOf } from '../../format.ts';
 import { ConfigEditor } from './changes/ConfigEditor.tsx';
 import { TopicActions } from './changes/TopicActions.tsx';
@@ -18,6 +19,13 @@ export function TopicPage() {
   const tab = params.get('tab') ?? 'partitions';
   const query = useTopic(clusterId, name);
   const detail = query.data;
+  // An offset or size that could not be read says so, with the reason as its tooltip; never "0".
+  const orUnknown = (text: string | null, reason: string | null) =>
+    text ?? (
+      <Tooltip title={reason}>
+        <span>{t('total.unknown')}</span>
+      </Tooltip>
+    );
   return (
     <>
       <DetailHeader
@@ -41,10 +49,10 @@ export function TopicPage() {
             <Descriptions.Item label={t('topics.partitions')}>{detail.topic.partitions}</Descriptions.Item>
             <Descriptions.Item label={t('topics.rf')}>{detail.topic.replicationFactor}</Descriptions.Item>
             <Descriptions.Item label={t('topics.size')}>
-              {formatBytes(detail.topic.sizeBytes, locale)}
+              <TotalValue total={detail.topic.sizeBytes} format={(v) => formatBytes(v, locale)} />
             </Descriptions.Item>
             <Descriptions.Item label={t('topics.messages')}>
-              {formatCount(detail.topic.messages, locale)}
+              <TotalValue total={detail.topic.messages} format={(v) => formatCount(v, locale)} />
             </Descriptions.Item>
           </Descriptions>
           <Tabs
@@ -84,20 +92,28 @@ export function TopicPage() {
                         title: t('topic.start'),
                         dataIndex: 'startOffset',
                         align: 'right',
-                        render: (v: number | null) => formatCount(v, locale),
+                        render: (v: number | null, p) =>
+                          orUnknown(v === null ? null : formatCount(v, locale), p.offsetsUnknownReason),
                       },
                       {
                         title: t('topic.end'),
                         dataIndex: 'endOffset',
                         align: 'right',
-                        render: (v: number | null) => formatCount(v, locale),
+                        render: (v: number | null, p) =>
+                          orUnknown(v === null ? null : formatCount(v, locale), p.offsetsUnknownReason),
                       },
                       {
                         title: t('topic.sizes'),
                         render: (_, p) =>
-                          p.replicaSizes
-                            .map((r) => `${r.broker}: ${formatBytes(r.sizeBytes, locale)}`)
-                            .join('  '),
+                          p.replicaSizes.map((r) => (
+                            <span key={r.broker} style={{ marginRight: 8 }}>
+                              {r.broker}:{' '}
+                              {orUnknown(
+                                r.sizeBytes === null ? null : formatBytes(r.sizeBytes, locale),
+                                r.unknownReason,
+                              )}
+                            </span>
+                          )),
                       },
                     ]}
                   />
@@ -145,7 +161,9 @@ export function TopicPage() {
                         title: t('groups.lag'),
                         dataIndex: 'lag',
                         align: 'right',
-                        render: (v: number) => formatCount(v, locale),
+                        render: (lag: Total) => (
+                          <TotalValue total={lag} format={(v) => formatCount(v, locale)} />
+                        ),
                       },
                     ]}
                   />

@@ -1,10 +1,11 @@
-import { Input, Space, Switch, Table, Tag } from 'antd';
+import { Input, Space, Switch, Table, Tag, Tooltip } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { type TopicQuery, type TopicSummary, useTopics } from '../../api/cluster-read.ts';
+import { type TopicQuery, type TopicSummary, type Total, useTopics } from '../../api/cluster-read.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatBytes, formatCount, localeOf } from '../../format.ts';
 import { CreateTopicDialog } from './changes/CreateTopicDialog.tsx';
 
@@ -58,7 +59,9 @@ export function TopicsPage() {
             onChange={(internal) => update({ internal, page: 1 })}
             aria-label={t('topics.internal')}
           />
-          <span>{t('topics.internal')}</span>
+          <Tooltip title={t('topics.internalHint')}>
+            <span>{t('topics.internal')}</span>
+          </Tooltip>
         </Space>
         <Space>
           <CreateTopicDialog clusterId={clusterId} />
@@ -104,6 +107,7 @@ export function TopicsPage() {
               <Space>
                 <Link to={`/clusters/${clusterId}/topics/${encodeURIComponent(name)}`}>{name}</Link>
                 {topic.internal && <Tag>{t('topics.internalTag')}</Tag>}
+                {topic.system && <Tag>{t('topics.systemTag', { owner: topic.system })}</Tag>}
               </Space>
             ),
           },
@@ -123,7 +127,7 @@ export function TopicsPage() {
             sorter: true,
             sortOrder: order('size'),
             align: 'right',
-            render: (v: number | null) => formatBytes(v, locale),
+            render: (size: Total) => <TotalValue total={size} format={(v) => formatBytes(v, locale)} />,
           },
           {
             key: 'messages',
@@ -132,7 +136,7 @@ export function TopicsPage() {
             sorter: true,
             sortOrder: order('messages'),
             align: 'right',
-            render: (v: number | null) => formatCount(v, locale),
+            render: (count: Total) => <TotalValue total={count} format={(v) => formatCount(v, locale)} />,
           },
           {
             key: 'underReplicated',
