@@ -121,8 +121,9 @@ export async function findGroupCoordinators(
           },
         ];
         for (const c of answers) {
+          // Before v4 the answer carries no key (the library leaves it empty): it is the one asked for.
           found.set(
-            c.key,
+            version >= BATCHED_FIND_COORDINATOR ? c.key : keys[0]!,
             c.errorCode === 0
               ? { nodeId: c.nodeId, host: c.host, port: c.port }
               : { error: `FindCoordinator answered ${errorName(c.errorCode)}` },

@@ -1,4 +1,4 @@
-import { type ConfigEntry, KafkaGatewayError } from '@weir/kafka';
+import { type ConfigEntry, type GroupDescription, type KafkaGateway, KafkaGatewayError } from '@weir/kafka';
 import { NotFoundError, UnavailableError } from '../errors.ts';
 import { type BrokerSummary, summarizeBrokers } from './brokers.view.ts';
 import type { ClusterConnections } from './cluster-connections.ts';
@@ -222,8 +222,12 @@ export class ClusterReadService {
       gateway.describeGroupsOnCoordinators([groupId]),
       gateway.committedOffsetsFromCoordinators([groupId]),
     ]);
-    const description = described.answered.get(groupId);
+    let description: (GroupDescription & { coordinator?: number }) | undefined =
+      described.answered.get(groupId);
     const offsets = committed.answered.get(groupId);
+    // Classic DescribeGroups calls a new-protocol (KIP-848) group unknown; ConsumerGroupDescribe knows it.
+    if (description?.state === 'Dead')
+      description = (await this.#consumerProtocolGroup(gateway, groupId)) ?? description;
     const error = described.failures.get(groupId) ?? committed.failures.get(groupId);
     if (!description && !offsets)
       throw new UnavailableError(
@@ -231,7 +235,7 @@ export class ClusterReadService {
       );
     if (description?.state === 'Dead' && (offsets?.length ?? 0) === 0)
       throw new NotFoundError(
-        `Consumer group "${groupId}" does not exist: its coordinator, broker ${description.coordinator}, knows no such group.`,
+        `Consumer group "${groupId}" does not exist: its coordinator, broker ${description.coordinator ?? '?'}, knows no such group.`,
       );
     const groupErrors = new Map<string, string>();
     if (error) groupErrors.set(groupId, error);
@@ -242,7 +246,7 @@ export class ClusterReadService {
           groupId,
           state: description?.state ?? 'Unknown',
           protocolType: description?.protocolType ?? '',
-          groupType: null,
+          groupType: description && !('coordinator' in description) ? 'consumer' : null,
         },
       ],
       committed: offsets ? new Map([[groupId, offsets]]) : new Map(),
@@ -250,6 +254,24 @@ export class ClusterReadService {
       groupErrors,
     };
     return view;
+  }
+
+  /** A new-protocol group by ConsumerGroupDescribe; undefined when the cluster lacks it or says no. */
+  async #consumerProtocolGroup(
+    gateway: KafkaGateway,
+    groupId: string,
+  ): Promise<GroupDescription | undefined> {
+    try {
+      return (await gateway.describeConsumerProtocolGroups([groupId]))[0];
+    } catch (error) {
+      if (error instanceof KafkaGatewayError && error.kind === 'unsupported') return undefined;
+      throw new UnavailableError(
+        `Consumer group "${groupId}" could not be read: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
   }
 
   async scramUsers(clusterId: string): Promise<{ users: ScramUser[] }> {
