@@ -225,6 +225,37 @@ describe('healthy cluster', () => {
     }
   });
 
+  test("internal is what Kafka's Metadata says, as kafka-topics --exclude-internal; system topics are labelled", async () => {
+    await createTopic(kafka, '__mine', { partitions: 1, assignments: ON_BROKER([1]) });
+    await createTopic(kafka, 'connect-offsets', { partitions: 1, assignments: ON_BROKER([2]) });
+    const listed = await runKafkaTool('3.9', 'kafka-topics', [
+      '--bootstrap-server',
+      kafka.bootstrapServers.plaintext,
+      '--list',
+      '--exclude-internal',
+    ]);
+    const notInternal = listed.split('\n').map((line) => line.trim());
+    assert.ok(notInternal.includes('__mine') && !notInternal.includes('__consumer_offsets'));
+    const shown = (await get('/topics?refresh=true&pageSize=500')).body.items;
+    assert.deepEqual(shown.map((t: AnyBody) => t.name).sort(), notInternal.filter(Boolean).sort());
+    const byName = new Map(shown.map((t: AnyBody) => [t.name, t]));
+    assert.deepEqual(
+      ['__mine', 'connect-offsets'].map((n) => [
+        (byName.get(n) as AnyBody).internal,
+        (byName.get(n) as AnyBody).system,
+      ]),
+      [
+        [false, null],
+        [false, 'connect'],
+      ],
+    );
+    const all = (await get('/topics?internal=true&search=__consumer')).body.items;
+    assert.deepEqual(
+      all.map((t: AnyBody) => [t.name, t.internal, t.system]),
+      [['__consumer_offsets', true, 'kafka']],
+    );
+  });
+
   test('refresh re-reads the cluster on group, topic and broker pages', async () => {
     await commitOffsets(kafka, 'reset-me', 'kept.topic', [
       { partition: 0, offset: 5 },
