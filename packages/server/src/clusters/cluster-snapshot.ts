@@ -8,6 +8,7 @@ import {
   inferClusterMode,
   inferKafkaVersion,
   type KafkaGateway,
+  KafkaGatewayError,
   type MetadataSnapshot,
   type QuorumDescription,
 } from '@weir/kafka';
@@ -69,15 +70,19 @@ async function optional<T>(
   }
 }
 
-/** Per-group reads in batches of {@link GROUP_BATCH}, failures kept per group. */
+/**
+ * Per-group reads in batches of {@link GROUP_BATCH}, failures kept per group. The batches run
+ * together: run one after another, a hung coordinator would cost its timeout once per batch.
+ */
 async function perGroup<T>(
   ids: string[],
   read: (batch: string[]) => Promise<{ answered: Map<string, T>; failures: Map<string, string> }>,
   failures: Map<string, string>,
 ): Promise<Map<string, T>> {
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += GROUP_BATCH) batches.push(ids.slice(i, i + GROUP_BATCH));
   const all = new Map<string, T>();
-  for (let i = 0; i < ids.length; i += GROUP_BATCH) {
-    const result = await read(ids.slice(i, i + GROUP_BATCH));
+  for (const result of await Promise.all(batches.map(read))) {
     for (const [id, value] of result.answered) all.set(id, value);
     for (const [id, error] of result.failures) if (!failures.has(id)) failures.set(id, error);
   }
@@ -120,8 +125,7 @@ export async function takeSnapshot(
   const firstBroker = metadata.brokers[0]?.nodeId;
   let logDirFailures: BrokerFailure[] = [];
   let groupListing: ClusterSnapshot['groupListing'] = null;
-  const [quorum, offsetList, logDirs, groups, minInsync, topicMinInsync, acls] = await Promise.all([
-    mode === 'kraft' ? optional('quorum', partErrors, () => gateway.describeQuorum()) : Promise.resolve(null),
+  const [offsetList, logDirs, groups, minInsync, topicMinInsync, acls] = await Promise.all([
     optional('offsets', partErrors, async () => {
       const result = await gateway.listOffsets(led);
       const failed = new Map(result.failedBrokers.map((f) => [f.nodeId, f.error]));
@@ -175,6 +179,11 @@ export async function takeSnapshot(
         optional('groupDescriptions', partErrors, () => describeAll(gateway, groups, groupErrors)),
       ])
     : [null, null];
+  // Last, on purpose: a broker forwards DescribeQuorum to the active controller, and a broker serves
+  // one request per connection at a time, so while a hung controller holds it every read queued
+  // behind it on the same connection would wait too.
+  const quorum =
+    mode === 'kraft' ? await optional('quorum', partErrors, () => describeQuorum(gateway)) : null;
   if (groupErrors.size > 0) partErrors.groupsUnread = describeFailedGroups(groupErrors, ids.length);
   // Before Kafka 2.6 ListGroups carries no state (KIP-518); the coordinator's description does.
   const listed = groups?.map((g) =>
@@ -206,6 +215,20 @@ export async function takeSnapshot(
 
     partErrors,
   };
+}
+
+/** DescribeQuorum; a timeout is the active controller's, which the broker forwarded it to. */
+async function describeQuorum(gateway: KafkaGateway): Promise<QuorumDescription> {
+  try {
+    return await gateway.describeQuorum();
+  } catch (error) {
+    if (error instanceof KafkaGatewayError && error.kind === 'timeout')
+      throw new Error(
+        'The active controller did not answer DescribeQuorum in time (brokers forward it to the controller): the controller may be hung, or a new one is being elected.',
+        { cause: error },
+      );
+    throw error;
+  }
 }
 
 /**
