@@ -31,3 +31,29 @@ export function formatBytes(bytes: number | null | undefined): string {
 export function output(json: boolean | undefined, data: unknown, table: () => string): void {
   console.log(json ? JSON.stringify(data, null, 2) : table());
 }
+
+/** The read model's aggregate shape (see `Total` in the server's read-model types). */
+interface TotalLike {
+  value: number | null;
+  complete: boolean;
+  parts: number;
+  unknownParts: number;
+  unit: string;
+}
+
+const UNIT_PLURALS: Record<string, string> = {
+  partition: 'partitions',
+  replica: 'replicas',
+  broker: 'brokers',
+  logDir: 'log dirs',
+};
+
+/**
+ * A total for a table cell: the value when complete, `≥731 (3/7 partitions unknown)` when partial,
+ * `unknown` when none of it could be read; never 0 for unknown (`--json` carries the reason).
+ */
+export function formatTotal(total: TotalLike, format: (value: number) => string = String): string {
+  if (total.value === null) return 'unknown';
+  if (total.complete) return format(total.value);
+  return `≥${format(total.value)} (${total.unknownParts}/${total.parts} ${UNIT_PLURALS[total.unit] ?? total.unit} unknown)`;
+}

@@ -1,4 +1,5 @@
 import { Admin, type Broker, Producer } from '@platformatic/kafka';
+import type { BrokerAddress, BrokerFailure } from './broker-call.ts';
 import {
   alterConfigsIncrementally,
   alterConfigsWholesale,
@@ -19,6 +20,13 @@ import {
 } from './fetch.ts';
 import { commitGroupOffsets, deleteGroup, deleteGroupOffsets, type GroupOffset } from './group-changes.ts';
 import {
+  committedOffsetsFromCoordinators,
+  describeGroupsOnCoordinators,
+  type GroupListingResult,
+  type GroupReadResult,
+  listGroupsOnEveryBroker,
+} from './group-reads.ts';
+import {
   type CommittedOffset,
   committedOffsets,
   describeConsumerProtocolGroups,
@@ -29,7 +37,7 @@ import {
 } from './groups.ts';
 import { type ElectionResult, type ElectionType, electLeaders } from './leader-election.ts';
 import { backoffDelay, LEADER_RETRY } from './leader-requests.ts';
-import { type BrokerLogDirs, describeAllLogDirs } from './log-dirs.ts';
+import { type BrokerLogDirs, describeAllLogDirs, describeLogDirsOfEveryBroker } from './log-dirs.ts';
 import { type MetadataSnapshot, readMetadata } from './metadata.ts';
 import { type LedPartition, listStartAndEndOffsets, type OffsetsResult, offsetsAt } from './offsets.ts';
 import {
@@ -103,6 +111,18 @@ export interface KafkaGateway {
   /** One config's effective value per topic (topics without an answer are absent). */
   topicConfigValue(topics: string[], key: string): Promise<Map<string, string>>;
   listGroups(): Promise<GroupListing[]>;
+  /** ListGroups on each broker with its own deadline; brokers that failed are named, the rest listed. */
+  listGroupsOnEveryBroker(brokers: BrokerAddress[]): Promise<GroupListingResult>;
+  /** DescribeLogDirs on each broker with its own deadline. */
+  describeLogDirsOfEveryBroker(
+    brokers: BrokerAddress[],
+  ): Promise<{ brokers: BrokerLogDirs[]; failedBrokers: BrokerFailure[] }>;
+  /** Committed offsets from each group's coordinator; groups whose coordinator failed say why. */
+  committedOffsetsFromCoordinators(groupIds: string[]): Promise<GroupReadResult<CommittedOffset[]>>;
+  /** Classic groups with decoded member assignments, from each coordinator; failures per group. */
+  describeGroupsOnCoordinators(
+    groupIds: string[],
+  ): Promise<GroupReadResult<GroupDescription & { coordinator: number }>>;
   describeGroups(groupIds: string[]): Promise<GroupDescription[]>;
   /** New-protocol (KIP-848) groups, which DescribeGroups does not describe. */
   describeConsumerProtocolGroups(groupIds: string[]): Promise<GroupDescription[]>;
@@ -180,10 +200,12 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
   const admin = new Admin(toClientOptions(connection));
   const deadline =
     (connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) + (connection.connectTimeoutMs ?? 5000);
+  const requestTimeout = connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const where = connection.bootstrapServers.join(', ');
-  const call = async <T>(api: string, work: () => Promise<T>): Promise<T> => {
+  // Calls that look up a coordinator and then ask it make two round trips, each with its own deadline.
+  const call = async <T>(api: string, work: () => Promise<T>, roundTrips = 1): Promise<T> => {
     try {
-      return await withTimeout(work(), deadline, api, where);
+      return await withTimeout(work(), deadline * roundTrips, api, where);
     } catch (error) {
       throw toGatewayError(error, {
         api,
@@ -244,7 +266,15 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
     metadata: (topics) => call('Metadata', () => readMetadata(admin, topics ?? null)),
     describeQuorum: () => call('DescribeQuorum', () => describeQuorum(admin)),
     listOffsets: (partitions, isolation) =>
-      call('ListOffsets', () => listStartAndEndOffsets(admin, partitions, isolation)),
+      call('ListOffsets', () => listStartAndEndOffsets(admin, partitions, isolation, requestTimeout)),
+    listGroupsOnEveryBroker: (brokers) =>
+      call('ListGroups', () => listGroupsOnEveryBroker(admin, brokers, requestTimeout)),
+    describeLogDirsOfEveryBroker: (brokers) =>
+      call('DescribeLogDirs', () => describeLogDirsOfEveryBroker(admin, brokers, requestTimeout)),
+    committedOffsetsFromCoordinators: (groupIds) =>
+      call('OffsetFetch', () => committedOffsetsFromCoordinators(admin, groupIds, requestTimeout), 2),
+    describeGroupsOnCoordinators: (groupIds) =>
+      call('DescribeGroups', () => describeGroupsOnCoordinators(admin, groupIds, requestTimeout), 2),
     describeLogDirs: () => call('DescribeLogDirs', () => describeAllLogDirs(admin)),
     describeConfigs: (resource) => call('DescribeConfigs', () => describeConfigs(admin, resource)),
     topicConfigValue: (topics, key) =>
@@ -265,7 +295,8 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
     describeScramUsers: () => call('DescribeUserScramCredentials', () => describeScramUsers(admin)),
     describeAcls: () => call('DescribeAcls', () => describeAcls(admin)),
     describeClientQuotas: () => call('DescribeClientQuotas', () => describeClientQuotas(admin)),
-    offsetsAt: (partitions, at) => call('ListOffsets', () => offsetsAt(admin, partitions, at)),
+    offsetsAt: (partitions, at) =>
+      call('ListOffsets', () => offsetsAt(admin, partitions, at, requestTimeout)),
     createTopic: (topic, validateOnly) =>
       call('CreateTopics', async () =>
         createTopic(admin, await controller(), topic, { validateOnly, timeoutMs: deadline }),

@@ -1,3 +1,4 @@
+export type { BrokerAddress, BrokerFailure } from './broker-call.ts';
 export { readKafkaVersion } from './broker-version.ts';
 export type { ConfigChange, ConfigResource } from './config-changes.ts';
 export { fullOverrideSet } from './config-changes.ts';
@@ -16,6 +17,7 @@ export type {
 export type { ApiVersionRange, BrokerNode, ClusterDescription, KafkaGateway } from './gateway.ts';
 export { createKafkaGateway, withTimeout } from './gateway.ts';
 export type { GroupOffset } from './group-changes.ts';
+export type { CoordinatorLookup, GroupListingResult, GroupReadResult } from './group-reads.ts';
 export type { CommittedOffset, GroupDescription, GroupListing, GroupMemberDescription } from './groups.ts';
 export type { ElectionResult, ElectionType } from './leader-election.ts';
 export type { LeaderFailure, RetryPolicy } from './leader-requests.ts';

@@ -16,6 +16,7 @@ export interface PartitionMetadata {
 export interface TopicMetadata {
   name: string;
   topicId: string;
+  /** As Kafka's Metadata says (is_internal): __consumer_offsets, __transaction_state, __share_group_state. */
   internal: boolean;
   partitions: PartitionMetadata[];
 }
@@ -66,7 +67,8 @@ export async function readMetadata(admin: Admin, topics: string[] | null = null)
       .map((t) => ({
         name: t.name!,
         topicId: t.topicId,
-        internal: t.isInternal || t.name!.startsWith('__'),
+        // Kafka's own word (is_internal, Metadata v1+): a `__` prefix alone makes no topic internal.
+        internal: t.isInternal ?? false,
         partitions: t.partitions
           .map((p) => ({
             partition: p.partitionIndex,

@@ -1,4 +1,5 @@
 import type { Admin } from '@platformatic/kafka';
+import { askBroker } from './broker-call.ts';
 import { KafkaGatewayError } from './errors.ts';
 import type { IsolationLevel } from './fetch.ts';
 import {
@@ -51,30 +52,40 @@ interface RawListOffsets {
 
 /** One ListOffsets to one broker; each partition's error code is kept. */
 const listAtLeader =
-  (admin: Admin, timestamp: bigint, isolation: IsolationLevel = 'read_uncommitted'): LeaderRequest<number> =>
-  async (leader, partitions) => {
-    const byTopic = new Map<string, LedPartition[]>();
-    for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
-    const topics = [...byTopic].map(([name, led]) => ({
-      name,
-      partitions: led.map((p) => ({
-        partitionIndex: p.partition,
-        currentLeaderEpoch: p.leaderEpoch ?? -1,
-        timestamp,
-      })),
-    }));
-    const response = await rawRequest<RawListOffsets>(
-      admin,
+  (admin: Admin, timestamp: bigint, isolation: IsolationLevel, timeoutMs: number): LeaderRequest<number> =>
+  (leader, partitions) =>
+    // Its own deadline: a hung leader costs only its partitions, not the whole call.
+    askBroker(
+      { nodeId: leader.nodeId, host: leader.host, port: leader.port },
       'ListOffsets',
-      [CONSUMER_REPLICA_ID, ISOLATION_CODES[isolation], topics],
-      { broker: { host: leader.host, port: leader.port }, keepErrorCodes: true },
+      timeoutMs,
+      async () => {
+        const byTopic = new Map<string, LedPartition[]>();
+        for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
+        const topics = [...byTopic].map(([name, led]) => ({
+          name,
+          partitions: led.map((p) => ({
+            partitionIndex: p.partition,
+            currentLeaderEpoch: p.leaderEpoch ?? -1,
+            timestamp,
+          })),
+        }));
+        const response = await rawRequest<RawListOffsets>(
+          admin,
+          'ListOffsets',
+          [CONSUMER_REPLICA_ID, ISOLATION_CODES[isolation], topics],
+          { broker: { host: leader.host, port: leader.port }, keepErrorCodes: true },
+        );
+        const answers = new Map<string, PartitionAnswer<number>>();
+        for (const topic of response.topics)
+          for (const p of topic.partitions)
+            answers.set(`${topic.name}:${p.partitionIndex}`, {
+              errorCode: p.errorCode,
+              value: Number(p.offset),
+            });
+        return answers;
+      },
     );
-    const answers = new Map<string, PartitionAnswer<number>>();
-    for (const topic of response.topics)
-      for (const p of topic.partitions)
-        answers.set(`${topic.name}:${p.partitionIndex}`, { errorCode: p.errorCode, value: Number(p.offset) });
-    return answers;
-  };
 
 /**
  * Start and end offsets from each partition's current leader (one request per leader and timestamp;
@@ -85,10 +96,21 @@ export async function listStartAndEndOffsets(
   admin: Admin,
   partitions: LedPartition[],
   isolation: IsolationLevel = 'read_uncommitted',
+  timeoutMs: number = 30_000,
 ): Promise<OffsetsResult> {
   const [starts, ends] = await Promise.all([
-    askLeaders(metadataReader(admin), 'ListOffsets', partitions, listAtLeader(admin, EARLIEST)),
-    askLeaders(metadataReader(admin), 'ListOffsets', partitions, listAtLeader(admin, LATEST, isolation)),
+    askLeaders(
+      metadataReader(admin),
+      'ListOffsets',
+      partitions,
+      listAtLeader(admin, EARLIEST, 'read_uncommitted', timeoutMs),
+    ),
+    askLeaders(
+      metadataReader(admin),
+      'ListOffsets',
+      partitions,
+      listAtLeader(admin, LATEST, isolation, timeoutMs),
+    ),
   ]);
   const result: OffsetsResult = { offsets: [], failedBrokers: [] };
   const failed = new Map<number, LeaderFailure[]>();
@@ -122,13 +144,14 @@ export async function offsetsAt(
   admin: Admin,
   partitions: LedPartition[],
   at: 'earliest' | 'latest' | number,
+  timeoutMs = 30_000,
 ): Promise<Map<string, number>> {
   const timestamp = at === 'earliest' ? EARLIEST : at === 'latest' ? LATEST : BigInt(at);
   const { answers, failures } = await askLeaders(
     metadataReader(admin),
     'ListOffsets',
     partitions,
-    listAtLeader(admin, timestamp),
+    listAtLeader(admin, timestamp, 'read_uncommitted', timeoutMs),
   );
   if (failures.length > 0) {
     const first = failures[0] as LeaderFailure;

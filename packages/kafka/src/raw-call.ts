@@ -55,3 +55,13 @@ export function rawRequest<Response>(
     });
   });
 }
+
+/** The version of `apiName` the client negotiated with the cluster (requests are shaped by it). */
+export function negotiatedVersion(admin: Admin, apiName: string): Promise<number> {
+  const client = admin as unknown as {
+    [kGetApi]: (name: string, callback: (error: Error | null, api: { version: number }) => void) => void;
+  };
+  return new Promise((resolvePromise, reject) => {
+    client[kGetApi](apiName, (error, api) => (error ? reject(error) : resolvePromise(api.version)));
+  });
+}

@@ -187,9 +187,17 @@ describe('a 3-broker Kafka 3.9 cluster with SASL/SCRAM', () => {
     const bySize = (await api('GET', `/clusters/${clusterId}/topics?sort=messages&order=desc&pageSize=2`))
       .body;
     assert.equal(bySize.items[0].name, 'orders');
-    assert.equal(bySize.items[0].messages, 3000);
+    assert.deepEqual(bySize.items[0].messages, {
+      value: 3000,
+      complete: true,
+      parts: 6,
+      unknownParts: 0,
+      unit: 'partition',
+      reason: null,
+    });
     assert.equal(bySize.items[0].replicationFactor, 2);
-    assert.ok(bySize.items[0].sizeBytes > 0);
+    assert.ok(bySize.items[0].sizeBytes.value > 0 && bySize.items[0].sizeBytes.complete);
+    assert.equal(bySize.items[0].sizeBytes.parts, 12);
     const bad = await api('GET', `/clusters/${clusterId}/topics?sort=colour`);
     assert.equal(bad.status, 400);
   });
@@ -237,7 +245,8 @@ describe('a 3-broker Kafka 3.9 cluster with SASL/SCRAM', () => {
       await describeGroupWithKafka('3.9', kafka.bootstrapServers.plaintext, 'stopped-billing'),
     );
     assert.equal(group.group.state, 'Empty');
-    assert.equal(group.group.totalLag, 3000 - 600);
+    assert.equal(group.group.totalLag.value, 3000 - 600);
+    assert.equal(group.group.totalLag.complete, true);
   });
 
   test('groups: an active member with its assignment', async () => {
@@ -255,7 +264,7 @@ describe('a 3-broker Kafka 3.9 cluster with SASL/SCRAM', () => {
     assert.equal(group?.group.members[0]?.assignment.length, 6);
     const list = (await api('GET', `/clusters/${clusterId}/groups?refresh=true`)).body.groups;
     const live = list.find((g: { groupId: string }) => g.groupId === 'live-audit');
-    assert.equal(live.totalLag, 0);
+    assert.deepEqual([live.totalLag.value, live.totalLag.complete], [0, true]);
   });
 
   test('SCRAM users and their mechanisms', async () => {
@@ -402,7 +411,7 @@ describe('onboarding other versions and bad addresses', () => {
         assert.equal(overview.controllerId, 1);
         const topics = (await api('GET', `/clusters/${id}/topics`)).body;
         assert.deepEqual(
-          topics.items.map((t: { name: string; messages: number }) => [t.name, t.messages]),
+          topics.items.map((t: { name: string; messages: { value: number } }) => [t.name, t.messages.value]),
           [['events', 90]],
         );
         const oracle = await describeTopicWithKafka(version, kafka.bootstrapServers.plaintext, 'events');

@@ -45,10 +45,14 @@ export async function describeTopicWithKafka(
 export interface OracleLag {
   topic: string;
   partition: number;
-  committedOffset: number;
+  /** Null where the tool prints "-" (no committed offset). */
+  committedOffset: number | null;
   endOffset: number;
-  lag: number;
+  /** Null where the tool prints "-". */
+  lag: number | null;
 }
+
+const numberOrDash = (cell: string) => (cell === '-' ? null : Number(cell));
 
 /** Per-partition offsets and lag as `kafka-consumer-groups --describe` prints them. */
 export async function describeGroupWithKafka(
@@ -72,9 +76,9 @@ export async function describeGroupWithKafka(
     .map((cells) => ({
       topic: column(cells, 'TOPIC'),
       partition: Number(column(cells, 'PARTITION')),
-      committedOffset: Number(column(cells, 'CURRENT-OFFSET')),
+      committedOffset: numberOrDash(column(cells, 'CURRENT-OFFSET')),
       endOffset: Number(column(cells, 'LOG-END-OFFSET')),
-      lag: Number(column(cells, 'LAG')),
+      lag: numberOrDash(column(cells, 'LAG')),
     }))
     .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 }

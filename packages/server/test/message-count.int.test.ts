@@ -98,7 +98,7 @@ async function countWithWeir(topic: string) {
 async function estimateShown(topic: string) {
   const page = await api('GET', `/clusters/${clusterId}/topics?search=${topic}&refresh=true`);
   const summary = page.body.items.find((t: AnyBody) => t.name === topic);
-  return { messages: summary.messages as number, estimated: summary.messagesEstimated as boolean };
+  return { messages: summary.messages.value as number, estimated: summary.messagesEstimated as boolean };
 }
 
 before(async () => {

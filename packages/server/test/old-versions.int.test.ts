@@ -64,7 +64,7 @@ for (const line of ['0.11', '1.1', '2.0'] as const) {
       id = created.body.cluster.id;
 
       const detail = (await api('GET', `/clusters/${id}/topics/orders`)).body;
-      assert.equal(detail.topic.messages, 60);
+      assert.equal(detail.topic.messages.value, 60);
       const oracle = await describeTopicWithKafka(
         kafka.version,
         { zookeeper: kafka.zookeeper?.connect ?? '' },

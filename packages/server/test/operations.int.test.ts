@@ -415,9 +415,9 @@ describe('consumer groups', () => {
       preview.partitions.map((p: AnyBody) => [p.partition, p.current, p.target, p.lagAfter]),
       committed.map((c) => [
         c.partition,
-        c.committedOffset,
-        c.committedOffset - 30,
-        c.endOffset - c.committedOffset + 30,
+        c.committedOffset!,
+        c.committedOffset! - 30,
+        c.endOffset - c.committedOffset! + 30,
       ]),
     );
     const reset = await api('POST', cluster('/groups/billing/offsets/reset'), {
@@ -429,7 +429,7 @@ describe('consumer groups', () => {
     const lag = await describeGroupWithKafka(kafka.version, bootstrap(), 'billing');
     assert.deepEqual(
       lag.map((l) => [l.partition, l.committedOffset]),
-      committed.map((c) => [c.partition, c.partition < 2 ? c.committedOffset - 30 : c.committedOffset]),
+      committed.map((c) => [c.partition, c.partition < 2 ? c.committedOffset! - 30 : c.committedOffset!]),
     );
     const audit = (await api('GET', '/audit?limit=20&action=group.offsets.reset')).body.entries;
     assert.deepEqual(

@@ -40,6 +40,12 @@ export interface StartKafkaOptions {
   heapMb?: number;
   /** Readiness budget for the whole cluster; default 90 s. */
   startTimeoutMs?: number;
+  /**
+   * Extra settings for every node's properties file (KRaft and ZooKeeper mode), e.g.
+   * `{ 'broker.session.timeout.ms': 600000 }` so a hung broker stays registered instead of being
+   * fenced after 9 s.
+   */
+  brokerProperties?: Record<string, string | number>;
 }
 
 export interface BrokerInfo {
@@ -227,6 +233,7 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
         saslUsers,
         clusterId,
         options.authorizer ?? false,
+        options.brokerProperties,
         certificates && {
           path: certificates.brokerKeystorePath,
           keyPassword: certificates.brokerKeyPassword,
@@ -261,6 +268,7 @@ export async function startKafkaCluster(options: StartKafkaOptions): Promise<Kaf
             logDir: join(node.dir, 'logs'),
             saslUsers: options.sasl ? saslUsers : undefined,
             authorizer: options.authorizer,
+            extra: options.brokerProperties,
             tlsKeystore: certificates && {
               path: certificates.brokerKeystorePath,
               keyPassword: certificates.brokerKeyPassword,
@@ -301,6 +309,7 @@ async function formatKraftStorage(
   saslUsers: readonly SaslUser[],
   clusterId: string,
   authorizer: boolean,
+  extra: Record<string, string | number> | undefined,
   tlsKeystore: { path: string; keyPassword: string } | undefined,
 
   javaArgs: (main: string, ...args: string[]) => string[],
@@ -324,6 +333,7 @@ async function formatKraftStorage(
           saslUsers: saslUsers.length > 0 ? saslUsers : undefined,
           authorizer,
           tlsKeystore,
+          extra,
         }),
       );
       return runJava(

@@ -96,6 +96,8 @@ export function kraftNodeProperties(options: {
   authorizer?: boolean;
   /** PEM keystore for an SSL listener (when the node has an `ssl` port). */
   tlsKeystore?: { path: string; keyPassword: string };
+  /** Settings added last, overriding the harness's own. */
+  extra?: Record<string, string | number>;
 }): string {
   return lines({
     'process.roles': 'broker,controller',
@@ -110,6 +112,7 @@ export function kraftNodeProperties(options: {
     ...(options.authorizer
       ? authorizerSettings('org.apache.kafka.metadata.authorizer.StandardAuthorizer')
       : {}),
+    ...options.extra,
   });
 }
 
@@ -128,6 +131,8 @@ export function zookeeperBrokerProperties(options: {
   authorizer?: boolean;
   /** PEM keystore for an SSL listener (when the node has an `ssl` port). */
   tlsKeystore?: { path: string; keyPassword: string };
+  /** Settings added last, overriding the harness's own. */
+  extra?: Record<string, string | number>;
 }): string {
   return lines({
     'broker.id': options.node.nodeId,
@@ -140,6 +145,7 @@ export function zookeeperBrokerProperties(options: {
     ...(options.saslUsers ? saslSettings(options.saslUsers) : {}),
     ...(options.tlsKeystore ? tlsSettings(options.tlsKeystore) : {}),
     ...(options.authorizer ? authorizerSettings('kafka.security.authorizer.AclAuthorizer') : {}),
+    ...options.extra,
   });
 }
 

@@ -30,3 +30,43 @@ export function formatAge(ms: number, locale: string): string {
 }
 
 export const localeOf = (language: string) => (language === 'zh' ? 'zh-CN' : 'en');
+
+/** The read model's aggregate shape (complete, partial or unknown), as the server sends it. */
+export interface TotalLike {
+  value: number | null;
+  complete: boolean;
+  parts: number;
+  unknownParts: number;
+  unit: 'partition' | 'replica' | 'broker' | 'logDir';
+  reason: string | null;
+}
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * A total as a person should read it: the exact value when complete, "≥ 731 · 3 of 7 partitions
+ * unknown" when partial, "unknown" when nothing could be read; never 0 for unknown.
+ */
+export function formatTotal(total: TotalLike, formatValue: (value: number) => string, t: Translate): string {
+  if (total.value === null) return t('total.unknown');
+  if (total.complete) return formatValue(total.value);
+  return t('total.partial', {
+    value: formatValue(total.value),
+    unknown: total.unknownParts,
+    parts: total.parts,
+    unit: t(`total.unit.${total.unit}`),
+  });
+}
+
+/**
+ * For a table sorter: by value, unknowns last in both directions (antd reverses the result for a
+ * descending sort, so an unknown's place is reversed back here).
+ */
+export function compareTotals(a: TotalLike, b: TotalLike, order?: 'ascend' | 'descend' | null): number {
+  if (a.value === null || b.value === null) {
+    if (a.value === b.value) return 0;
+    const last = a.value === null ? 1 : -1;
+    return order === 'descend' ? -last : last;
+  }
+  return a.value - b.value;
+}

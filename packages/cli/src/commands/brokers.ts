@@ -2,7 +2,7 @@ import type { BrokerSummary } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
-import { formatBytes, output, renderTable } from '../table.ts';
+import { formatBytes, formatTotal, output, renderTable } from '../table.ts';
 import { integer } from '../values.ts';
 import { applyConfigChanges } from './config-changes.ts';
 
@@ -53,7 +53,7 @@ export async function brokersCommand(args: string[]): Promise<void> {
         b.leaders,
         b.replicas,
         b.leaderSkewPercent === null ? '-' : `${b.leaderSkewPercent}%`,
-        b.logDirs ? formatBytes(b.logDirs.reduce((sum, d) => sum + d.sizeBytes, 0)) : '-',
+        formatTotal(b.sizeBytes, formatBytes),
       ]),
     ),
   );

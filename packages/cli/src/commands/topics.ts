@@ -3,18 +3,19 @@ import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { pathName } from '../path-names.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
-import { formatBytes, output, renderTable } from '../table.ts';
+import { formatBytes, formatTotal, output, renderTable } from '../table.ts';
 import { countTopic } from './message-count.ts';
 import { changeTopic, TOPIC_CHANGE_OPTIONS, TOPIC_CHANGES } from './topic-changes.ts';
 
 /** End − start offsets is an estimate (compaction, transaction markers): shown as ≈N. */
-const estimate = (messages: number | null) => (messages === null ? null : `≈${messages}`);
+const estimate = (messages: Parameters<typeof formatTotal>[0]) =>
+  messages.value === null ? formatTotal(messages) : `≈${formatTotal(messages)}`;
 
 const HELP = `weir topics — topics of a cluster
 
   weir topics list --cluster <name> [--search <text>] [--internal] [--sort name|partitions|size|messages|underReplicated]
                    [--desc] [--page N] [--page-size N] [--refresh]
-  weir topics describe <topic> --cluster <name>
+  weir topics describe <topic> --cluster <name> [--refresh]
   weir topics count <topic> --cluster <name> [--wait]   exact record count (a job; MESSAGES is an estimate)
   weir topics create <topic> --cluster <name> --partitions N --replication-factor N [--config k=v]... [--dry-run]
   weir topics delete <topic> --cluster <name> --confirm <topic>
@@ -66,7 +67,7 @@ export async function topicsCommand(args: string[]): Promise<void> {
             t.name,
             t.partitions,
             t.replicationFactor,
-            formatBytes(t.sizeBytes),
+            formatTotal(t.sizeBytes, formatBytes),
             estimate(t.messages),
             t.underReplicated,
             t.offline,
@@ -78,10 +79,12 @@ export async function topicsCommand(args: string[]): Promise<void> {
   }
   if (action === 'describe') {
     if (!topic) throw new CliError('Name the topic: weir topics describe <topic> --cluster <name>');
-    const detail = await session.call<TopicDetail>(`/clusters/${cluster.id}/topics/${pathName(topic)}`);
+    const detail = await session.call<TopicDetail>(
+      `/clusters/${cluster.id}/topics/${pathName(topic)}${values.refresh ? '?refresh=true' : ''}`,
+    );
     return output(values.json as boolean, detail, () =>
       [
-        `Topic: ${detail.topic.name}  Partitions: ${detail.topic.partitions}  RF: ${detail.topic.replicationFactor}  Size: ${formatBytes(detail.topic.sizeBytes)}  Messages: ${detail.topic.messages === null ? '-' : `${estimate(detail.topic.messages)} (estimate: end − start offsets; weir topics count for the exact number)`}`,
+        `Topic: ${detail.topic.name}  Partitions: ${detail.topic.partitions}  RF: ${detail.topic.replicationFactor}  Size: ${formatTotal(detail.topic.sizeBytes, formatBytes)}  Messages: ${estimate(detail.topic.messages)} (estimate: end − start offsets; weir topics count for the exact number)`,
         renderTable(
           ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'START', 'END'],
           detail.partitions.map((p) => [
@@ -89,8 +92,8 @@ export async function topicsCommand(args: string[]): Promise<void> {
             p.leader ?? 'none',
             p.replicas.join(','),
             p.isr.join(','),
-            p.startOffset,
-            p.endOffset,
+            p.startOffset ?? 'unknown',
+            p.endOffset ?? 'unknown',
           ]),
         ),
       ].join('\n'),

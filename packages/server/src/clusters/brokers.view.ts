@@ -1,5 +1,6 @@
 import type { ClusterSnapshot } from './cluster-snapshot.ts';
 import type { BrokerSummary } from './read-model.types.ts';
+import { sumParts, unknownTotal } from './totals.ts';
 
 export type { BrokerSummary };
 
@@ -10,6 +11,11 @@ export function summarizeBrokers(snapshot: ClusterSnapshot, controllerId: number
   return brokers.map((broker) => {
     const leaders = partitions.filter((p) => p.leader === broker.nodeId).length;
     const dirs = snapshot.logDirs?.find((d) => d.brokerId === broker.nodeId);
+    const logDirsError = dirs
+      ? null
+      : (snapshot.logDirFailures.find((f) => f.nodeId === broker.nodeId)?.error ??
+        snapshot.partErrors.logDirs ??
+        'log dirs could not be read');
     return {
       nodeId: broker.nodeId,
       host: broker.host,
@@ -19,14 +25,29 @@ export function summarizeBrokers(snapshot: ClusterSnapshot, controllerId: number
       leaders,
       replicas: partitions.filter((p) => p.replicas.includes(broker.nodeId)).length,
       leaderSkewPercent: evenShare > 0 ? Math.round(((leaders - evenShare) / evenShare) * 1000) / 10 : null,
-      logDirs: snapshot.logDirs
-        ? (dirs?.logDirs ?? []).map((dir) => ({
+      logDirs: dirs
+        ? dirs.logDirs.map((dir) => ({
             path: dir.path,
             totalBytes: dir.totalBytes,
             usableBytes: dir.usableBytes,
             sizeBytes: dir.replicas.reduce((sum, r) => sum + r.sizeBytes, 0),
           }))
         : null,
+      logDirsError,
+      // An offline log dir (KAFKA_STORAGE_ERROR) lists no replicas: its bytes are unknown, not 0.
+      sizeBytes: dirs
+        ? sumParts(
+            dirs.logDirs.map((dir) =>
+              dir.errorCode === 0
+                ? { value: dir.replicas.reduce((sum, r) => sum + r.sizeBytes, 0) }
+                : {
+                    value: null,
+                    reason: `log dir ${dir.path} answered error code ${dir.errorCode} (offline)`,
+                  },
+            ),
+            'logDir',
+          )
+        : unknownTotal('logDir', logDirsError ?? 'log dirs could not be read'),
     };
   });
 }

@@ -17,21 +17,38 @@ const Freshness = Type.Object({
   ageMs: Type.Integer(),
   stale: Type.Boolean(),
   refreshError: Type.Union([Type.String(), Type.Null()]),
+  partial: Type.Boolean({ description: 'Some parts could not be read; partErrors says which and why' }),
   partErrors: Type.Record(Type.String(), Type.String()),
 });
+const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Number>>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+/** The one shape of every aggregate: see `Total` in read-model.types.ts. */
+const Total = Type.Object(
+  {
+    value: Nullable(Type.Number({ description: 'Sum over the parts that were read; null when none was' })),
+    complete: Type.Boolean({ description: 'False: value is a lower bound (partial) or null (unknown)' }),
+    parts: Type.Integer(),
+    unknownParts: Type.Integer(),
+    unit: Type.Union(['partition', 'replica', 'broker', 'logDir'].map((u) => Type.Literal(u))),
+    reason: Nullable(Type.String({ description: 'Why the unknown parts are unknown' })),
+  },
+  { additionalProperties: false },
+);
 const Loose = Type.Object({}, { additionalProperties: true });
 const TopicSummary = Type.Object({
   name: Type.String(),
-  internal: Type.Boolean(),
+  internal: Type.Boolean({ description: "Kafka's Metadata is_internal flag" }),
+  system: Type.Union(
+    [...['kafka', 'connect', 'mirrormaker2', 'schema-registry'].map((o) => Type.Literal(o)), Type.Null()],
+    { description: 'Owner of a well-known system topic, by its default name' },
+  ),
   partitions: Type.Integer(),
   replicationFactor: Type.Integer(),
-  sizeBytes: Type.Union([Type.Number(), Type.Null()]),
-  messages: Type.Union([Type.Number(), Type.Null()], {
-    description:
-      'An estimate: the sum of end − start offsets. Compaction, transaction markers and aborted transactions make it larger than the number of records; POST …/topics/{name}/message-count counts exactly.',
-  }),
+  sizeBytes: Total,
+  messages: Total,
   messagesEstimated: Type.Literal(true, {
-    description: '`messages` is an estimate (end − start offsets), never an exact record count',
+    description:
+      '`messages` is an estimate: the sum of end − start offsets. Compaction, transaction markers and aborted transactions make it larger than the number of records; POST …/topics/{name}/message-count counts exactly.',
   }),
   underReplicated: Type.Integer(),
   offline: Type.Integer(),
@@ -43,14 +60,16 @@ const GroupSummary = Type.Object({
   groupType: Type.Union([Type.String(), Type.Null()]),
   topics: Type.Array(Type.String()),
   partitions: Type.Integer(),
-  totalLag: Type.Union([Type.Number(), Type.Null()]),
+  totalLag: Total,
+  error: Nullable(Type.String()),
 });
 const TopicsQuery = Type.Object(
   {
     search: Type.Optional(Type.String({ maxLength: 249 })),
     internal: Type.Boolean({
       default: false,
-      description: 'Include internal topics such as __consumer_offsets',
+      description:
+        "Include the topics Kafka's Metadata marks internal (__consumer_offsets, __transaction_state); other system topics are always listed, labelled by `system`",
     }),
     sort: Type.Union(
       TOPIC_SORTS.map((s) => Type.Literal(s)),
@@ -129,7 +148,7 @@ export function clusterReadRoutes(
   );
 
   const BrokerParams = Type.Object({ id: Id, brokerId: Type.Integer({ minimum: 0 }) });
-  app.get<{ Params: Static<typeof BrokerParams> }>(
+  app.get<{ Params: Static<typeof BrokerParams>; Querystring: Static<typeof RefreshQuery> }>(
     '/clusters/:id/brokers/:brokerId',
     {
       config: read,
@@ -138,6 +157,7 @@ export function clusterReadRoutes(
         summary:
           'One broker: configs with source, default and sensitive flags; log dirs with per-replica sizes',
         params: BrokerParams,
+        querystring: RefreshQuery,
         response: {
           200: Type.Object({
             freshness: Freshness,
@@ -149,7 +169,7 @@ export function clusterReadRoutes(
         },
       },
     },
-    async (request) => deps.reads.broker(request.params.id, request.params.brokerId),
+    async (request) => deps.reads.broker(request.params.id, request.params.brokerId, request.query.refresh),
   );
 
   app.get<{ Params: Static<typeof ClusterParams>; Querystring: Static<typeof TopicsQuery> }>(
@@ -177,7 +197,7 @@ export function clusterReadRoutes(
     id: Id,
     name: Type.String({ minLength: 1, maxLength: 249, description: PATH_NAME_RULE }),
   });
-  app.get<{ Params: Static<typeof TopicParams> }>(
+  app.get<{ Params: Static<typeof TopicParams>; Querystring: Static<typeof RefreshQuery> }>(
     '/clusters/:id/topics/:name',
     {
       config: read,
@@ -186,6 +206,7 @@ export function clusterReadRoutes(
         summary:
           "One topic: each partition's leader, replicas, ISR, offsets and replica sizes; configs; consumer groups",
         params: TopicParams,
+        querystring: RefreshQuery,
         response: {
           200: Type.Object({
             freshness: Freshness,
@@ -199,7 +220,7 @@ export function clusterReadRoutes(
         },
       },
     },
-    async (request) => deps.reads.topic(request.params.id, request.params.name),
+    async (request) => deps.reads.topic(request.params.id, request.params.name, request.query.refresh),
   );
 
   app.get<{ Params: Static<typeof ClusterParams>; Querystring: Static<typeof GroupsQuery> }>(
@@ -211,7 +232,10 @@ export function clusterReadRoutes(
         summary: 'Consumer groups with state, protocol, topics and total lag',
         params: ClusterParams,
         querystring: GroupsQuery,
-        response: { 200: Type.Object({ freshness: Freshness, groups: Type.Array(GroupSummary) }), ...errors },
+        response: {
+          200: Type.Object({ freshness: Freshness, groups: Type.Array(GroupSummary), listing: Total }),
+          ...errors,
+        },
       },
     },
     async (request) => deps.reads.groups(request.params.id, request.query),
@@ -221,7 +245,7 @@ export function clusterReadRoutes(
     id: Id,
     groupId: Type.String({ minLength: 1, maxLength: MAX_KAFKA_STRING_LENGTH, description: PATH_NAME_RULE }),
   });
-  app.get<{ Params: Static<typeof GroupParams> }>(
+  app.get<{ Params: Static<typeof GroupParams>; Querystring: Static<typeof RefreshQuery> }>(
     '/clusters/:id/groups/:groupId',
     {
       config: read,
@@ -229,13 +253,14 @@ export function clusterReadRoutes(
         tags: ['groups'],
         summary: 'One group: members with assignments; per-partition committed offset, end offset and lag',
         params: GroupParams,
+        querystring: RefreshQuery,
         response: {
           200: Type.Object({ freshness: Freshness, group: Loose, partitions: Type.Array(Loose) }),
           ...errors,
         },
       },
     },
-    async (request) => deps.reads.group(request.params.id, request.params.groupId),
+    async (request) => deps.reads.group(request.params.id, request.params.groupId, request.query.refresh),
   );
 
   const AclQuery = Type.Object(

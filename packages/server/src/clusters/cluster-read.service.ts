@@ -1,9 +1,9 @@
-import { type ConfigEntry, type GroupDescription, KafkaGatewayError } from '@weir/kafka';
+import { type ConfigEntry, type GroupDescription, type KafkaGateway, KafkaGatewayError } from '@weir/kafka';
 import { NotFoundError, UnavailableError } from '../errors.ts';
 import { type BrokerSummary, summarizeBrokers } from './brokers.view.ts';
 import type { ClusterConnections } from './cluster-connections.ts';
-import { partitionKey } from './cluster-snapshot.ts';
-import { type GroupSummary, lagOf, summarizeGroups } from './groups.view.ts';
+import { type ClusterSnapshot, partitionKey } from './cluster-snapshot.ts';
+import { type GroupSummary, groupListingOf, lagOf, summarizeGroups, totalLagOf } from './groups.view.ts';
 import { type ClusterOverview, overviewOf } from './overview.view.ts';
 import type {
   AclPage,
@@ -11,12 +11,19 @@ import type {
   ClientQuota,
   Freshness,
   GroupDetail,
+  GroupList,
   ScramUser,
   TopicDetail,
   TopicPartitionView,
 } from './read-model.types.ts';
 import type { SnapshotState, SnapshotsService } from './snapshots.service.ts';
-import { pageTopics, replicaSizes, summarizeTopics, type TopicPageQuery } from './topics.view.ts';
+import {
+  pageTopics,
+  replicaSizeGap,
+  replicaSizes,
+  summarizeTopics,
+  type TopicPageQuery,
+} from './topics.view.ts';
 import type { ZooKeeperService } from './zookeeper.service.ts';
 
 export type { Freshness };
@@ -28,6 +35,7 @@ const freshnessOf = (state: SnapshotState, now: number): Freshness => ({
   ageMs: now - state.snapshot.takenAt,
   stale: state.refreshError !== null,
   refreshError: state.refreshError,
+  partial: Object.keys(state.snapshot.partErrors).length > 0,
   partErrors: state.snapshot.partErrors,
 });
 
@@ -76,8 +84,8 @@ export class ClusterReadService {
     return { freshness, brokers: summarizeBrokers(snapshot, overviewOf(snapshot).controllerId) };
   }
 
-  async broker(clusterId: string, brokerId: number): Promise<BrokerDetail> {
-    const { snapshot, freshness } = await this.#state(clusterId, false);
+  async broker(clusterId: string, brokerId: number, refresh = false): Promise<BrokerDetail> {
+    const { snapshot, freshness } = await this.#state(clusterId, refresh);
     const summary = summarizeBrokers(snapshot, overviewOf(snapshot).controllerId).find(
       (b) => b.nodeId === brokerId,
     );
@@ -95,14 +103,15 @@ export class ClusterReadService {
     return { freshness, ...pageTopics(summarizeTopics(snapshot), query) };
   }
 
-  async topic(clusterId: string, name: string): Promise<TopicDetail> {
-    const { snapshot, freshness } = await this.#state(clusterId, false);
+  async topic(clusterId: string, name: string, refresh = false): Promise<TopicDetail> {
+    const { snapshot, freshness } = await this.#state(clusterId, refresh);
     const topic = snapshot.metadata.topics.find((t) => t.name === name);
     if (!topic)
       throw new NotFoundError(`Topic "${name}" does not exist in this cluster (as of ${freshness.takenAt}).`);
     const summary = summarizeTopics(snapshot).find((t) => t.name === name)!;
 
     const sizes = snapshot.logDirs ? replicaSizes(snapshot) : null;
+    const gap = replicaSizeGap(snapshot);
     const partitions = topic.partitions.map((p): TopicPartitionView => {
       const offsets = snapshot.offsets?.get(partitionKey(name, p.partition));
       const bySize = sizes?.get(partitionKey(name, p.partition));
@@ -116,17 +125,34 @@ export class ClusterReadService {
         underReplicated: p.isr.length < p.replicas.length,
         startOffset: offsets?.start ?? null,
         endOffset: offsets?.end ?? null,
-        replicaSizes: p.replicas.map((broker) => ({ broker, sizeBytes: bySize?.get(broker) ?? null })),
+        replicaSizes: p.replicas.map((broker) => ({
+          broker,
+          sizeBytes: bySize?.get(broker) ?? null,
+          unknownReason:
+            bySize?.get(broker) !== undefined
+              ? null
+              : sizes
+                ? (gap(broker) ?? `broker ${broker} reported no log dir holding this replica`)
+                : (snapshot.partErrors.logDirs ?? 'log dirs could not be read'),
+        })),
+        offsetsUnknownReason: offsets
+          ? null
+          : (snapshot.offsetErrors.get(partitionKey(name, p.partition)) ??
+            snapshot.partErrors.offsets ??
+            'offsets could not be read'),
       };
     });
+    // Groups relate to a topic through committed offsets and through their members' assignments.
     const consumerGroups = summarizeGroups(snapshot)
       .filter((g) => g.topics.includes(name))
       .map((g) => ({
         groupId: g.groupId,
         state: g.state,
-        lag: lagOf(snapshot, g.groupId)
-          .filter((l) => l.topic === name)
-          .reduce((sum, l) => sum + (l.lag ?? 0), 0),
+        lag: totalLagOf(
+          snapshot,
+          g.groupId,
+          lagOf(snapshot, g.groupId).filter((l) => l.topic === name),
+        ),
       }));
     let configs: ConfigEntry[] | null = null;
     let configsError: string | null = null;
@@ -145,35 +171,22 @@ export class ClusterReadService {
     };
   }
 
-  async groups(clusterId: string, query: { search?: string; refresh?: boolean }) {
+  async groups(clusterId: string, query: { search?: string; refresh?: boolean }): Promise<GroupList> {
     const { snapshot, freshness } = await this.#state(clusterId, query.refresh ?? false);
     const needle = query.search?.toLowerCase();
     const groups: GroupSummary[] = summarizeGroups(snapshot).filter(
       (g) => !needle || g.groupId.toLowerCase().includes(needle),
     );
-    return { freshness, groups };
+    return { freshness, groups, listing: groupListingOf(snapshot) };
   }
 
-  async group(clusterId: string, groupId: string): Promise<GroupDetail> {
-    const { snapshot, freshness } = await this.#state(clusterId, false);
-    const listing = snapshot.groups?.find((g) => g.groupId === groupId);
-    if (!listing)
-      throw new NotFoundError(
-        `Consumer group "${groupId}" does not exist in this cluster (as of ${freshness.takenAt}).`,
-      );
-    let description: GroupDescription | null = null;
-    let describeError: string | null = null;
-    try {
-      // New-protocol (KIP-848) groups are described by ConsumerGroupDescribe, classic ones by DescribeGroups.
-      [description = null] = await this.#details(clusterId, (g) =>
-        listing.groupType === 'consumer'
-          ? g.describeConsumerProtocolGroups([groupId])
-          : g.describeGroups([groupId]),
-      );
-    } catch (error) {
-      describeError = (error as Error).message;
-    }
-    const partitions = lagOf(snapshot, groupId);
+  async group(clusterId: string, groupId: string, refresh = false): Promise<GroupDetail> {
+    const { snapshot, freshness } = await this.#state(clusterId, refresh);
+    const view = snapshot.groups?.some((g) => g.groupId === groupId)
+      ? snapshot
+      : await this.#groupFromCoordinator(clusterId, snapshot, groupId);
+    const summary = summarizeGroups(view).find((g) => g.groupId === groupId)!;
+    const description = view.descriptions?.get(groupId) ?? null;
     const owner = new Map<string, string>();
     for (const member of description?.members ?? []) {
       for (const a of member.assignment) owner.set(partitionKey(a.topic, a.partition), member.memberId);
@@ -181,18 +194,84 @@ export class ClusterReadService {
     return {
       freshness,
       group: {
-        ...summarizeGroups(snapshot).find((g) => g.groupId === groupId)!,
-        ...(description ? { state: description.state } : {}),
+        ...summary,
         protocol: description?.protocol ?? null,
         members: description?.members ?? [],
-        describeError,
+        describeError: description
+          ? null
+          : (view.groupErrors.get(groupId) ??
+            view.partErrors.groupDescriptions ??
+            'the group was not described'),
       },
-
-      partitions: partitions.map((p) => ({
+      partitions: lagOf(view, groupId).map((p) => ({
         ...p,
         memberId: owner.get(partitionKey(p.topic, p.partition)) ?? null,
       })),
     };
+  }
+
+  /**
+   * A group the snapshot's listing lacks (created since, or listed by a broker that did not answer):
+   * asked of its coordinator now. "Does not exist" is said only when the coordinator says so.
+   * @throws NotFoundError when the coordinator describes it as Dead and it has no committed offsets.
+   * @throws UnavailableError naming the broker when its coordinator could not be asked.
+   */
+  async #groupFromCoordinator(clusterId: string, snapshot: ClusterSnapshot, groupId: string) {
+    const gateway = await this.#connections.gateway(clusterId);
+    const [described, committed] = await Promise.all([
+      gateway.describeGroupsOnCoordinators([groupId]),
+      gateway.committedOffsetsFromCoordinators([groupId]),
+    ]);
+    let description: (GroupDescription & { coordinator?: number }) | undefined =
+      described.answered.get(groupId);
+    const offsets = committed.answered.get(groupId);
+    // Classic DescribeGroups calls a new-protocol (KIP-848) group unknown; ConsumerGroupDescribe knows it.
+    if (description?.state === 'Dead')
+      description = (await this.#consumerProtocolGroup(gateway, groupId)) ?? description;
+    const error = described.failures.get(groupId) ?? committed.failures.get(groupId);
+    if (!description && !offsets)
+      throw new UnavailableError(
+        `Consumer group "${groupId}" could not be read: ${error ?? 'its coordinator gave no answer'}.`,
+      );
+    if (description?.state === 'Dead' && (offsets?.length ?? 0) === 0)
+      throw new NotFoundError(
+        `Consumer group "${groupId}" does not exist: its coordinator, broker ${description.coordinator ?? '?'}, knows no such group.`,
+      );
+    const groupErrors = new Map<string, string>();
+    if (error) groupErrors.set(groupId, error);
+    const view: ClusterSnapshot = {
+      ...snapshot,
+      groups: [
+        {
+          groupId,
+          state: description?.state ?? 'Unknown',
+          protocolType: description?.protocolType ?? '',
+          groupType: description && !('coordinator' in description) ? 'consumer' : null,
+        },
+      ],
+      committed: offsets ? new Map([[groupId, offsets]]) : new Map(),
+      descriptions: description ? new Map([[groupId, description]]) : new Map(),
+      groupErrors,
+    };
+    return view;
+  }
+
+  /** A new-protocol group by ConsumerGroupDescribe; undefined when the cluster lacks it or says no. */
+  async #consumerProtocolGroup(
+    gateway: KafkaGateway,
+    groupId: string,
+  ): Promise<GroupDescription | undefined> {
+    try {
+      return (await gateway.describeConsumerProtocolGroups([groupId]))[0];
+    } catch (error) {
+      if (error instanceof KafkaGatewayError && error.kind === 'unsupported') return undefined;
+      throw new UnavailableError(
+        `Consumer group "${groupId}" could not be read: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
   }
 
   async scramUsers(clusterId: string): Promise<{ users: ScramUser[] }> {

@@ -1,4 +1,5 @@
 import type { ClusterSnapshot } from './cluster-snapshot.ts';
+import { groupListingOf } from './groups.view.ts';
 import type { ClusterOverview } from './read-model.types.ts';
 
 export type { ClusterOverview };
@@ -34,6 +35,7 @@ export function overviewOf(snapshot: ClusterSnapshot): ClusterOverview {
     ).length,
     leaderlessPartitions: partitions.filter((p) => p.leader < 0).length,
     groupsByState,
+    groups: groupListingOf(snapshot),
     aclCount: snapshot.aclCount,
   };
 }

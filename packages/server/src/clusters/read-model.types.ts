@@ -10,9 +10,37 @@ export interface Freshness {
   /** True when the latest refresh failed and this is older data. */
   stale: boolean;
   refreshError: string | null;
-  /** Parts of the snapshot that could not be read, with why. */
+  /** True when some parts of the snapshot could not be read (`partErrors` says which and why). */
+  partial: boolean;
+  /** Parts of the snapshot that could not be read, with why; a failed broker is named in the key (`offsets@broker3`). */
   partErrors: Record<string, string>;
 }
+
+/** What the parts of a {@link Total} are. */
+export type TotalUnit = 'partition' | 'replica' | 'broker' | 'logDir';
+
+/**
+ * A sum over parts (partitions, replicas, brokers, log dirs) some of which may not have been read.
+ * One shape for every aggregate the read model returns, so no client can show an unknown as 0:
+ * - complete: `complete` true, `value` the exact sum;
+ * - partial: `complete` false and `value` the sum of the parts that were read, a lower bound
+ *   ("≥ 731, 3 of 7 partitions unknown");
+ * - unknown: `value` null (no part could be read, or which parts exist is not known).
+ * `reason` says why the unknown parts are unknown, naming the broker that failed.
+ */
+export interface Total {
+  /** The sum over the parts that were read; null when none was. Units as the field that holds it says. */
+  value: number | null;
+  complete: boolean;
+  /** How many parts there are, as far as known. */
+  parts: number;
+  unknownParts: number;
+  unit: TotalUnit;
+  reason: string | null;
+}
+
+/** Who a well-known system topic belongs to, by Kafka's and its ecosystem's default names. */
+export type SystemTopicOwner = 'kafka' | 'connect' | 'mirrormaker2' | 'schema-registry';
 
 export interface QuorumReplica {
   nodeId: number;
@@ -48,6 +76,7 @@ export interface ClusterOverview {
     observers: QuorumReplica[];
   } | null;
   topics: number;
+  /** Topics Kafka's Metadata marks internal (is_internal). */
   internalTopics: number;
   partitions: number;
   replicas: number;
@@ -55,7 +84,10 @@ export interface ClusterOverview {
   underMinIsrPartitions: number | null;
   offlinePartitions: number;
   leaderlessPartitions: number;
+  /** Groups by state among those listed; null when no broker answered ListGroups (see `groups`). */
   groupsByState: Record<string, number> | null;
+  /** How many groups the brokers listed; each broker lists the groups it coordinates. */
+  groups: Total;
   /** Null when the cluster has no authorizer or ACLs could not be read. */
   aclCount: number | null;
 }
@@ -70,37 +102,49 @@ export interface BrokerSummary {
   replicas: number;
   /** How far this broker's leader count is from an even share, in percent (positive: more than its share). */
   leaderSkewPercent: number | null;
+  /** Null when the broker's log dirs could not be read (`logDirsError` says why). */
   logDirs:
     | { path: string; totalBytes: number | null; usableBytes: number | null; sizeBytes: number }[]
     | null;
+  logDirsError: string | null;
+  /** Bytes in this broker's log dirs; parts are its log dirs (an offline dir is unknown). */
+  sizeBytes: Total;
 }
 
 export interface TopicSummary {
   name: string;
+  /** As Kafka's Metadata says (is_internal); a `__` prefix alone does not make a topic internal. */
   internal: boolean;
+  /** Set for well-known system topics by their default names (Connect's, MirrorMaker 2's, `_schemas`, …). */
+  system: SystemTopicOwner | null;
   partitions: number;
   replicationFactor: number;
-  /** Bytes on disk across every replica; null when log dirs could not be read. */
-  sizeBytes: number | null;
+  /** Bytes on disk across every replica (parts: replicas). */
+  sizeBytes: Total;
   /**
    * An estimate: the sum over partitions of end minus start offset. Compaction, transaction markers
    * and aborted transactions make it larger than the records a consumer reads; a message-count job
-   * counts exactly.
+   * counts exactly (parts: partitions).
    */
-  messages: number | null;
+  messages: Total;
   /** Always true: says `messages` is an estimate, so no client shows it as a count. */
   messagesEstimated: true;
   underReplicated: number;
   offline: number;
 }
 
+/** A partition the group has committed an offset for, or that one of its members is assigned. */
 export interface PartitionLag {
   topic: string;
   partition: number;
-  committedOffset: number;
+  /** Null when the group never committed on this partition (Kafka's tool prints "-"), or it could not be read. */
+  committedOffset: number | null;
+  /** Null when the end offset is unknown (partition offline, or its leader did not answer). */
   endOffset: number | null;
-  /** Null when the end offset is unknown (partition offline). */
+  /** End offset minus committed offset, never below 0; null when either is unknown. */
   lag: number | null;
+  /** Why `lag` is null, when it is. */
+  lagUnknownReason: string | null;
 }
 
 export interface GroupSummary {
@@ -108,9 +152,21 @@ export interface GroupSummary {
   state: string;
   protocolType: string;
   groupType: string | null;
+  /** Topics the group has committed offsets for or its members are assigned. */
   topics: string[];
+  /** Partitions known to the group: committed or assigned. */
   partitions: number;
-  totalLag: number | null;
+  /** Sum of the partitions' lag (parts: partitions). */
+  totalLag: Total;
+  /** Why the group's offsets or members could not be read (naming the broker), when they could not. */
+  error: string | null;
+}
+
+/** The group list, and whether every broker answered ListGroups (parts: brokers). */
+export interface GroupList {
+  freshness: Freshness;
+  groups: GroupSummary[];
+  listing: Total;
 }
 
 export interface AddressCheck {
@@ -184,7 +240,9 @@ export interface TopicPartitionView {
   underReplicated: boolean;
   startOffset: number | null;
   endOffset: number | null;
-  replicaSizes: { broker: number; sizeBytes: number | null }[];
+  /** Why the offsets are null (no leader, or the leader did not answer), when they are. */
+  offsetsUnknownReason: string | null;
+  replicaSizes: { broker: number; sizeBytes: number | null; unknownReason: string | null }[];
 }
 
 export interface TopicDetail {
@@ -195,7 +253,8 @@ export interface TopicDetail {
   /** Null when they could not be read; `configsError` then says why. */
   configs: ConfigEntryView[] | null;
   configsError: string | null;
-  consumerGroups: { groupId: string; state: string; lag: number }[];
+  /** Groups with committed offsets on this topic or members assigned to it; lag over this topic's partitions. */
+  consumerGroups: { groupId: string; state: string; lag: Total }[];
 }
 
 export interface GroupMember {

@@ -1,5 +1,7 @@
 import { type ClusterSnapshot, partitionKey } from './cluster-snapshot.ts';
-import type { TopicSummary } from './read-model.types.ts';
+import type { TopicSummary, Total } from './read-model.types.ts';
+import { systemTopicOwner } from './system-topics.ts';
+import { compareTotals, type Part, sumParts, unknownTotal } from './totals.ts';
 
 export type { TopicSummary };
 
@@ -44,20 +46,59 @@ export function summarizeTopics(snapshot: ClusterSnapshot): TopicSummary[] {
   return summaries;
 }
 
+/**
+ * Why a replica's size is unknown, or null when its broker answered DescribeLogDirs. A broker
+ * missing from Metadata is down; one that did not answer is named with its error.
+ */
+export function replicaSizeGap(snapshot: ClusterSnapshot): (broker: number) => string | null {
+  const failed = new Map(snapshot.logDirFailures.map((f) => [f.nodeId, f.error]));
+  const alive = new Set(snapshot.metadata.brokers.map((b) => b.nodeId));
+  return (broker) =>
+    failed.get(broker) ?? (alive.has(broker) ? null : `broker ${broker} is not in Metadata (down)`);
+}
+
+/** A replica's size as a part of a sum: known, or unknown with the reason. */
+export function replicaSizePart(
+  sizes: Map<string, Map<number, number>>,
+  gap: (broker: number) => string | null,
+  key: string,
+  broker: number,
+): Part {
+  const size = sizes.get(key)?.get(broker);
+  if (size !== undefined) return { value: size };
+  return { value: null, reason: gap(broker) ?? `broker ${broker} reported no log dir holding this replica` };
+}
+
+/** A partition's retained records (end minus start) as a part of a sum. */
+export function messagesPart(snapshot: ClusterSnapshot, key: string): Part {
+  const offsets = snapshot.offsets?.get(key);
+  if (offsets) return { value: offsets.end - offsets.start };
+  return { value: null, reason: snapshot.offsetErrors.get(key) ?? 'offsets could not be read' };
+}
+
 function computeSummaries(snapshot: ClusterSnapshot): TopicSummary[] {
   const sizes = snapshot.logDirs ? replicaSizes(snapshot) : null;
+  const gap = replicaSizeGap(snapshot);
   return snapshot.metadata.topics.map((topic) => {
-    let sizeBytes: number | null = sizes ? 0 : null;
-    let messages: number | null = snapshot.offsets ? 0 : null;
-    for (const p of topic.partitions) {
-      const key = partitionKey(topic.name, p.partition);
-      if (sizes && sizeBytes !== null) for (const bytes of sizes.get(key)?.values() ?? []) sizeBytes += bytes;
-      const offsets = snapshot.offsets?.get(key);
-      if (messages !== null && offsets) messages += offsets.end - offsets.start;
-    }
+    const keys = topic.partitions.map((p) => partitionKey(topic.name, p.partition));
+    const sizeBytes: Total = sizes
+      ? sumParts(
+          topic.partitions.flatMap((p, i) =>
+            p.replicas.map((broker) => replicaSizePart(sizes, gap, keys[i]!, broker)),
+          ),
+          'replica',
+        )
+      : unknownTotal('replica', snapshot.partErrors.logDirs ?? 'log dirs could not be read');
+    const messages: Total = snapshot.offsets
+      ? sumParts(
+          keys.map((key) => messagesPart(snapshot, key)),
+          'partition',
+        )
+      : unknownTotal('partition', snapshot.partErrors.offsets ?? 'offsets could not be read');
     return {
       name: topic.name,
       internal: topic.internal,
+      system: systemTopicOwner(topic.name),
       partitions: topic.partitions.length,
       replicationFactor: topic.partitions[0]?.replicas.length ?? 0,
       sizeBytes,
@@ -69,22 +110,22 @@ function computeSummaries(snapshot: ClusterSnapshot): TopicSummary[] {
   });
 }
 
-const sortValue = (topic: TopicSummary, sort: TopicSort): number | string => {
+const sortValue = (topic: TopicSummary, sort: TopicSort): number | string | Total => {
   switch (sort) {
     case 'name':
       return topic.name;
     case 'partitions':
       return topic.partitions;
     case 'size':
-      return topic.sizeBytes ?? -1;
+      return topic.sizeBytes;
     case 'underReplicated':
       return topic.underReplicated;
     case 'messages':
-      return topic.messages ?? -1;
+      return topic.messages;
   }
 };
 
-/** Search (case-insensitive substring), sort (ties by name) and one page of topics. */
+/** Search (case-insensitive substring), sort (ties by name; unknown totals last) and one page of topics. */
 export function pageTopics(topics: TopicSummary[], query: TopicPageQuery) {
   const needle = query.search?.toLowerCase();
   // `filter` copies, so sorting below never reorders the cached summaries.
@@ -95,8 +136,12 @@ export function pageTopics(topics: TopicSummary[], query: TopicPageQuery) {
   matching.sort((a, b) => {
     const x = sortValue(a, query.sort);
     const y = sortValue(b, query.sort);
-    const primary = x < y ? -1 : x > y ? 1 : 0;
-    return primary * direction || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    // Totals: unknown values go last in either direction; a partial one sorts by its known part.
+    const primary =
+      typeof x === 'object' && typeof y === 'object'
+        ? compareTotals(x, y, direction)
+        : (x < y ? -1 : x > y ? 1 : 0) * direction;
+    return primary || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   });
   const start = (query.page - 1) * query.pageSize;
   return { total: matching.length, items: matching.slice(start, start + query.pageSize) };

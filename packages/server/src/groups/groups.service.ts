@@ -1,5 +1,5 @@
-import type { GroupDescription } from '@weir/kafka';
-import { ConflictError, InputError, NotFoundError } from '../errors.ts';
+import { type GroupDescription, KafkaGatewayError } from '@weir/kafka';
+import { ConflictError, InputError, NotFoundError, UnavailableError } from '../errors.ts';
 import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
 import type { ResetPlan, ResetRow, ResetTo } from '../operations/operations.types.ts';
 import { ledPartitions } from '../topics/topics.service.ts';
@@ -179,19 +179,30 @@ export class GroupsService {
     return { partitions };
   }
 
-  /** The group's state and members as the coordinator says now (not the snapshot). */
+  /**
+   * The group's state and members as its coordinator says now (not the snapshot). Only the
+   * coordinator is asked, so a broker that does not answer blocks only the groups it coordinates.
+   * @throws UnavailableError naming the broker when the coordinator cannot be asked.
+   */
   async #liveState(
     clusterId: string,
     groupId: string,
   ): Promise<{ state: string; description: GroupDescription | null }> {
     const gateway = await this.#ops.gateway(clusterId);
-    const listing = (await gateway.listGroups()).find((g) => g.groupId === groupId);
-    if (!listing) return { state: 'Dead', description: null };
-    const [description = null] =
-      listing.groupType === 'consumer'
-        ? await gateway.describeConsumerProtocolGroups([groupId])
-        : await gateway.describeGroups([groupId]);
-    return { state: description?.state ?? listing.state, description };
+    const described = await gateway.describeGroupsOnCoordinators([groupId]);
+    const failure = described.failures.get(groupId);
+    if (failure) throw new UnavailableError(`Consumer group "${groupId}" could not be read: ${failure}.`);
+    let description: GroupDescription | null = described.answered.get(groupId) ?? null;
+    if (!description || description.state === 'Dead') {
+      // Classic DescribeGroups calls a new-protocol (KIP-848) group unknown; ConsumerGroupDescribe knows it.
+      try {
+        description = (await gateway.describeConsumerProtocolGroups([groupId]))[0] ?? description;
+      } catch (error) {
+        if (!(error instanceof KafkaGatewayError && error.kind === 'unsupported')) throw error;
+      }
+    }
+    if (!description || description.state === 'Dead') return { state: 'Dead', description: null };
+    return { state: description.state, description };
   }
 }
 

@@ -9,11 +9,13 @@ import type {
   ConfigEntryView,
   Freshness,
   GroupDetail,
+  GroupList,
   GroupSummary,
   QuorumReplica,
   ScramUser,
   TopicDetail,
   TopicSummary,
+  Total,
   ZooKeeperPanel,
   ZooKeeperServerStatus,
 } from '@weir/server/api-types';
@@ -34,6 +36,7 @@ export type {
   QuorumReplica,
   TopicDetail,
   TopicSummary,
+  Total,
   ZooKeeperServerStatus,
 };
 
@@ -114,10 +117,7 @@ export const useTopic = (clusterId: string, name: string) =>
   );
 
 export const useGroups = (clusterId: string) =>
-  useClusterQuery<{ freshness: Freshness; groups: GroupSummary[] }>(
-    ['cluster', clusterId, 'groups'],
-    `${base(clusterId)}/groups`,
-  );
+  useClusterQuery<GroupList>(['cluster', clusterId, 'groups'], `${base(clusterId)}/groups`);
 
 export const useGroup = (clusterId: string, groupId: string) =>
   useClusterQuery<GroupDetail>(

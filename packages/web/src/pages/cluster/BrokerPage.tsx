@@ -1,4 +1,4 @@
-import { Table, Tabs } from 'antd';
+import { Alert, Table, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useBroker } from '../../api/cluster-read.ts';
@@ -42,7 +42,9 @@ export function BrokerPage() {
             {
               key: 'logdirs',
               label: t('broker.logDirs'),
-              children: (
+              children: detail.broker.logDirsError ? (
+                <Alert type="warning" showIcon message={detail.broker.logDirsError} />
+              ) : (
                 <Table
                   rowKey={(r) => `${r.path}:${r.topic}:${r.partition}`}
                   size="small"

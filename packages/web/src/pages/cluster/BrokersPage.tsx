@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { type BrokerSummary, useBrokers } from '../../api/cluster-read.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatBytes, localeOf } from '../../format.ts';
 import { ClusterDefaultsDrawer } from './changes/ClusterDefaultsDrawer.tsx';
 
@@ -62,14 +63,16 @@ export function BrokersPage() {
           {
             title: t('brokers.disk'),
             render: (_, b) =>
-              b.logDirs
-                ? b.logDirs
-                    .map(
-                      (d) =>
-                        `${formatBytes(d.sizeBytes, locale)}${d.usableBytes !== null ? ` (${formatBytes(d.usableBytes, locale)} ${t('brokers.free')})` : ''}`,
-                    )
-                    .join('; ')
-                : '–',
+              b.logDirs ? (
+                b.logDirs
+                  .map(
+                    (d) =>
+                      `${formatBytes(d.sizeBytes, locale)}${d.usableBytes !== null ? ` (${formatBytes(d.usableBytes, locale)} ${t('brokers.free')})` : ''}`,
+                  )
+                  .join('; ')
+              ) : (
+                <TotalValue total={b.sizeBytes} format={(v) => formatBytes(v, locale)} />
+              ),
           },
         ]}
       />

@@ -1,8 +1,9 @@
-import { Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { type GroupDetail, useGroup } from '../../api/cluster-read.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
+import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatCount, localeOf } from '../../format.ts';
 import { nameFromRoute } from '../../path-names.ts';
 import { GroupActions } from './changes/GroupActions.tsx';
@@ -44,9 +45,19 @@ export function GroupPage() {
             <Descriptions.Item label={t('groups.members')}>{detail.group.members.length}</Descriptions.Item>
             <Descriptions.Item label={t('groups.assignor')}>{detail.group.protocol ?? '–'}</Descriptions.Item>
             <Descriptions.Item label={t('groups.lag')}>
-              <span data-testid="group-total-lag">{formatCount(detail.group.totalLag, locale)}</span>
+              <span data-testid="group-total-lag">
+                <TotalValue total={detail.group.totalLag} format={(v) => formatCount(v, locale)} />
+              </span>
             </Descriptions.Item>
           </Descriptions>
+          {detail.group.describeError && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={detail.group.describeError}
+            />
+          )}
           <Typography.Title level={5}>{t('groups.partitionLag')}</Typography.Title>
           <Table<PartitionLag>
             rowKey={(p) => `${p.topic}:${p.partition}`}
@@ -68,21 +79,33 @@ export function GroupPage() {
                 title: t('groups.committed'),
                 dataIndex: 'committedOffset',
                 align: 'right',
-                render: (v: number) => formatCount(v, locale),
+                // No commit yet: Kafka's tool prints "-"; the lag column says why it is unknown.
+                render: (v: number | null) => (v === null ? '-' : formatCount(v, locale)),
               },
               {
                 title: t('topic.end'),
                 dataIndex: 'endOffset',
                 align: 'right',
-                render: (v: number | null) => formatCount(v, locale),
+                render: (v: number | null) => (v === null ? t('total.unknown') : formatCount(v, locale)),
               },
               {
                 title: t('groups.lag'),
                 dataIndex: 'lag',
                 align: 'right',
                 defaultSortOrder: 'descend',
-                sorter: (a, b) => (a.lag ?? -1) - (b.lag ?? -1),
-                render: (v: number | null) => formatCount(v, locale),
+                // Unknown lags last in either direction (antd negates the result for descending).
+                sorter: (a, b, order) =>
+                  a.lag === null || b.lag === null
+                    ? (a.lag === b.lag ? 0 : a.lag === null ? 1 : -1) * (order === 'descend' ? -1 : 1)
+                    : a.lag - b.lag,
+                render: (v: number | null, p) =>
+                  v === null ? (
+                    <Tooltip title={p.lagUnknownReason}>
+                      <span>{t('total.unknown')}</span>
+                    </Tooltip>
+                  ) : (
+                    formatCount(v, locale)
+                  ),
               },
               {
                 title: t('groups.consumer'),

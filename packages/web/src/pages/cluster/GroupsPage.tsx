@@ -1,10 +1,11 @@
-import { Input, Space, Table, Tag } from 'antd';
+import { Alert, Input, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { type GroupSummary, useGroups } from '../../api/cluster-read.ts';
+import { type GroupSummary, type Total, useGroups } from '../../api/cluster-read.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { formatCount, localeOf } from '../../format.ts';
+import { TotalValue } from '../../components/TotalValue.tsx';
+import { compareTotals, formatCount, localeOf } from '../../format.ts';
 import { routePathName } from '../../path-names.ts';
 
 export const stateColor = (state: string) =>
@@ -43,6 +44,14 @@ export function GroupsPage() {
         />
       </Space>
       <ErrorAlert error={groups.error} />
+      {groups.data && !groups.data.listing.complete && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('groups.listPartial', { reason: groups.data.listing.reason ?? '' })}
+        />
+      )}
       <Table<GroupSummary>
         rowKey="groupId"
         size="small"
@@ -73,8 +82,8 @@ export function GroupsPage() {
             title: t('groups.lag'),
             dataIndex: 'totalLag',
             align: 'right',
-            sorter: (a, b) => (a.totalLag ?? -1) - (b.totalLag ?? -1),
-            render: (v: number | null) => formatCount(v, locale),
+            sorter: (a, b, order) => compareTotals(a.totalLag, b.totalLag, order),
+            render: (lag: Total) => <TotalValue total={lag} format={(v) => formatCount(v, locale)} />,
           },
         ]}
       />

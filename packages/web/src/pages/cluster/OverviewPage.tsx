@@ -4,6 +4,7 @@ import { useParams } from 'react-router-dom';
 import { type QuorumReplica, useOverview } from '../../api/cluster-read.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatCount, localeOf } from '../../format.ts';
 import { ZooKeeperPanel } from './ZooKeeperPanel.tsx';
 
@@ -65,11 +66,13 @@ export function OverviewPage() {
                     {o.controllerId ?? '–'}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('overview.groups')}>
-                    {o.groupsByState
-                      ? Object.entries(o.groupsByState).map(([state, count]) => (
-                          <Tag key={state}>{`${state}: ${count}`}</Tag>
-                        ))
-                      : '–'}
+                    {o.groupsByState &&
+                      Object.entries(o.groupsByState).map(([state, count]) => (
+                        <Tag key={state}>{`${state}: ${count}`}</Tag>
+                      ))}
+                    {!o.groups.complete && (
+                      <TotalValue total={o.groups} format={(v) => formatCount(v, locale)} />
+                    )}
                   </Descriptions.Item>
                 </Descriptions>
               </Card>

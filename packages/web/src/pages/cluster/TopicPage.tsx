@@ -1,9 +1,10 @@
 import { Alert, Descriptions, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { type TopicDetail, useTopic } from '../../api/cluster-read.ts';
+import { type TopicDetail, type Total, useTopic } from '../../api/cluster-read.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
-import { formatBytes, formatCount, formatEstimate, localeOf } from '../../format.ts';
+import { TotalValue } from '../../components/TotalValue.tsx';
+import { formatBytes, formatCount, formatEstimate, formatTotal, localeOf } from '../../format.ts';
 import { nameFromRoute, routePathName } from '../../path-names.ts';
 import { ConfigEditor } from './changes/ConfigEditor.tsx';
 import { TopicActions } from './changes/TopicActions.tsx';
@@ -21,6 +22,13 @@ export function TopicPage() {
   const tab = params.get('tab') ?? 'partitions';
   const query = useTopic(clusterId, name);
   const detail = query.data;
+  // An offset or size that could not be read says so, with the reason as its tooltip; never "0".
+  const orUnknown = (text: string | null, reason: string | null) =>
+    text ?? (
+      <Tooltip title={reason}>
+        <span>{t('total.unknown')}</span>
+      </Tooltip>
+    );
   return (
     <>
       <DetailHeader
@@ -44,14 +52,22 @@ export function TopicPage() {
             <Descriptions.Item label={t('topics.partitions')}>{detail.topic.partitions}</Descriptions.Item>
             <Descriptions.Item label={t('topics.rf')}>{detail.topic.replicationFactor}</Descriptions.Item>
             <Descriptions.Item label={t('topics.size')}>
-              {formatBytes(detail.topic.sizeBytes, locale)}
+              <TotalValue total={detail.topic.sizeBytes} format={(v) => formatBytes(v, locale)} />
             </Descriptions.Item>
             <Descriptions.Item label={t('topics.messages')}>
               <Space direction="vertical" size={4}>
-                <Tooltip title={t('topics.estimateWhy')}>
-                  {detail.topic.messages === null
-                    ? '–'
-                    : t('topics.estimated', { value: formatEstimate(detail.topic.messages, locale) })}
+                <Tooltip
+                  title={
+                    detail.topic.messages.complete ? t('topics.estimateWhy') : detail.topic.messages.reason
+                  }
+                >
+                  {t('topics.estimated', {
+                    value: formatTotal(
+                      detail.topic.messages,
+                      (v) => formatEstimate(v, locale),
+                      (key, values) => t(key, values ?? {}),
+                    ),
+                  })}
                 </Tooltip>
                 <MessageCount clusterId={clusterId} topic={name} />
               </Space>
@@ -94,20 +110,28 @@ export function TopicPage() {
                         title: t('topic.start'),
                         dataIndex: 'startOffset',
                         align: 'right',
-                        render: (v: number | null) => formatCount(v, locale),
+                        render: (v: number | null, p) =>
+                          orUnknown(v === null ? null : formatCount(v, locale), p.offsetsUnknownReason),
                       },
                       {
                         title: t('topic.end'),
                         dataIndex: 'endOffset',
                         align: 'right',
-                        render: (v: number | null) => formatCount(v, locale),
+                        render: (v: number | null, p) =>
+                          orUnknown(v === null ? null : formatCount(v, locale), p.offsetsUnknownReason),
                       },
                       {
                         title: t('topic.sizes'),
                         render: (_, p) =>
-                          p.replicaSizes
-                            .map((r) => `${r.broker}: ${formatBytes(r.sizeBytes, locale)}`)
-                            .join('  '),
+                          p.replicaSizes.map((r) => (
+                            <span key={r.broker} style={{ marginRight: 8 }}>
+                              {r.broker}:{' '}
+                              {orUnknown(
+                                r.sizeBytes === null ? null : formatBytes(r.sizeBytes, locale),
+                                r.unknownReason,
+                              )}
+                            </span>
+                          )),
                       },
                     ]}
                   />
@@ -155,7 +179,9 @@ export function TopicPage() {
                         title: t('groups.lag'),
                         dataIndex: 'lag',
                         align: 'right',
-                        render: (v: number) => formatCount(v, locale),
+                        render: (lag: Total) => (
+                          <TotalValue total={lag} format={(v) => formatCount(v, locale)} />
+                        ),
                       },
                     ]}
                   />

@@ -2,9 +2,10 @@ import { Input, Space, Switch, Table, Tag, Tooltip } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { type TopicQuery, type TopicSummary, useTopics } from '../../api/cluster-read.ts';
+import { type TopicQuery, type TopicSummary, type Total, useTopics } from '../../api/cluster-read.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatBytes, formatCount, formatEstimate, localeOf } from '../../format.ts';
 import { routePathName } from '../../path-names.ts';
 import { CreateTopicDialog } from './changes/CreateTopicDialog.tsx';
@@ -59,7 +60,9 @@ export function TopicsPage() {
             onChange={(internal) => update({ internal, page: 1 })}
             aria-label={t('topics.internal')}
           />
-          <span>{t('topics.internal')}</span>
+          <Tooltip title={t('topics.internalHint')}>
+            <span>{t('topics.internal')}</span>
+          </Tooltip>
         </Space>
         <Space>
           <CreateTopicDialog clusterId={clusterId} />
@@ -105,6 +108,7 @@ export function TopicsPage() {
               <Space>
                 <Link to={`/clusters/${clusterId}/topics/${routePathName(name)}`}>{name}</Link>
                 {topic.internal && <Tag>{t('topics.internalTag')}</Tag>}
+                {topic.system && <Tag>{t('topics.systemTag', { owner: topic.system })}</Tag>}
               </Space>
             ),
           },
@@ -124,7 +128,7 @@ export function TopicsPage() {
             sorter: true,
             sortOrder: order('size'),
             align: 'right',
-            render: (v: number | null) => formatBytes(v, locale),
+            render: (size: Total) => <TotalValue total={size} format={(v) => formatBytes(v, locale)} />,
           },
           {
             key: 'messages',
@@ -133,7 +137,7 @@ export function TopicsPage() {
             sorter: true,
             sortOrder: order('messages'),
             align: 'right',
-            render: (v: number | null) => formatEstimate(v, locale),
+            render: (count: Total) => <TotalValue total={count} format={(v) => formatEstimate(v, locale)} />,
           },
           {
             key: 'underReplicated',
