@@ -1,7 +1,9 @@
 import { type Admin, decodeConsumerProtocolAssignment } from '@platformatic/kafka';
 import { askBroker, type BrokerAddress, type BrokerFailure, describeBroker } from './broker-call.ts';
+import { COORDINATOR_ERROR_CODES, COORDINATOR_RETRY } from './coordinator-retry.ts';
 import type { CommittedOffset, GroupDescription, GroupListing } from './groups.ts';
 import { normaliseGroupState } from './groups.ts';
+import { backoffDelay, type RetryPolicy, sleep } from './leader-requests.ts';
 import { negotiatedVersion, rawRequest } from './raw-call.ts';
 
 /*
@@ -84,7 +86,7 @@ export async function listGroupsOnEveryBroker(
 }
 
 /** Per group: its coordinator, or why none was found. */
-export type CoordinatorLookup = Map<string, BrokerAddress | { error: string }>;
+export type CoordinatorLookup = Map<string, BrokerAddress | { error: string; code?: number }>;
 
 interface RawFindCoordinator {
   coordinators?: { key: string; nodeId: number; host: string; port: number; errorCode: number }[];
@@ -126,7 +128,7 @@ export async function findGroupCoordinators(
             version >= BATCHED_FIND_COORDINATOR ? c.key : keys[0]!,
             c.errorCode === 0
               ? { nodeId: c.nodeId, host: c.host, port: c.port }
-              : { error: `FindCoordinator answered ${errorName(c.errorCode)}` },
+              : { error: `FindCoordinator answered ${errorName(c.errorCode)}`, code: c.errorCode },
           );
         }
       } catch (error) {
@@ -155,11 +157,13 @@ async function withDeadline<T>(timeoutMs: number, api: string, work: () => Promi
 }
 
 /** Groups by the coordinator that holds them; groups without one get their reason in `failures`. */
-function byCoordinator(lookup: CoordinatorLookup, failures: Map<string, string>) {
+function byCoordinator(lookup: CoordinatorLookup, result: RetriableRead<unknown>) {
   const groups = new Map<number, { broker: BrokerAddress; groupIds: string[] }>();
   for (const [groupId, coordinator] of lookup) {
     if ('error' in coordinator) {
-      failures.set(groupId, coordinator.error);
+      result.failures.set(groupId, coordinator.error);
+      if (coordinator.code !== undefined && COORDINATOR_ERROR_CODES.has(coordinator.code))
+        result.retriable.add(groupId);
       continue;
     }
     const entry = groups.get(coordinator.nodeId) ?? { broker: coordinator, groupIds: [] };
@@ -174,6 +178,47 @@ export interface GroupReadResult<T> {
   answered: Map<string, T>;
   /** Group → why it could not be read, naming the broker that failed. */
   failures: Map<string, string>;
+}
+
+/** One round's result, with the failed groups whose answer says to find the coordinator again. */
+interface RetriableRead<T> extends GroupReadResult<T> {
+  retriable: Set<string>;
+}
+
+const emptyRead = <T>(): RetriableRead<T> => ({
+  answered: new Map(),
+  failures: new Map(),
+  retriable: new Set(),
+});
+
+/**
+ * Runs a per-coordinator group read, then reads again, with a fresh FindCoordinator and Kafka's
+ * backoff (KIP-580), the groups whose coordinator answered COORDINATOR_LOAD_IN_PROGRESS,
+ * COORDINATOR_NOT_AVAILABLE or NOT_COORDINATOR, as Kafka's admin client does right after the leader
+ * of a `__consumer_offsets` partition moves. Groups still failing after the last round keep the
+ * reason naming the broker.
+ */
+async function withCoordinatorRounds<T>(
+  groupIds: string[],
+  readOnce: (ids: string[]) => Promise<RetriableRead<T>>,
+  policy: RetryPolicy = COORDINATOR_RETRY,
+): Promise<GroupReadResult<T>> {
+  const result: GroupReadResult<T> = { answered: new Map(), failures: new Map() };
+  const started = Date.now();
+  let pending = groupIds;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    const round = await readOnce(pending);
+    for (const [id, value] of round.answered) {
+      result.answered.set(id, value);
+      result.failures.delete(id);
+    }
+    for (const [id, why] of round.failures) result.failures.set(id, why);
+    const delay = backoffDelay(attempt, policy);
+    if (attempt >= policy.attempts || Date.now() - started + delay > policy.withinMs) break;
+    pending = [...round.retriable];
+    if (pending.length > 0) await sleep(delay);
+  }
+  return result;
 }
 
 interface RawOffsetFetchGroup {
@@ -199,12 +244,20 @@ interface RawOffsetFetch {
  * Committed offsets of each group from its coordinator; a partition without a commit (-1) is left
  * out. A coordinator that fails costs only the groups it holds.
  */
-export async function committedOffsetsFromCoordinators(
+export function committedOffsetsFromCoordinators(
   admin: Admin,
   groupIds: string[],
   timeoutMs: number,
 ): Promise<GroupReadResult<CommittedOffset[]>> {
-  const result: GroupReadResult<CommittedOffset[]> = { answered: new Map(), failures: new Map() };
+  return withCoordinatorRounds(groupIds, (ids) => committedOffsetsOnce(admin, ids, timeoutMs));
+}
+
+async function committedOffsetsOnce(
+  admin: Admin,
+  groupIds: string[],
+  timeoutMs: number,
+): Promise<RetriableRead<CommittedOffset[]>> {
+  const result = emptyRead<CommittedOffset[]>();
   if (groupIds.length === 0) return result;
   const lookup = await findGroupCoordinators(admin, groupIds, timeoutMs);
   const version = await negotiatedVersion(admin, 'OffsetFetch');
@@ -218,7 +271,7 @@ export async function committedOffsetsFromCoordinators(
       : [{ groupId: ids[0]!, errorCode: response.errorCode ?? 0, topics: response.topics ?? [] }];
   };
   await Promise.all(
-    byCoordinator(lookup, result.failures).map(async ({ broker, groupIds: ids }) => {
+    byCoordinator(lookup, result).map(async ({ broker, groupIds: ids }) => {
       const batches = version >= BATCHED_OFFSET_FETCH ? [ids] : ids.map((id) => [id]);
       for (const batch of batches) {
         try {
@@ -228,6 +281,7 @@ export async function committedOffsetsFromCoordinators(
                 group.groupId,
                 `${describeBroker(broker)} answered OffsetFetch with ${errorName(group.errorCode)}`,
               );
+              if (COORDINATOR_ERROR_CODES.has(group.errorCode)) result.retriable.add(group.groupId);
               continue;
             }
             result.answered.set(
@@ -288,19 +342,26 @@ function assignedPartitions(protocolType: string, bytes: Buffer): { topic: strin
  * A group Kafka does not know answers state `Dead` (classic) or GROUP_ID_NOT_FOUND: both mean
  * Kafka says it does not exist, reported as state `Dead`.
  */
-export async function describeGroupsOnCoordinators(
+export function describeGroupsOnCoordinators(
   admin: Admin,
   groupIds: string[],
   timeoutMs: number,
-): Promise<GroupReadResult<GroupDescription & { coordinator: number }>> {
-  const result: GroupReadResult<GroupDescription & { coordinator: number }> = {
-    answered: new Map(),
-    failures: new Map(),
-  };
+): Promise<GroupReadResult<DescribedGroup>> {
+  return withCoordinatorRounds(groupIds, (ids) => describeGroupsOnce(admin, ids, timeoutMs));
+}
+
+type DescribedGroup = GroupDescription & { coordinator: number };
+
+async function describeGroupsOnce(
+  admin: Admin,
+  groupIds: string[],
+  timeoutMs: number,
+): Promise<RetriableRead<DescribedGroup>> {
+  const result = emptyRead<DescribedGroup>();
   if (groupIds.length === 0) return result;
   const lookup = await findGroupCoordinators(admin, groupIds, timeoutMs);
   await Promise.all(
-    byCoordinator(lookup, result.failures).map(async ({ broker, groupIds: ids }) => {
+    byCoordinator(lookup, result).map(async ({ broker, groupIds: ids }) => {
       try {
         const response = await askBroker(broker, 'DescribeGroups', timeoutMs, () =>
           rawRequest<RawDescribeGroups>(admin, 'DescribeGroups', [ids, false], {
@@ -314,6 +375,7 @@ export async function describeGroupsOnCoordinators(
               group.groupId,
               `${describeBroker(broker)} answered DescribeGroups with ${errorName(group.errorCode)}`,
             );
+            if (COORDINATOR_ERROR_CODES.has(group.errorCode)) result.retriable.add(group.groupId);
             continue;
           }
           result.answered.set(group.groupId, {
