@@ -417,7 +417,7 @@ describe('requests that must reach the group coordinator', () => {
     await moveLeader('__consumer_offsets', holder.partition, target);
     const reset = await api('POST', cluster(`/groups/${groupId}/offsets/reset`), {
       to: { type: 'offset', offset: 9 },
-      confirmGroup: groupId,
+      confirmName: groupId,
     });
     assert.equal(reset.status, 200, JSON.stringify(reset.body));
     const oracle = await describeGroupWithKafka(kafka.version, bootstrap(), groupId);

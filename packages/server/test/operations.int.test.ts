@@ -393,7 +393,7 @@ describe('consumer groups', () => {
       assert.match(preview.body.blockedBy, /Stop its consumers/);
       const refused = await api('POST', cluster('/groups/billing/offsets/reset'), {
         to: { type: 'earliest' },
-        confirmGroup: 'billing',
+        confirmName: 'billing',
       });
       assert.equal(refused.status, 409);
       assert.match(refused.body.detail, /active member/);
@@ -423,7 +423,7 @@ describe('consumer groups', () => {
     const reset = await api('POST', cluster('/groups/billing/offsets/reset'), {
       to: { type: 'shift', by: -30 },
       topics: [{ topic: 'events', partitions: [0, 1] }],
-      confirmGroup: 'billing',
+      confirmName: 'billing',
     });
     assert.equal(reset.status, 200, JSON.stringify(reset.body));
     const lag = await describeGroupWithKafka(kafka.version, bootstrap(), 'billing');
@@ -441,18 +441,18 @@ describe('consumer groups', () => {
   test('reset to a timestamp and to an offset clamp as Kafka does', async () => {
     const future = await api('POST', cluster('/groups/billing/offsets/reset'), {
       to: { type: 'timestamp', timestamp: Date.now() + 3_600_000 },
-      confirmGroup: 'billing',
+      confirmName: 'billing',
     });
     assert.equal(future.status, 200);
     assert.ok(future.body.partitions.every((p: AnyBody) => p.target === p.end));
     const beyond = await api('POST', cluster('/groups/billing/offsets/reset'), {
       to: { type: 'offset', offset: 5000 },
-      confirmGroup: 'billing',
+      confirmName: 'billing',
     });
     assert.ok(beyond.body.partitions.every((p: AnyBody) => p.target === p.end));
     const past = await api('POST', cluster('/groups/billing/offsets/reset'), {
       to: { type: 'timestamp', timestamp: 0 },
-      confirmGroup: 'billing',
+      confirmName: 'billing',
     });
     assert.ok(past.body.partitions.every((p: AnyBody) => p.target === 0));
     const lag = await describeGroupWithKafka(kafka.version, bootstrap(), 'billing');
@@ -475,9 +475,9 @@ describe('consumer groups', () => {
       lag.map((l) => l.topic),
       ['payments'],
     );
-    const wrongName = await api('DELETE', cluster('/groups/reporting'), { confirmGroup: 'report' });
+    const wrongName = await api('DELETE', cluster('/groups/reporting'), { confirmName: 'report' });
     assert.equal(wrongName.status, 400);
-    const deleted = await api('DELETE', cluster('/groups/reporting'), { confirmGroup: 'reporting' });
+    const deleted = await api('DELETE', cluster('/groups/reporting'), { confirmName: 'reporting' });
     assert.equal(deleted.status, 204);
     const groups = await runKafkaTool(kafka.version, 'kafka-consumer-groups', [
       '--bootstrap-server',

@@ -50,7 +50,7 @@ export async function changeGroup(
     const apply = values.confirm !== undefined;
     const plan = await session.call<ResetPlan>(apply ? `${path}/offsets/reset` : `${path}/offsets/preview`, {
       method: 'POST',
-      body: apply ? { ...body, confirmGroup: groupId } : body,
+      body: apply ? { ...body, confirmName: groupId } : body,
     });
     return output(json, plan, () =>
       [
@@ -76,7 +76,7 @@ export async function changeGroup(
   if (values.confirm !== groupId)
     throw new CliError(`This cannot be undone: repeat the group's name, --confirm ${groupId}`, 2);
   if (action === 'delete') {
-    await session.call(path, { method: 'DELETE', body: { confirmGroup: groupId } });
+    await session.call(path, { method: 'DELETE', body: { confirmName: groupId } });
     return output(json, { deleted: groupId }, () => `Deleted group ${groupId}.`);
   }
   const topics = (values.topic as string[] | undefined) ?? [];

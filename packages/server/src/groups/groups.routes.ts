@@ -42,7 +42,7 @@ const Reset = Type.Object(
   {
     to: ResetTo,
     topics: Type.Optional(Scope),
-    confirmGroup: Type.String({ description: "The group's exact name" }),
+    confirmName: Type.String({ description: "The group's exact name" }),
   },
   { additionalProperties: false },
 );
@@ -65,12 +65,12 @@ const Plan = Type.Object({
     }),
   ),
 });
-const Confirm = Type.Object({ confirmGroup: Type.String() }, { additionalProperties: false });
 const OffsetsParams = Type.Composite([
   GroupParams,
   Type.Object({ topic: Type.String({ minLength: 1, maxLength: 249 }) }),
 ]);
-const ConfirmOffsets = Type.Object(
+/** Deleting a group or its offsets repeats the group id, as deleting a topic repeats its name. */
+const Confirm = Type.Object(
   { confirmName: Type.String({ description: "The group's exact id, to confirm" }) },
   { additionalProperties: false },
 );
@@ -114,7 +114,7 @@ export function groupsRoutes(app: FastifyInstance, deps: { groups: GroupsService
         {
           to: request.body.to,
           scope: { topics: request.body.topics },
-          confirmGroup: request.body.confirmGroup,
+          confirmName: request.body.confirmName,
         },
         actorOf(request),
       ),
@@ -136,14 +136,14 @@ export function groupsRoutes(app: FastifyInstance, deps: { groups: GroupsService
       await deps.groups.delete(
         request.params.id,
         request.params.groupId,
-        request.body.confirmGroup,
+        request.body.confirmName,
         actorOf(request),
       );
       return reply.code(204).send();
     },
   );
 
-  app.delete<{ Params: Static<typeof OffsetsParams>; Body: Static<typeof ConfirmOffsets> }>(
+  app.delete<{ Params: Static<typeof OffsetsParams>; Body: Static<typeof Confirm> }>(
     '/clusters/:id/groups/:groupId/offsets/:topic',
     {
       config: { access: 'groups:write' },
@@ -151,7 +151,7 @@ export function groupsRoutes(app: FastifyInstance, deps: { groups: GroupsService
         tags,
         summary: "Delete the group's committed offsets for one topic; confirmName must equal the group id",
         params: OffsetsParams,
-        body: ConfirmOffsets,
+        body: Confirm,
         response: { 200: Type.Object({ partitions: Type.Array(Type.Integer()) }), ...errors },
       },
     },

@@ -89,12 +89,12 @@ export class GroupsService {
   async reset(
     clusterId: string,
     groupId: string,
-    request: { to: ResetTo; scope: ResetScope; confirmGroup: string },
+    request: { to: ResetTo; scope: ResetScope; confirmName: string },
     actor: Actor,
   ): Promise<ResetPlan> {
-    if (request.confirmGroup !== groupId) {
+    if (request.confirmName !== groupId) {
       throw new InputError(`Type the group's exact name to confirm: "${groupId}".`, [
-        `confirmGroup: must equal "${groupId}".`,
+        `confirmName: must equal "${groupId}".`,
       ]);
     }
     const plan = await this.resetPlan(clusterId, groupId, request.to, request.scope);
@@ -124,10 +124,10 @@ export class GroupsService {
     return plan;
   }
 
-  async delete(clusterId: string, groupId: string, confirmGroup: string, actor: Actor): Promise<void> {
-    if (confirmGroup !== groupId) {
+  async delete(clusterId: string, groupId: string, confirmName: string, actor: Actor): Promise<void> {
+    if (confirmName !== groupId) {
       throw new InputError(`Type the group's exact name to confirm: "${groupId}".`, [
-        `confirmGroup: must equal "${groupId}".`,
+        `confirmName: must equal "${groupId}".`,
       ]);
     }
     const { state, description } = await this.#liveState(clusterId, groupId);

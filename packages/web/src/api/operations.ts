@@ -164,7 +164,7 @@ export const useGroupReset = (clusterId: string, groupId: string) =>
     ({ to, topics, apply }: { to: ResetTo; topics?: { topic: string }[]; apply: boolean }) =>
       apiRequest<ResetPlan>(
         `${base(clusterId)}/groups/${apiPathName(groupId)}/offsets/${apply ? 'reset' : 'preview'}`,
-        { method: 'POST', body: apply ? { to, topics, confirmGroup: groupId } : { to, topics } },
+        { method: 'POST', body: apply ? { to, topics, confirmName: groupId } : { to, topics } },
       ),
     { changes: ({ apply }) => apply },
   );
@@ -175,7 +175,7 @@ export const useDeleteGroup = (clusterId: string, groupId: string) =>
     () =>
       apiRequest(`${base(clusterId)}/groups/${apiPathName(groupId)}`, {
         method: 'DELETE',
-        body: { confirmGroup: groupId },
+        body: { confirmName: groupId },
       }),
     { removed: () => ['cluster', clusterId, 'group', groupId] },
   );
