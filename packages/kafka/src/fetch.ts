@@ -172,7 +172,7 @@ function parseFetchResponse(version: number) {
 }
 
 const fetchApis = new Map<number, AnyApi>();
-export function fetchApi(version: number): AnyApi {
+function fetchApi(version: number): AnyApi {
   const encode = REQUEST_ENCODERS[version - 4];
   if (!encode) throw new Error(`Weir reads with Fetch v4 to v17; this broker offers at most v${version}.`);
   let api = fetchApis.get(version);
@@ -262,7 +262,12 @@ export async function fetchFromLeader(
   return results;
 }
 
-async function fetchRaw(
+/**
+ * One Fetch to one leader as a plain reader (no group, no session), each partition's record set
+ * left as bytes, paired with the position it answers. Used by fetchFromLeader and by the exact
+ * record count, which decodes batch headers only.
+ */
+export async function fetchRaw(
   admin: Admin,
   leader: Broker,
   positions: FetchPosition[],

@@ -35,6 +35,16 @@ interface ProduceAnswer {
   }[];
 }
 
+/** A record in the library's message shape; the partition is always the caller's. */
+const toMessage = (topic: string, record: RecordToProduce) => ({
+  topic,
+  partition: record.partition,
+  key: record.key ?? undefined,
+  value: record.value ?? undefined,
+  headers: new Map(record.headers.map(([name, value]) => [Buffer.from(name), value])),
+  timestamp: record.timestamp === undefined ? undefined : BigInt(record.timestamp),
+});
+
 /** What each partition's Produce answers said, from what the library threw: written or refused. */
 function outcomes(error: unknown, topic: string) {
   const written = new Map<number, number>();
@@ -76,14 +86,7 @@ export async function produceRecords(
   for (let attempt = 1; pending.length > 0; attempt++) {
     try {
       const result = await producer.send({
-        messages: pending.map((record) => ({
-          topic,
-          partition: record.partition,
-          key: record.key ?? undefined,
-          value: record.value ?? undefined,
-          headers: new Map(record.headers.map(([name, value]) => [Buffer.from(name), value])),
-          timestamp: record.timestamp === undefined ? undefined : BigInt(record.timestamp),
-        })),
+        messages: pending.map((record) => toMessage(topic, record)),
         acks: -1,
         compression,
         // The library's own repeat re-sends every record of a broker, written ones included.
@@ -182,14 +185,7 @@ export async function produceIdempotently(
     [...byPartition].map(async ([partition, batch]) => {
       try {
         const result = await producer.send({
-          messages: batch.map((record) => ({
-            topic,
-            partition,
-            key: record.key ?? undefined,
-            value: record.value ?? undefined,
-            headers: new Map(record.headers.map(([name, value]) => [Buffer.from(name), value])),
-            timestamp: record.timestamp === undefined ? undefined : BigInt(record.timestamp),
-          })),
+          messages: batch.map((record) => toMessage(topic, record)),
           acks: -1,
           compression,
           repeatOnStaleMetadata: true,

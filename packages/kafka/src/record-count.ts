@@ -1,6 +1,5 @@
 import { type Admin, type Broker, compressionsAlgorithmsByBitmask } from '@platformatic/kafka';
-import { type FetchLimits, type FetchPosition, fetchApi, type ParsedFetch } from './fetch.ts';
-import { rawRequest } from './raw-call.ts';
+import { type FetchLimits, type FetchPosition, fetchRaw } from './fetch.ts';
 import { decodeRecordSet } from './record-decoding.ts';
 
 /**
@@ -146,49 +145,13 @@ export async function fetchRecordSets(
   limits: FetchLimits,
   fetchVersion: number,
 ): Promise<FetchedRecordSet[]> {
-  const byId = fetchVersion >= 13;
-  const byTopic = new Map<string, FetchPosition[]>();
-  for (const p of positions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p]);
-  const response = await rawRequest<ParsedFetch>(
-    admin,
-    { custom: fetchApi(fetchVersion) },
-    [
-      limits.maxWaitMs,
-      1,
-      limits.maxBytes,
-      0,
-      0,
-      -1,
-      [...byTopic].map(([topic, group]) => ({
-        topicId: byId ? (group[0] as FetchPosition).topicId : topic,
-        partitions: group.map((p) => ({
-          partition: p.partition,
-          currentLeaderEpoch: -1,
-          fetchOffset: BigInt(p.offset),
-          lastFetchedEpoch: -1,
-          partitionMaxBytes: limits.partitionMaxBytes,
-        })),
-      })),
-      [],
-      '',
-    ],
-    { broker: leader },
-  );
-  const asked = new Map(positions.map((p) => [`${byId ? p.topicId : p.topic}:${p.partition}`, p]));
-  const results: FetchedRecordSet[] = [];
-  for (const topic of response.responses) {
-    for (const answer of topic.partitions) {
-      const position = asked.get(`${topic.topic}:${answer.partitionIndex}`);
-      if (!position) continue;
-      results.push({
-        topic: position.topic,
-        partition: position.partition,
-        errorCode: answer.errorCode,
-        highWatermark: Number(answer.highWatermark),
-        logStartOffset: Number(answer.logStartOffset),
-        records: answer.records,
-      });
-    }
-  }
-  return results;
+  const answers = await fetchRaw(admin, leader, positions, limits, 'read_uncommitted', fetchVersion);
+  return answers.map(([position, answer]) => ({
+    topic: position.topic,
+    partition: position.partition,
+    errorCode: answer.errorCode,
+    highWatermark: Number(answer.highWatermark),
+    logStartOffset: Number(answer.logStartOffset),
+    records: answer.records,
+  }));
 }
