@@ -127,8 +127,10 @@ export function toGatewayError(
 
   // A PLAINTEXT or SSL listener answers SaslHandshake with ILLEGAL_SASL_STATE: the client already
   // counts as authenticated there (Kafka's KafkaApis.handleSaslHandshakeRequest), so no credentials
-  // were checked and none are wrong.
-  if (has(errors, /ILLEGAL_SASL_STATE/)) {
+  // were checked and none are wrong. The same code on a later request means the SASL exchange did not
+  // end: an OAUTHBEARER broker that refused the token sends an error challenge and waits (KIP-255),
+  // so that is a refused credential, handled below.
+  if (has(errors, /ILLEGAL_SASL_STATE/) && has(errors, /SaslHandshake/)) {
     return new KafkaGatewayError(
       'authentication',
       `The listener at ${where} does not speak SASL (it answered the SASL handshake with ILLEGAL_SASL_STATE), so it is a PLAINTEXT or SSL listener: use security protocol PLAINTEXT or SSL there, or point the bootstrap address at the port of the broker's SASL_PLAINTEXT or SASL_SSL listener.`,
@@ -136,7 +138,7 @@ export function toGatewayError(
       { cause: error },
     );
   }
-  if (has(errors, /AUTHENTICATION|SASL_AUTHENTICATION_FAILED|Authentication failed/i)) {
+  if (has(errors, /AUTHENTICATION|SASL_AUTHENTICATION_FAILED|Authentication failed|ILLEGAL_SASL_STATE/i)) {
     const who = context.username ? ` for user ${context.username}` : '';
     const how = context.mechanism ? ` with ${context.mechanism}` : '';
     const fix =

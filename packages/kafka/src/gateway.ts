@@ -365,6 +365,9 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
           ...toClientOptions(connection),
           idempotent: true,
           retries: LEADER_RETRY.attempts,
+          // The library re-reads Metadata between retries only after network errors; with cached
+          // Metadata older than this, a retry after NOT_LEADER_OR_FOLLOWER finds the new leader.
+          metadataMaxAge: 50,
           retryDelay: (_client, _operation, attempt) => backoffDelay(attempt, LEADER_RETRY),
         });
         try {

@@ -54,12 +54,27 @@ export async function listGroupsOnEveryBroker(
   await Promise.all(
     brokers.map(async (broker) => {
       try {
-        const response = await askBroker(broker, 'ListGroups', timeoutMs, () =>
-          rawRequest<RawListGroups>(admin, 'ListGroups', [[], ['classic', 'consumer']], {
-            broker,
-            keepErrorCodes: true,
-          }),
-        );
+        const ask = () =>
+          askBroker(broker, 'ListGroups', timeoutMs, () =>
+            rawRequest<RawListGroups>(admin, 'ListGroups', [[], ['classic', 'consumer']], {
+              broker,
+              keepErrorCodes: true,
+            }),
+          );
+        // A broker still loading the groups of an offsets partition it just took over answers
+        // COORDINATOR_LOAD_IN_PROGRESS; Kafka's admin client asks it again with backoff (KIP-518).
+        let response = await ask();
+        const started = Date.now();
+        for (let attempt = 1; COORDINATOR_ERROR_CODES.has(response.errorCode); attempt++) {
+          const delay = backoffDelay(attempt, COORDINATOR_RETRY);
+          if (
+            attempt >= COORDINATOR_RETRY.attempts ||
+            Date.now() - started + delay > COORDINATOR_RETRY.withinMs
+          )
+            break;
+          await sleep(delay);
+          response = await ask();
+        }
         if (response.errorCode !== 0)
           throw new Error(
             `${describeBroker(broker)} answered ListGroups with ${errorName(response.errorCode)}`,

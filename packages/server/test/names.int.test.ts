@@ -34,7 +34,12 @@ type Body = any;
 const api = async (method: string, path: string, body?: unknown) => {
   const response = await fetch(`${baseUrl}/api/v1${path}`, {
     method,
-    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    // The console's own origin, as a browser sends it with the session cookie (CSRF guard).
+    headers: {
+      cookie,
+      origin: baseUrl,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
