@@ -131,6 +131,13 @@ async function moveLeader(topic: string, partition: number, leader: number) {
     '--partition',
     String(partition),
   ]);
+  // The election answers once the controller decided; the broker kafka-topics asks learns it after.
+  await until(async () => {
+    const [now] = (await describeTopicWithKafka(kafka.version, bootstrap(), topic)).filter(
+      (p) => p.partition === partition,
+    );
+    return now?.leader === leader;
+  }, `the election of ${leader} for ${topic}-${partition}`);
 }
 
 before(async () => {

@@ -226,15 +226,17 @@ export class JobsService {
 
   async #finish(job: JobRecord, state: JobState, progress: unknown, error: string | null): Promise<void> {
     const now = this.#now();
-    await this.#jobs.update(job.id, { state, progress, error, updatedAt: now, finishedAt: now });
     const ending = { succeeded: 'finished', failed: 'failed', cancelled: 'cancelled' } as const;
     const type = state === 'succeeded' || state === 'failed' || state === 'cancelled' ? ending[state] : null;
+    // The last event is written first and at the job's finishedAt, so whoever sees the job ended
+    // also sees how it ended, and no event is later than the end.
     if (type) {
       const detail = { finished: 'Finished.', failed: `Failed: ${error}`, cancelled: 'Cancelled.' }[type];
-      await this.#history(job.id)
-        .record(type, detail)
+      await this.#jobs
+        .appendEvent({ jobId: job.id, at: now, type, detail, data: null })
         .catch(() => undefined);
     }
+    await this.#jobs.update(job.id, { state, progress, error, updatedAt: now, finishedAt: now });
     await this.#onFinish(toView({ ...job, state, progress, error, updatedAt: now, finishedAt: now })).catch(
       () => undefined,
     );

@@ -103,6 +103,12 @@ export class TopicsService {
       () => gateway.deleteTopic(name),
       () => null,
     );
+    // DeleteTopics answers once the controller has the deletion; brokers learn of it a moment later,
+    // as with create above.
+    for (let waited = 0; waited < 5000; waited += 200) {
+      if (!(await gateway.metadata([name])).topics.some((t) => t.name === name)) break;
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 200));
+    }
   }
 
   async addPartitions(
