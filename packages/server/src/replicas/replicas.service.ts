@@ -216,7 +216,9 @@ export class ReplicasService {
       },
       async () => {
         try {
-          return await gateway.electLeaders(request.type, partitions);
+          const results = await gateway.electLeaders(request.type, partitions);
+          await this.#untilMetadataShows(gateway, results, request.type);
+          return results;
         } catch (error) {
           if (!(error instanceof KafkaGatewayError) || error.kind !== 'unsupported') throw error;
           return this.#electThroughZooKeeper(clusterId, gateway, request.type, partitions, error);
@@ -228,6 +230,26 @@ export class ReplicasService {
         failed: results.filter((r) => r.error).length,
       }),
     );
+  }
+
+  /**
+   * ElectLeaders answers once the controller has decided; brokers' Metadata follows a moment later.
+   * Waits (at most 5 s) until Metadata shows every elected partition led (by its preferred replica for
+   * a preferred election), so the page the caller opens next shows the new leaders.
+   */
+  async #untilMetadataShows(gateway: KafkaGateway, results: ElectionResult[], type: ElectionType) {
+    const elected = results.filter((r) => !r.error && !r.alreadyLed);
+    if (elected.length === 0) return;
+    const topics = [...new Set(elected.map((r) => r.topic))];
+    for (let waited = 0; waited < 5000; waited += 250) {
+      const metadata = await gateway.metadata(topics);
+      const done = elected.every((r) => {
+        const p = metadata.topics.find((t) => t.name === r.topic)?.partitions[r.partition];
+        return p !== undefined && p.leader >= 0 && (type === 'unclean' || p.leader === p.replicas[0]);
+      });
+      if (done) return;
+      await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
+    }
   }
 
   /**
