@@ -89,11 +89,12 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
   });
+  // Writes with the session cookie carry Weir's own origin, as the console's do (CSRF guard).
   const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
   const call = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(`${weir.url}/api/v1${path}`, {
       ...init,
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, origin: weir.url, 'content-type': 'application/json' },
     });
     if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return response.json() as Promise<Record<string, unknown>>;

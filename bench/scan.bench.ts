@@ -83,8 +83,9 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
   });
+  // Writes with the session cookie carry Weir's own origin, as the console's do (CSRF guard).
   const cookie = login.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-  const headers = { cookie, 'content-type': 'application/json' };
+  const headers = { cookie, origin: weir.url, 'content-type': 'application/json' };
   const created = await fetch(`${weir.url}/api/v1/clusters`, {
     method: 'POST',
     headers,

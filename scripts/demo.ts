@@ -90,6 +90,7 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
   });
+  // Writes with the session cookie carry Weir's own origin, as the console's do (CSRF guard).
   const cookie = login.headers.getSetCookie()[0]?.split(';')[0] ?? '';
   const existing = (await (await fetch(`${weir.url}/api/v1/clusters`, { headers: { cookie } })).json()) as {
     clusters: { id: string; name: string }[];
@@ -97,13 +98,13 @@ try {
   for (const old of existing.clusters.filter((c) => c.name === 'demo')) {
     await fetch(`${weir.url}/api/v1/clusters/${old.id}`, {
       method: 'DELETE',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, origin: weir.url, 'content-type': 'application/json' },
       body: JSON.stringify({ confirmName: 'demo' }),
     });
   }
   const created = await fetch(`${weir.url}/api/v1/clusters`, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
+    headers: { cookie, origin: weir.url, 'content-type': 'application/json' },
     body: JSON.stringify({
       name: 'demo',
       bootstrapServers: kafka.bootstrapServers.plaintext.split(','),
@@ -116,6 +117,10 @@ try {
   console.log(`
 Weir is running at ${weir.url}  (log in as admin / ${ADMIN_PASSWORD})
 Kafka bootstrap: ${kafka.bootstrapServers.plaintext}
+Broker pids: ${kafka
+    .brokers()
+    .map((b) => `${b.nodeId}=${b.pid}`)
+    .join(' ')}  (kill -STOP <pid> hangs one, kill -CONT <pid> resumes it)
 Topics: orders, payments, clickstream, audit-log; producers write every second.
 Groups: billing (caught up), analytics (lagging), reporting (stopped, with lag).
 CLI:    npm run weir -- login --url ${weir.url}   then   npm run weir -- topics list --cluster demo
