@@ -35,9 +35,19 @@ export async function askBroker<T>(
       timeoutMs,
     );
   });
+  const started = Date.now();
   try {
     return await Promise.race([work(), timeout]);
   } catch (error) {
+    // The client library closes a connection whose request timed out, and the requests queued on it
+    // fail with "Connection closed" just before our own deadline: the broker did not answer, which is
+    // not a connection or security-protocol problem.
+    const waited = Date.now() - started;
+    if (waited >= timeoutMs * 0.9 && /Connection closed/i.test((error as Error).message ?? ''))
+      throw toGatewayError(new Error(`${where} did not answer ${api} within ${waited} ms (timed out)`), {
+        api,
+        broker: where,
+      });
     throw toGatewayError(error, { api, broker: where });
   } finally {
     clearTimeout(timer);

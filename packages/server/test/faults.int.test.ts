@@ -401,6 +401,9 @@ describe('broker 3 hung (SIGSTOP)', () => {
     const list = (await timed('/groups')).body;
     assert.deepEqual([list.listing.complete, list.listing.parts, list.listing.unknownParts], [false, 3, 1]);
     assert.match(list.listing.reason, /broker 3/);
+    // A hung broker did not answer; nothing about its address or security protocol is wrong.
+    assert.match(list.listing.reason, /did not answer ListGroups/);
+    assert.doesNotMatch(list.listing.reason, /security protocol|check the bootstrap address/);
     const ids = list.groups.map((g: AnyBody) => g.groupId);
     assert.ok(ids.includes(names.spread));
     assert.ok(ids.includes(names.onCoordinator.get(1)) && ids.includes(names.onCoordinator.get(2)));
