@@ -1,4 +1,5 @@
 import { Admin, type Broker, Producer } from '@platformatic/kafka';
+import { installBootstrapFailover } from './bootstrap-failover.ts';
 import type { BrokerAddress, BrokerFailure } from './broker-call.ts';
 import {
   alterConfigsIncrementally,
@@ -173,6 +174,24 @@ export interface KafkaGateway {
   close(): Promise<void>;
 }
 
+/**
+ * Reads whose request goes to whichever broker the client picks (Kafka's "least loaded node"), so a
+ * silent broker can be skipped. Coordinator reads are not among them: their FindCoordinator is sent
+ * to a broker that answers once one timed out, but a retry would wait again on a silent coordinator.
+ */
+const READS_ANY_BROKER_ANSWERS = new Set([
+  'ApiVersions',
+  'Metadata',
+  'DescribeQuorum',
+  'DescribeConfigs',
+  'ListGroups',
+  'DescribeUserScramCredentials',
+  'DescribeAcls',
+  'DescribeClientQuotas',
+]);
+
+const isTimeout = (error: unknown) => toGatewayError(error, { api: '' }).kind === 'timeout';
+
 /** Rejects with a timeout error when `work` outlives `ms`, so no caller waits on a silent broker. */
 export async function withTimeout<T>(work: Promise<T>, ms: number, api: string, where: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -198,21 +217,39 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, api: string, 
 
 export function createKafkaGateway(connection: ClusterConnection): KafkaGateway {
   const admin = new Admin(toClientOptions(connection));
+  const silent = installBootstrapFailover(admin);
+  // Producers share what the admin client learned about silent brokers.
+  const failingOver = <C extends Producer<Buffer, Buffer, Buffer, Buffer>>(client: C): C => {
+    installBootstrapFailover(client, silent);
+    return client;
+  };
   const deadline =
     (connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) + (connection.connectTimeoutMs ?? 5000);
   const requestTimeout = connection.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const where = connection.bootstrapServers.join(', ');
+  const gatewayError = (api: string, error: unknown) =>
+    toGatewayError(error, {
+      api,
+      bootstrap: connection.bootstrapServers,
+      username: connection.sasl?.username,
+      mechanism: connection.sasl?.mechanism,
+    });
   // Calls that look up a coordinator and then ask it make two round trips, each with its own deadline.
   const call = async <T>(api: string, work: () => Promise<T>, roundTrips = 1): Promise<T> => {
+    const attempt = () => withTimeout(work(), deadline * roundTrips, api, where);
+    const marksBefore = silent.marks;
     try {
-      return await withTimeout(work(), deadline * roundTrips, api, where);
+      return await attempt();
     } catch (error) {
-      throw toGatewayError(error, {
-        api,
-        bootstrap: connection.bootstrapServers,
-        username: connection.sasl?.username,
-        mechanism: connection.sasl?.mechanism,
-      });
+      // A read any broker may answer that timed out on a broker now known silent goes once more, to a
+      // broker that answers; one addressed to a leader or coordinator would only wait for it again.
+      const retry = READS_ANY_BROKER_ANSWERS.has(api) && silent.marks > marksBefore && isTimeout(error);
+      if (!retry) throw gatewayError(api, error);
+    }
+    try {
+      return await attempt();
+    } catch (error) {
+      throw gatewayError(api, error);
     }
   };
 
@@ -357,19 +394,21 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
     produce: (topic, records, compression) =>
       call('Produce', async () => {
         const plain = () => {
-          producer ??= new Producer({ ...toClientOptions(connection), idempotent: false });
+          producer ??= failingOver(new Producer({ ...toClientOptions(connection), idempotent: false }));
           return producer;
         };
         if (plainOnly.has(topic)) return produceRecords(plain(), topic, records, compression);
-        idempotentProducer ??= new Producer({
-          ...toClientOptions(connection),
-          idempotent: true,
-          retries: LEADER_RETRY.attempts,
-          // The library re-reads Metadata between retries only after network errors; with cached
-          // Metadata older than this, a retry after NOT_LEADER_OR_FOLLOWER finds the new leader.
-          metadataMaxAge: 50,
-          retryDelay: (_client, _operation, attempt) => backoffDelay(attempt, LEADER_RETRY),
-        });
+        idempotentProducer ??= failingOver(
+          new Producer({
+            ...toClientOptions(connection),
+            idempotent: true,
+            retries: LEADER_RETRY.attempts,
+            // The library re-reads Metadata between retries only after network errors; with cached
+            // Metadata older than this, a retry after NOT_LEADER_OR_FOLLOWER finds the new leader.
+            metadataMaxAge: 50,
+            retryDelay: (_client, _operation, attempt) => backoffDelay(attempt, LEADER_RETRY),
+          }),
+        );
         try {
           return await produceIdempotently(idempotentProducer, topic, records, compression);
         } catch (error) {

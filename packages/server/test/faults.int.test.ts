@@ -15,7 +15,8 @@ import { type AnyBody, apiClient } from './api-client.ts';
 import { describeGroupWithKafka } from './kafka-oracle.ts';
 
 /*
- * A 3-broker Kafka 3.9 with broker 3 hung (SIGSTOP), resumed, then stopped. Topics are placed so some
+ * A 3-broker Kafka 3.9 with broker 3 hung (SIGSTOP) and resumed, then broker 1 (the first bootstrap
+ * address) hung and resumed, then broker 3 stopped. Topics are placed so some
  * partitions live only on broker 3; groups are named so their coordinators sit on each broker (Kafka
  * answers FindCoordinator). Kafka's tools are the oracle for every known value.
  *
@@ -450,6 +451,67 @@ describe('broker 3 hung (SIGSTOP)', () => {
     assert.equal(three.sizeBytes.value, null);
     assert.equal(three.logDirs, null);
     assert.match(three.logDirsError, /broker 3/);
+  });
+});
+
+describe('broker 1 hung (SIGSTOP), the first bootstrap address', () => {
+  let topics: AnyBody;
+  // h-seven's partitions on brokers 2 and 3.
+  const NOT_ON_ONE = H_SEVEN.flatMap((broker, partition) => (broker === 1 ? [] : [partition]));
+  let knownHSeven: number;
+
+  before(async () => {
+    // Broker 3 answers again first, so only broker 1's parts are unknown.
+    for (let i = 0; i < 60; i += 1) {
+      const { body } = await get('/overview?refresh=true');
+      if (!body.freshness.partial) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    const one = kafka.brokers().find((b) => b.nodeId === 1)!;
+    assert.equal(
+      kafka.bootstrapServers.plaintext.split(',')[0],
+      one.plaintext,
+      'broker 1 is bootstrapped first',
+    );
+    const ends = await endOffsetsWithKafka(kafka.bootstrapServers.plaintext, 'h-seven', NOT_ON_ONE);
+    knownHSeven = [...ends.values()].reduce((sum, end) => sum + end, 0);
+    hungPid = one.pid!;
+    process.kill(hungPid, 'SIGSTOP');
+    await waitUntilStopped(hungPid);
+    topics = (await timed('/topics?refresh=true&search=h-')).body;
+  });
+  after(() => {
+    if (hungPid) process.kill(hungPid, 'SIGCONT');
+    hungPid = 0;
+  });
+
+  test('the snapshot is read afresh through the other brokers, partial where broker 1 holds data', () => {
+    const { freshness } = topics;
+    assert.equal(freshness.stale, false, JSON.stringify(freshness));
+    assert.equal(freshness.refreshError, null);
+    assert.equal(freshness.partial, true);
+    assert.match(freshness.partErrors['offsets@broker1'] ?? '', /broker 1 \(127\.0\.0\.1:\d+\)/);
+    for (const key of Object.keys(freshness.partErrors)) assert.doesNotMatch(key, /broker[23]$/);
+
+    const twelve = topics.items.find((t: AnyBody) => t.name === 'h-twelve');
+    assert.deepEqual([twelve.messages.value, twelve.messages.complete], [500, true]);
+    const seven = topics.items.find((t: AnyBody) => t.name === 'h-seven');
+    assert.deepEqual(
+      [seven.messages.value, seven.messages.complete, seven.messages.unknownParts],
+      [knownHSeven, false, H_SEVEN.length - NOT_ON_ONE.length],
+    );
+    assert.match(seven.messages.reason, /broker 1/);
+  });
+
+  test('groups on coordinators 2 and 3 are described; the listing is partial naming broker 1', async () => {
+    const list = (await timed('/groups?refresh=true')).body;
+    assert.deepEqual([list.listing.complete, list.listing.unknownParts], [false, 1]);
+    assert.match(list.listing.reason, /broker 1/);
+    for (const broker of [2, 3]) {
+      const group = await timed(`/groups/${names.onCoordinator.get(broker)}`);
+      assert.equal(group.status, 200, JSON.stringify(group.body));
+      assert.equal(group.body.group.state, 'Empty');
+    }
   });
 });
 
