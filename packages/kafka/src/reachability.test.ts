@@ -28,6 +28,7 @@ test('a listening address is reachable with its latency; a closed port is refuse
     latencyMs: null,
     error: 'ECONNREFUSED',
   });
+  assert.ok(open);
   assert.equal(open.address, `127.0.0.1:${openPort}`);
   assert.equal(open.reachable, true);
   assert.equal(open.error, null);
