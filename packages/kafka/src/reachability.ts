@@ -3,7 +3,7 @@ import { formatHostPort, type HostPort, parseHostPort, parseZooKeeperConnect } f
 
 /** Whether a TCP connection to one address opened, and how long it took. */
 export interface AddressReachability {
-  /** The address as given (brokers) or as `host:port` (ZooKeeper), or the connect string when it names no server. */
+  /** As given (brokers), as `host:port` (ZooKeeper), or the whole connect string when it names no server. */
   address: string;
   reachable: boolean;
   /** Milliseconds from dialling to the open connection, rounded; null when it did not open. */
