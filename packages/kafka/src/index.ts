@@ -1,3 +1,5 @@
+export type { HostPort } from './broker-address.ts';
+export { parseHostPort, parseZooKeeperConnect } from './broker-address.ts';
 export type { BrokerAddress, BrokerFailure } from './broker-call.ts';
 export { readKafkaVersion } from './broker-version.ts';
 export type { ConfigChange, ConfigResource } from './config-changes.ts';
@@ -29,6 +31,8 @@ export { murmur2, partitionForKey } from './partitioner.ts';
 export type { Compression, ProducedBatch, RecordToProduce } from './produce.ts';
 export { COMPRESSIONS } from './produce.ts';
 export type { QuorumDescription, QuorumReplica } from './quorum.ts';
+export type { AddressReachability } from './reachability.ts';
+export { probeBrokerAddresses, probeZooKeeperConnect, REACHABILITY_TIMEOUT_MS } from './reachability.ts';
 export type { OngoingReassignment, ReplicaMove } from './reassignments.ts';
 export type { FetchedRecordSet, OpenTransactions, RecordSetCount } from './record-count.ts';
 export { countRecordSet } from './record-count.ts';

@@ -119,9 +119,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   connections = new ClusterConnections(clusters);
   snapshots = new SnapshotsService(connections);
-  const zookeeper = new ZooKeeperService(clusters);
+  const zookeeper = new ZooKeeperService(connections);
   const reads = new ClusterReadService(snapshots, connections, zookeeper);
-  const ops = new ClusterOperations({ connections, snapshots, audit, clusters });
+  const ops = new ClusterOperations({ connections, snapshots, audit });
   const jobs = new JobsService(options.store.jobs, {
     pollMs: options.jobPollMs,
     onFinish: (job) =>

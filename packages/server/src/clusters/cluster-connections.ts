@@ -2,7 +2,10 @@ import { createKafkaGateway, type KafkaGateway } from '@weir/kafka';
 import { toConnection } from './cluster-definition.ts';
 import type { ClustersService } from './clusters.service.ts';
 
-/** One open gateway per cluster, created on first use and dropped when the cluster changes. */
+/**
+ * The way to a cluster: one open gateway per cluster, created on first use and dropped when the
+ * cluster changes, and the ZooKeeper connect string its older brokers need.
+ */
 export class ClusterConnections {
   readonly #clusters: ClustersService;
   readonly #gateways = new Map<string, Promise<KafkaGateway>>();
@@ -21,6 +24,11 @@ export class ClusterConnections {
       this.#gateways.set(clusterId, gateway);
     }
     return gateway;
+  }
+
+  /** The ZooKeeper connect string given at onboarding, or null; older brokers need it for some work. */
+  async zookeeperConnect(clusterId: string): Promise<string | null> {
+    return (await this.#clusters.getStored(clusterId)).definition.zookeeperConnect ?? null;
   }
 
   async drop(clusterId: string): Promise<void> {

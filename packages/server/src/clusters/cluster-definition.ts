@@ -1,5 +1,4 @@
-import type { ClusterConnection } from '@weir/kafka';
-import { parseHostPort, parseZooKeeperConnect } from './broker-address.ts';
+import { type ClusterConnection, parseHostPort, parseZooKeeperConnect } from '@weir/kafka';
 import type { ClusterInput, ClusterView } from './cluster.schemas.ts';
 
 /** What is stored in clear: everything but the secrets. */

@@ -52,7 +52,7 @@ export const ClusterInput = Type.Object(
       uniqueItems: true,
       default: [],
     }),
-    // Checked in full by broker-address.ts, which says what is wrong with each address.
+    // Checked in full by @weir/kafka's parseHostPort, which says what is wrong with each address.
     bootstrapServers: Type.Array(Type.String({ minLength: 1, maxLength: 300 }), {
       minItems: 1,
       maxItems: 50,

@@ -1,40 +1,14 @@
-import { createConnection } from 'node:net';
 import {
   type ClusterConnection,
   createKafkaGateway,
   inferClusterMode,
   KafkaGatewayError,
+  probeBrokerAddresses,
+  probeZooKeeperConnect,
+  REACHABILITY_TIMEOUT_MS,
   readKafkaVersion,
 } from '@weir/kafka';
-import { formatHostPort, type HostPort, parseHostPort, parseZooKeeperConnect } from './broker-address.ts';
 import type { ConnectionReport } from './read-model.types.ts';
-
-const TCP_TIMEOUT_MS = 3000;
-
-function checkTcp(
-  host: string,
-  port: number,
-  timeoutMs = TCP_TIMEOUT_MS,
-): Promise<{ latencyMs: number } | { error: string }> {
-  return new Promise((resolvePromise) => {
-    const started = performance.now();
-    const socket = createConnection({ host, port });
-    const finish = (result: { latencyMs: number } | { error: string }) => {
-      socket.destroy();
-      resolvePromise(result);
-    };
-    socket.setTimeout(timeoutMs, () => finish({ error: `no answer within ${timeoutMs} ms` }));
-    socket.once('connect', () => finish({ latencyMs: Math.round(performance.now() - started) }));
-    socket.once('error', (error: NodeJS.ErrnoException) => finish({ error: error.code ?? error.message }));
-  });
-}
-
-/** Host and port of an address the service has already checked (broker-address.ts). */
-function splitAddress(address: string, defaultPort?: number): HostPort {
-  const parsed = parseHostPort(address, defaultPort);
-  if ('problem' in parsed) throw new TypeError(`unchecked address ${address}: ${parsed.problem}`);
-  return parsed;
-}
 
 /**
  * Tests a connection step by step, as a person would: can each address be reached, does login
@@ -51,15 +25,7 @@ export async function probeConnection(
     cluster: null,
     problems: [],
   };
-  report.addresses = await Promise.all(
-    connection.bootstrapServers.map(async (address) => {
-      const { host, port } = splitAddress(address);
-      const result = await checkTcp(host, port);
-      return 'error' in result
-        ? { address, reachable: false, latencyMs: null, error: result.error }
-        : { address, reachable: true, latencyMs: result.latencyMs, error: null };
-    }),
-  );
+  report.addresses = await probeBrokerAddresses(connection.bootstrapServers);
   const unreachable = report.addresses.filter((a) => !a.reachable);
   for (const address of unreachable) {
     report.problems.push({
@@ -74,7 +40,7 @@ export async function probeConnection(
     ...connection,
     bootstrapServers: reachable,
     requestTimeoutMs: options.timeoutMs ?? 8000,
-    connectTimeoutMs: TCP_TIMEOUT_MS,
+    connectTimeoutMs: REACHABILITY_TIMEOUT_MS,
   });
   if (connection.sasl) {
     report.authentication = {
@@ -108,13 +74,11 @@ export async function probeConnection(
         message: 'This cluster runs in KRaft mode and has no ZooKeeper: remove the ZooKeeper connect string.',
       });
     } else if (options.zookeeperConnect) {
-      const parsed = parseZooKeeperConnect(options.zookeeperConnect);
-      const zk = 'servers' in parsed ? parsed.servers[0] : undefined;
-      const result = zk ? await checkTcp(zk.host, zk.port) : { error: 'not a connect string' };
-      if ('error' in result) {
+      const zookeeper = await probeZooKeeperConnect(options.zookeeperConnect);
+      if (!zookeeper.reachable) {
         report.problems.push({
           step: 'zookeeper',
-          message: `ZooKeeper at ${zk ? formatHostPort(zk) : options.zookeeperConnect} cannot be reached (${result.error}): check the connect string or leave it empty.`,
+          message: `ZooKeeper at ${zookeeper.address} cannot be reached (${zookeeper.error}): check the connect string or leave it empty.`,
         });
       }
     }

@@ -1,19 +1,19 @@
 import { KafkaGatewayError, readEntityConfigsFromZooKeeper, zookeeperStatus } from '@weir/kafka';
 import { UnavailableError } from '../errors.ts';
-import type { ClustersService } from './clusters.service.ts';
+import type { ClusterConnections } from './cluster-connections.ts';
 import type { ClientQuota, ScramUser, ZooKeeperPanel } from './read-model.types.ts';
 
 /** What a ZooKeeper-mode cluster keeps only in ZooKeeper: its ensemble's state and, before 2.6/2.7, entity configs. */
 export class ZooKeeperService {
-  readonly #clusters: ClustersService;
+  readonly #connections: ClusterConnections;
 
-  constructor(clusters: ClustersService) {
-    this.#clusters = clusters;
+  constructor(connections: ClusterConnections) {
+    this.#connections = connections;
   }
 
   /** Each server's state, read live with `srvr`. */
   async status(clusterId: string): Promise<ZooKeeperPanel> {
-    const connect = await this.#connect(clusterId);
+    const connect = await this.#connections.zookeeperConnect(clusterId);
     return { connect, servers: connect ? await zookeeperStatus(connect) : [] };
   }
 
@@ -25,7 +25,7 @@ export class ZooKeeperService {
     clusterId: string,
     unsupported: KafkaGatewayError,
   ): Promise<{ scramUsers: ScramUser[]; quotas: ClientQuota[] }> {
-    const connect = await this.#connect(clusterId);
+    const connect = await this.#connections.zookeeperConnect(clusterId);
     if (!connect) {
       throw new KafkaGatewayError(
         'unsupported',
@@ -41,9 +41,5 @@ export class ZooKeeperService {
         { cause: error },
       );
     }
-  }
-
-  async #connect(clusterId: string): Promise<string | null> {
-    return (await this.#clusters.getStored(clusterId)).definition.zookeeperConnect ?? null;
   }
 }

@@ -2,7 +2,6 @@ import type { KafkaGateway, TopicMetadata } from '@weir/kafka';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { ClusterConnections } from '../clusters/cluster-connections.ts';
-import type { ClustersService } from '../clusters/clusters.service.ts';
 import type { SnapshotsService } from '../clusters/snapshots.service.ts';
 import { NotFoundError } from '../errors.ts';
 
@@ -29,23 +28,20 @@ export class ClusterOperations {
   readonly #connections: ClusterConnections;
   readonly #snapshots: SnapshotsService;
   readonly #audit: AuditService;
-  readonly #clusters: ClustersService;
 
   constructor(deps: {
     connections: ClusterConnections;
     snapshots: SnapshotsService;
     audit: AuditService;
-    clusters: ClustersService;
   }) {
     this.#connections = deps.connections;
     this.#snapshots = deps.snapshots;
     this.#audit = deps.audit;
-    this.#clusters = deps.clusters;
   }
 
   /** The ZooKeeper connect string given at onboarding, if any (older clusters need it for some changes). */
-  async zookeeperConnect(clusterId: string): Promise<string | null> {
-    return (await this.#clusters.getStored(clusterId)).definition.zookeeperConnect ?? null;
+  zookeeperConnect(clusterId: string): Promise<string | null> {
+    return this.#connections.zookeeperConnect(clusterId);
   }
 
   gateway(clusterId: string): Promise<KafkaGateway> {
