@@ -1,8 +1,8 @@
+import { loginCommand } from './commands/auth.ts';
 import { brokersCommand } from './commands/brokers.ts';
 import { clustersCommand } from './commands/clusters.ts';
 import { groupsCommand } from './commands/groups.ts';
 import { jobsCommand } from './commands/jobs.ts';
-import { loginCommand } from './commands/login.ts';
 import { messagesCommand } from './commands/messages.ts';
 import { replicasCommand } from './commands/replicas.ts';
 import { serveCommand } from './commands/serve.ts';

@@ -1,10 +1,10 @@
 import type { BrokerSummary } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
+import { applyConfigChanges } from '../config-changes.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
 import { formatBytes, formatTotal, output, renderTable } from '../table.ts';
 import { integer } from '../values.ts';
-import { applyConfigChanges } from './config-changes.ts';
 
 const HELP = `weir brokers — brokers of a cluster
 

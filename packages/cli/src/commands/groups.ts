@@ -1,10 +1,10 @@
-import type { GroupDetail, GroupList } from '@weir/server/api-types';
+import type { GroupDetail, GroupList, ResetPlan } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { pathName } from '../path-names.ts';
-import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
+import { openSession, resolveCluster, SESSION_OPTIONS, type Session } from '../session.ts';
 import { formatTotal, output, renderTable } from '../table.ts';
-import { changeGroup } from './group-changes.ts';
+import { integer, tagged, timestamp } from '../values.ts';
 
 const HELP = `weir groups — consumer groups of a cluster
 
@@ -29,6 +29,7 @@ const OPTIONS = {
   confirm: { type: 'string' },
 } as const;
 
+/** `weir groups`: reads (list, describe) and the offset-reset and delete verbs; exits 2 on bad usage. */
 export async function groupsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
   const [action, groupId] = positionals;
@@ -87,4 +88,88 @@ export async function groupsCommand(args: string[]): Promise<void> {
     return changeGroup(session, cluster.id, action, groupId, values);
   }
   throw new CliError(HELP);
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** `--topic orders` or `--topic orders:0,2`. */
+function scope(values: Values) {
+  const topics = (values.topic as string[] | undefined)?.map((entry) => {
+    const [topic = '', list] = entry.split(':');
+    return list
+      ? { topic, partitions: list.split(',').map((p) => integer(p, 'topic partition') as number) }
+      : { topic };
+  });
+  return topics?.length ? topics : undefined;
+}
+
+function resetTarget(value: string | undefined) {
+  if (!value) throw new CliError('--to is required: earliest, latest, offset:N, timestamp:T or shift:N.', 2);
+  const to = tagged(value, 'to', ['earliest', 'latest', 'offset', 'timestamp', 'shift']);
+  switch (to.kind) {
+    case 'offset':
+      return { type: 'offset', offset: integer(to.argument ?? '', 'to offset') };
+    case 'timestamp':
+      return { type: 'timestamp', timestamp: timestamp(to.argument ?? '', 'to timestamp') };
+    case 'shift':
+      return { type: 'shift', by: integer(to.argument ?? '', 'to shift') };
+    default:
+      return { type: to.kind };
+  }
+}
+
+/** The change verbs of `weir groups`; offset resets always print their before/after first. */
+async function changeGroup(
+  session: Session,
+  clusterId: string,
+  action: string,
+  groupId: string,
+  values: Values,
+): Promise<void> {
+  const json = values.json as boolean | undefined;
+  const path = `/clusters/${clusterId}/groups/${pathName(groupId)}`;
+  if (values.confirm !== undefined && values.confirm !== groupId)
+    throw new CliError(`--confirm must repeat the group's name exactly: --confirm ${groupId}`, 2);
+  if (action === 'reset-offsets') {
+    const body = { to: resetTarget(values.to as string | undefined), topics: scope(values) };
+    const apply = values.confirm !== undefined;
+    const plan = await session.call<ResetPlan>(apply ? `${path}/offsets/reset` : `${path}/offsets/preview`, {
+      method: 'POST',
+      body: apply ? { ...body, confirmName: groupId } : body,
+    });
+    return output(json, plan, () =>
+      [
+        renderTable(
+          ['TOPIC', 'PARTITION', 'CURRENT', 'NEW', 'LAG BEFORE', 'LAG AFTER'],
+          plan.partitions.map((p) => [
+            p.topic,
+            p.partition,
+            p.current ?? '-',
+            p.target,
+            p.lagBefore ?? '-',
+            p.lagAfter,
+          ]),
+        ),
+        apply
+          ? 'Offsets reset.'
+          : plan.blockedBy
+            ? `Cannot apply now: ${plan.blockedBy}`
+            : `Preview only: add --confirm ${groupId} to apply.`,
+      ].join('\n'),
+    );
+  }
+  if (values.confirm !== groupId)
+    throw new CliError(`This cannot be undone: repeat the group's name, --confirm ${groupId}`, 2);
+  if (action === 'delete') {
+    await session.call(path, { method: 'DELETE', body: { confirmName: groupId } });
+    return output(json, { deleted: groupId }, () => `Deleted group ${groupId}.`);
+  }
+  const topics = (values.topic as string[] | undefined) ?? [];
+  if (topics.length !== 1) throw new CliError('Name one topic: --topic <topic>.', 2);
+  const topic = topics[0] as string;
+  await session.call(`${path}/offsets/${pathName(topic)}`, {
+    method: 'DELETE',
+    body: { confirmName: groupId },
+  });
+  return output(json, { groupId, topic }, () => `Deleted ${groupId}'s offsets for ${topic}.`);
 }

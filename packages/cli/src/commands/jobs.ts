@@ -16,7 +16,7 @@ type Job = Omit<JobView, 'progress'> & { progress: ReassignmentProgress | null }
 type JobDetail = Job & Pick<JobDetailView, 'history'>;
 
 /** `weir jobs show`: a summary line, the history as a table (oldest first), then the progress. */
-export function renderJob(view: JobDetail): string {
+function renderJob(view: JobDetail): string {
   const summary = `Job ${view.id}  ${view.kind}  state: ${view.state}  phase: ${view.progress?.phase ?? '-'}  by ${view.createdBy}`;
   const history = renderTable(
     ['TIME', 'EVENT', 'DETAIL'],

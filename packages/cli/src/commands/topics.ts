@@ -1,11 +1,19 @@
-import type { TopicDetail, TopicSummary } from '@weir/server/api-types';
+import type {
+  JobDetailView,
+  JobView,
+  MessageCountProgress,
+  TopicDetail,
+  TopicSummary,
+} from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
+import { applyConfigChanges } from '../config-changes.ts';
 import { CliError } from '../errors.ts';
 import { pathName } from '../path-names.ts';
-import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
+import { openSession, resolveCluster, SESSION_OPTIONS, type Session } from '../session.ts';
 import { formatBytes, formatTotal, output, renderTable } from '../table.ts';
-import { countTopic } from './message-count.ts';
-import { changeTopic, TOPIC_CHANGE_OPTIONS, TOPIC_CHANGES } from './topic-changes.ts';
+import { assignments, integer, tagged, timestamp } from '../values.ts';
+
+type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** End − start offsets is an estimate (compaction, transaction markers): shown as ≈N. */
 const estimate = (messages: Parameters<typeof formatTotal>[0]) =>
@@ -28,6 +36,17 @@ const HELP = `weir topics — topics of a cluster
 
 Common: --url, --token, --json`;
 
+/** The verbs that change a topic (each one API call). */
+const TOPIC_CHANGES = [
+  'create',
+  'delete',
+  'add-partitions',
+  'set-config',
+  'truncate',
+  'clone',
+  'set-replication-factor',
+];
+
 const OPTIONS = {
   ...SESSION_OPTIONS,
   cluster: { type: 'string' },
@@ -39,9 +58,22 @@ const OPTIONS = {
   'page-size': { type: 'string' },
   refresh: { type: 'boolean' },
   wait: { type: 'boolean' },
-  ...TOPIC_CHANGE_OPTIONS,
+  // The change verbs' options:
+  partitions: { type: 'string' },
+  'replication-factor': { type: 'string' },
+  config: { type: 'string', multiple: true },
+  set: { type: 'string', multiple: true },
+  remove: { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean' },
+  confirm: { type: 'string' },
+  count: { type: 'string' },
+  to: { type: 'string' },
+  partition: { type: 'string', multiple: true },
+  name: { type: 'string' },
+  throttle: { type: 'string' },
 } as const;
 
+/** `weir topics`: reads (list, describe), the exact count job and the change verbs; exits 2 on bad usage. */
 export async function topicsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
   const [action, topic] = positionals;
@@ -108,4 +140,170 @@ export async function topicsCommand(args: string[]): Promise<void> {
     return changeTopic(session, cluster.id, action, topic, values);
   }
   throw new CliError(HELP);
+}
+
+type CountJob = Omit<JobDetailView, 'progress'> & { progress: MessageCountProgress | null };
+
+const POLL_MS = 1000;
+
+/** `weir topics count`: starts an exact count; with --wait follows it and prints the result per partition. */
+async function countTopic(
+  session: Session,
+  clusterId: string,
+  topic: string,
+  options: { wait: boolean; json: boolean },
+): Promise<void> {
+  const path = `/clusters/${clusterId}/topics/${encodeURIComponent(topic)}/message-count`;
+  const started = await session.call<JobView>(path, { method: 'POST' });
+  if (!options.wait)
+    return output(
+      options.json,
+      started,
+      () =>
+        `Started counting ${topic}: job ${started.id}. Follow it: weir jobs show ${started.id}, or run again with --wait.`,
+    );
+  let job = await session.call<CountJob>(`/clusters/${clusterId}/jobs/${started.id}`);
+  while (job.state === 'running' || job.state === 'cancelling') {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    job = await session.call<CountJob>(`/clusters/${clusterId}/jobs/${started.id}`);
+  }
+  return output(options.json, job, () => renderCount(topic, job));
+}
+
+function renderCount(topic: string, job: CountJob): string {
+  const progress = job.progress;
+  const partitions = progress?.partitions ?? [];
+  const total =
+    job.state === 'succeeded' && progress?.complete
+      ? `${topic}: ${progress.records} record(s), counted exactly (read_committed) at ${job.finishedAt}`
+      : `${topic}: count ${job.state}${job.error ? `: ${job.error}` : ''}; ${progress?.records ?? 0} record(s) counted so far (a lower bound)`;
+  return [
+    total,
+    renderTable(
+      ['PARTITION', 'START', 'END', 'RECORDS', 'MARKERS', 'ABORTED', 'ERROR'],
+      partitions.map((p) => [p.partition, p.start, p.end, p.records, p.markers, p.aborted, p.error ?? '-']),
+    ),
+  ].join('\n');
+}
+
+/** The change verbs of `weir topics`: each one API call, previewed where the API previews. */
+async function changeTopic(
+  session: Session,
+  clusterId: string,
+  action: string,
+  topic: string,
+  values: Values,
+): Promise<void> {
+  const json = values.json as boolean | undefined;
+  const path = `/clusters/${clusterId}/topics/${pathName(topic)}`;
+  const dryRun = Boolean(values['dry-run']);
+  switch (action) {
+    case 'create': {
+      const body = {
+        name: topic,
+        partitions: required(integer(values.partitions as string, 'partitions'), 'partitions'),
+        replicationFactor: required(
+          integer(values['replication-factor'] as string, 'replication-factor'),
+          'replication-factor',
+        ),
+        configs: Object.fromEntries(assignments(values.config as string[], 'config')),
+        validateOnly: dryRun,
+      };
+      const created = await session.call<{ warnings?: string[] }>(`/clusters/${clusterId}/topics`, {
+        method: 'POST',
+        body,
+      });
+      const warnings = (created.warnings ?? []).map((warning) => `\nWARNING: ${warning}`).join('');
+      return output(json, created, () =>
+        dryRun
+          ? `The controller would create ${topic}.${warnings}`
+          : `Created ${topic}: ${body.partitions} partition(s), RF ${body.replicationFactor}.${warnings}`,
+      );
+    }
+    case 'delete': {
+      confirmed(values, topic);
+      await session.call(path, { method: 'DELETE', body: { confirmName: values.confirm } });
+      return output(json, { deleted: topic }, () => `Deleted ${topic}.`);
+    }
+    case 'add-partitions': {
+      const count = required(integer(values.count as string, 'count'), 'count');
+      const result = await session.call<{ warning?: string }>(`${path}/partitions`, {
+        method: 'POST',
+        body: { count, validateOnly: dryRun },
+      });
+      return output(json, result, () =>
+        [`${dryRun ? 'Kafka would accept' : 'Now'} ${count} partitions for ${topic}.`, result.warning ?? '']
+          .join('\n')
+          .trim(),
+      );
+    }
+    case 'set-config':
+      return applyConfigChanges(session, `${path}/configs`, values);
+    case 'truncate': {
+      const to = tagged(required(values.to as string, 'to'), 'to', ['end', 'offset', 'timestamp']);
+      const target =
+        to.kind === 'end'
+          ? { type: 'end' }
+          : to.kind === 'offset'
+            ? { type: 'offset', offset: integer(to.argument ?? '', 'to offset') }
+            : { type: 'timestamp', timestamp: timestamp(to.argument ?? '', 'to timestamp') };
+      const partitions = (values.partition as string[] | undefined)?.map(
+        (p) => integer(p, 'partition') as number,
+      );
+      const preview = !values.confirm;
+      if (!preview) confirmed(values, topic);
+      const result = await session.call<{
+        partitions: { partition: number; start: number; newStart: number; deleted: number }[];
+      }>(preview ? `${path}/truncate/preview` : `${path}/truncate`, {
+        method: 'POST',
+        body: { target, partitions, ...(preview ? {} : { confirmName: values.confirm }) },
+      });
+      return output(json, result, () =>
+        [
+          renderTable(
+            ['PARTITION', 'START', 'NEW START', 'DELETED'],
+            result.partitions.map((r) => [r.partition, r.start, r.newStart, r.deleted]),
+          ),
+          preview ? `Preview only: add --confirm ${topic} to delete these records.` : 'Records deleted.',
+        ].join('\n'),
+      );
+    }
+    case 'clone': {
+      const name = required(values.name as string, 'name');
+      const result = await session.call(`${path}/clone`, { method: 'POST', body: { name } });
+      return output(
+        json,
+        result,
+        () => `Created ${name} with the partitions, replication factor and configs of ${topic}.`,
+      );
+    }
+    case 'set-replication-factor': {
+      const job = await session.call<{ id: string }>(`${path}/replication-factor`, {
+        method: 'POST',
+        body: {
+          replicationFactor: required(
+            integer(values['replication-factor'] as string, 'replication-factor'),
+            'replication-factor',
+          ),
+          throttleBytesPerSecond: integer(values.throttle as string, 'throttle'),
+        },
+      });
+      return output(
+        json,
+        job,
+        () => `Started job ${job.id}; follow it with: weir jobs show ${job.id} --cluster <name>`,
+      );
+    }
+  }
+  throw new CliError(`Unknown topic action "${action}".`, 2);
+}
+
+function required<T>(value: T | undefined, flag: string): T {
+  if (value === undefined || value === '') throw new CliError(`--${flag} is required here.`, 2);
+  return value;
+}
+
+function confirmed(values: Values, name: string): void {
+  if (values.confirm !== name)
+    throw new CliError(`This cannot be undone: repeat the name to confirm, --confirm ${name}`, 2);
 }

@@ -1,8 +1,8 @@
 import type { ConfigChangeReport } from '@weir/server/api-types';
-import { CliError } from '../errors.ts';
-import type { Session } from '../session.ts';
-import { output, renderTable } from '../table.ts';
-import { assignments } from '../values.ts';
+import { CliError } from './errors.ts';
+import type { Session } from './session.ts';
+import { output, renderTable } from './table.ts';
+import { assignments } from './values.ts';
 
 /** `--set k=v` / `--remove k` against a configs endpoint: previewed with --dry-run, else applied; the diff printed. */
 export async function applyConfigChanges(
