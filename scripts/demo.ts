@@ -8,10 +8,17 @@ const port = process.env.WEIR_PORT ?? '8080';
 
 console.log('Starting a 3-broker Kafka 3.9 cluster (first run downloads its jars with Maven)...');
 const kafka = await startKafkaCluster({ version: '3.9', brokers: 3 });
-const stoppers: (() => Promise<unknown>)[] = [() => kafka.stop()];
+const stoppers: (() => Promise<unknown>)[] = [];
+// A client closing against a broker that hung and came back can wait on its sockets for long: each
+// part but Kafka gets a few seconds (Kafka's own stop ends with SIGKILL), and a second Ctrl-C quits.
+const STOP_PART_MS = 10_000;
+const withinDeadline = (stop: () => Promise<unknown>) =>
+  Promise.race([stop().catch(() => undefined), new Promise((r) => setTimeout(r, STOP_PART_MS).unref())]);
 const shutdown = async () => {
-  console.log('\nStopping the demo...');
-  for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+  console.log('\nStopping the demo... (Ctrl-C again to quit at once)');
+  process.once('SIGINT', () => process.exit(130));
+  for (const stop of stoppers.reverse()) await withinDeadline(stop);
+  await kafka.stop().catch(() => undefined);
   process.exit(0);
 };
 process.removeAllListeners('SIGINT');
