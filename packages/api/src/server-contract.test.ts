@@ -1,12 +1,18 @@
 /**
- * Proof that the contract loses no field: each Static type here is mutually assignable with the
- * interface or schema the server declares today. Temporary, and the only file in @weir/api that
- * looks at the server (type-only imports, erased at run time): it goes when the server's interfaces
- * and inline schemas are deleted in favour of this package (issue 12, phase 2).
+ * The contract against today's server. Temporary, and the only file in @weir/api that looks at the
+ * server: it goes in issue 12's phase 2, when the server's interfaces and inline schemas are deleted
+ * in favour of this package (the route and client checks then belong in the server's own tests).
+ * - Types: each Static type is mutually assignable with the interface or schema the server declares
+ *   (type-only imports), so no field is lost.
+ * - Routes: `routes` names exactly the routes the server registers.
+ * - Client: against the real server (no Kafka needed): login, cookie and bearer auth through the
+ *   CSRF guard, answers that pass their schemas, problems.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import type { Static } from '@sinclair/typebox';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { FormatRegistry, type Static, type TSchema } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import type * as server from '../../server/src/api-types.ts';
 import type { ApiTokenView as ServerApiToken } from '../../server/src/auth/api-tokens.service.ts';
 import type { PublicUser } from '../../server/src/auth/auth.service.ts';
@@ -21,8 +27,10 @@ import type {
   ResolvedSearch as ServerResolvedSearch,
 } from '../../server/src/messages/messages.service.ts';
 import type { ReassignmentSpec as ServerReassignmentSpec } from '../../server/src/replicas/reassignment.job.ts';
+import { createTestApp, TEST_ADMIN_PASSWORD } from '../../server/src/testing.ts';
 import type { MessageCountSpec as ServerMessageCountSpec } from '../../server/src/topics/message-count.job.ts';
 import type * as api from './index.ts';
+import * as contract from './index.ts';
 
 /** True when each of A and B is assignable to the other: same fields, same optionality, same types. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -123,4 +131,99 @@ const callerForms = {
 
 test("every contract type matches the server's declaration of it (checked when this file type-checks)", () => {
   assert.ok(Object.values({ ...checks, ...callerForms }).every((checked) => checked === true));
+});
+
+type ServerApp = Awaited<ReturnType<typeof createTestApp>>;
+let app: ServerApp;
+let baseUrl: string;
+
+before(async () => {
+  // The real CSRF guard: writes are sent exactly as the client sends them.
+  app = await createTestApp({ consoleOrigin: false });
+  await app.http.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.http.server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${address.port}`;
+});
+after(() => app.close());
+
+test('routes names exactly the routes the server registers under /api/v1', () => {
+  const registered = new Set(
+    app.routes
+      .filter((route) => route.url.startsWith(contract.API_PREFIX) && route.method !== 'HEAD')
+      .map((route) => route.url.slice(contract.API_PREFIX.length))
+      .filter((url) => url !== ''),
+  );
+  const declared = new Set(Object.values(contract.routes).flatMap((noun) => Object.values(noun) as string[]));
+  assert.deepEqual(
+    [...registered].filter((url) => !declared.has(url)).sort(),
+    [],
+    'registered but not in routes',
+  );
+  assert.deepEqual(
+    [...declared].filter((url) => !registered.has(url)).sort(),
+    [],
+    'in routes but not registered',
+  );
+});
+
+FormatRegistry.Set('date-time', (value) => !Number.isNaN(Date.parse(value)));
+FormatRegistry.Set('uuid', (value) => /^[0-9a-f-]{36}$/i.test(value));
+const assertShape = (schema: TSchema, value: unknown, what: string) => {
+  assert.deepEqual(
+    [...Value.Errors(schema, value)].map((e) => `${e.path}: ${e.message}`),
+    [],
+    what,
+  );
+  assert.deepEqual(Value.Clean(schema, structuredClone(value)), value, `${what} has undeclared fields`);
+};
+
+test('the client logs in, writes with its cookie through the CSRF guard, then works with a token', async () => {
+  const login = await contract
+    .createWeirClient({ baseUrl })
+    .auth.login({ username: 'admin', password: TEST_ADMIN_PASSWORD });
+  assert.equal(login.user.username, 'admin');
+  assert.match(login.sessionCookie ?? '', /^weir_session=./);
+  const withCookie = contract.createWeirClient({ baseUrl, auth: { cookie: login.sessionCookie ?? '' } });
+  const created = await withCookie.auth.createToken({ name: 'contract test' });
+  assertShape(contract.CreatedApiToken, created, 'CreatedApiToken');
+
+  const withToken = contract.createWeirClient({ baseUrl, auth: { bearer: created.secret } });
+  assertShape(contract.User, await withToken.auth.me(), 'User');
+  assertShape(contract.ApiTokenList, await withToken.auth.listTokens(), 'ApiTokenList');
+  assertShape(contract.TopicPresets, await withToken.topics.presets(), 'TopicPresets');
+  assertShape(contract.ClusterList, { clusters: await withToken.clusters.list() }, 'ClusterList');
+  const audit = await withToken.audit.list({ limit: 5 });
+  assert.ok(audit.entries.length > 0);
+  assertShape(contract.AuditPage, audit, 'AuditPage');
+  await withCookie.auth.logout();
+});
+
+test("the server's problems arrive as ApiProblem: not found, invalid input with each problem, no login", async () => {
+  const { sessionCookie } = await contract
+    .createWeirClient({ baseUrl })
+    .auth.login({ username: 'admin', password: TEST_ADMIN_PASSWORD });
+  const client = contract.createWeirClient({ baseUrl, auth: { cookie: sessionCookie ?? '' } });
+  const unknownId = '0b6f3c1e-7d0a-4c5b-9a7e-2f1d8c9b4a10';
+  const missing = await client.clusters.get(unknownId).catch((caught: unknown) => caught);
+  assert.ok(missing instanceof contract.ApiProblem);
+  assert.equal(missing.status, 404);
+  assertShape(
+    contract.Problem,
+    { type: missing.type, title: missing.title, status: missing.status, detail: missing.detail },
+    'Problem',
+  );
+
+  const invalid = await client.topics
+    .create(unknownId, { name: 'orders', partitions: 0, replicationFactor: 1 })
+    .catch((caught: unknown) => caught);
+  assert.ok(invalid instanceof contract.ApiProblem);
+  assert.equal(invalid.status, 400);
+  assert.deepEqual(invalid.problems, ['body.partitions: is 0; use at least 1.']);
+
+  const anonymous = await contract
+    .createWeirClient({ baseUrl })
+    .auth.me()
+    .catch((caught: unknown) => caught);
+  assert.ok(anonymous instanceof contract.ApiProblem);
+  assert.equal(anonymous.status, 401);
 });
