@@ -4,8 +4,7 @@ import { Defaulted, Nullable, type StaticInput } from './schema-kit.ts';
 
 /** Logging in and out, the logged-in user, password changes and personal API tokens. */
 
-/** The name of the cookie that carries a console session. */
-export const SESSION_COOKIE = 'weir_session';
+export { SESSION_COOKIE } from './cookies.ts';
 
 export const User = Type.Object({ id: Type.String(), username: Type.String(), role: Type.String() });
 export type User = Static<typeof User>;

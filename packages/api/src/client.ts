@@ -1,6 +1,5 @@
 import type { AuditPage, AuditQuery } from './audit.ts';
 import type { ApiTokenList, CreatedApiToken, NewApiToken, PasswordChange, User, UserReply } from './auth.ts';
-import { SESSION_COOKIE } from './auth.ts';
 import type { BrokerDetail, BrokerList } from './brokers.ts';
 import type {
   ClusterInput,
@@ -14,6 +13,7 @@ import type {
   ZooKeeperPanel,
 } from './clusters.ts';
 import type { ConfigChangeReport, ConfigChanges, RefreshQuery } from './common.ts';
+import { SESSION_COOKIE } from './cookies.ts';
 import type {
   GroupDetail,
   GroupList,
