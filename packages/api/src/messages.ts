@@ -1,5 +1,12 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Defaulted, Literals, Nullable, NullFirst, type StaticInput } from './schema-kit.ts';
+import {
+  Defaulted,
+  Literals,
+  Nullable,
+  NullableLiterals,
+  NullFirst,
+  type StaticInput,
+} from './schema-kit.ts';
 
 /**
  * Records: browse a page, search or live-tail (an NDJSON stream of events), export a search's
@@ -63,11 +70,11 @@ export const RenderedMessage = Type.Object({
   timestamp: Nullable(Type.Integer(), {
     description: 'Epoch milliseconds; null when the record has none (message format v0)',
   }),
-  timestampType: Nullable(Literals(['CreateTime', 'LogAppendTime'] as const), {
+  timestampType: NullableLiterals(['CreateTime', 'LogAppendTime'] as const, {
     description: 'Null for message format v0, which has no timestamp type',
   }),
   transactional: Type.Boolean({ description: "Written in a transaction (the batch's isTransactional)" }),
-  transactionState: Nullable(Literals(['committed', 'aborted', 'undecided'] as const), {
+  transactionState: NullableLiterals(['committed', 'aborted', 'undecided'] as const, {
     description: 'For transactional records; undecided: no commit or abort marker yet',
   }),
   producerId: Nullable(Type.Integer()),
@@ -140,19 +147,12 @@ export type BrowseResult = Static<typeof BrowseResult>;
 export const MessageFilter = Type.Object(
   {
     target: Literals(FILTER_TARGETS),
-    header: Type.Optional(Type.String({ minLength: 1, description: 'For `header`: which header' })),
+    // No descriptions here: a description of a required field becomes part of the server's
+    // validation message ("add it (…)"), which must not change.
+    header: Type.Optional(Type.String({ minLength: 1 })),
     match: Literals(FILTER_MATCHES),
-    value: Type.String({
-      maxLength: 10_000,
-      description: 'The text to find, the pattern, or (jsonPath) the value to compare with',
-    }),
-    path: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 500,
-        description: 'For `jsonPath`: e.g. `$.order.items[0].sku`',
-      }),
-    ),
+    value: Type.String({ maxLength: 10_000 }),
+    path: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
     ignoreCase: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },

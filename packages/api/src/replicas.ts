@@ -89,10 +89,6 @@ export const ElectionRequest = Type.Object(
           },
           { additionalProperties: false },
         ),
-        {
-          description:
-            'Partitions to elect for; every partition of the cluster when omitted (preferred only)',
-        },
       ),
     ),
     acceptDataLoss: Type.Optional(Type.Boolean({ description: 'Required for unclean elections' })),

@@ -25,6 +25,15 @@ export const Literals = <const T extends readonly string[]>(
     ),
   );
 
+/** One of `values`, or null: one flat `anyOf`, as the server's schemas have it. */
+export const NullableLiterals = <const T extends readonly string[]>(
+  values: T,
+  options: { description?: string } = {},
+): TUnsafe<T[number] | null> =>
+  Type.Unsafe<T[number] | null>(
+    Type.Union([...values.map((value) => Type.Literal(value)), Type.Null()], options),
+  );
+
 /** `schema` or null; null is the value for "unknown" or "not set" throughout the API. */
 export const Nullable = <T extends TSchema>(schema: T, options: { description?: string } = {}) =>
   Type.Union([schema, Type.Null()], options);

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ConfigEntryView, Freshness, MAX_TOPIC_NAME_LENGTH, Refresh, Total } from './common.ts';
 import { JobDetailView } from './jobs.ts';
-import { Defaulted, Literals, Nullable, type StaticInput } from './schema-kit.ts';
+import { Defaulted, Literals, Nullable, NullableLiterals, type StaticInput } from './schema-kit.ts';
 
 /** Topics: the list, one topic, presets, changes (create, delete, partitions, truncate, clone), counts. */
 
@@ -36,7 +36,7 @@ export type SystemTopicOwner = (typeof SYSTEM_TOPIC_OWNERS)[number];
 export const TopicSummary = Type.Object({
   name: Type.String(),
   internal: Type.Boolean({ description: "Kafka's Metadata is_internal flag" }),
-  system: Nullable(Literals(SYSTEM_TOPIC_OWNERS), {
+  system: NullableLiterals(SYSTEM_TOPIC_OWNERS, {
     description: 'Owner of a well-known system topic, by its default name',
   }),
   partitions: Type.Integer(),
