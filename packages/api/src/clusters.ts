@@ -5,8 +5,9 @@ import {
   Id,
   noControlCharacters,
   RULE_KEYWORD,
-  SASL_MECHANISMS,
+  SaslMechanism,
   SECURITY_PROTOCOLS,
+  SecurityProtocol,
   Total,
 } from './common.ts';
 import { Defaulted, Literals, Nullable, type StaticInput } from './schema-kit.ts';
@@ -18,12 +19,9 @@ const httpUrl = {
   [RULE_KEYWORD]: 'use an http:// or https:// URL, e.g. http://connect1:8083',
 };
 
-export const SecurityProtocolSchema = Literals(SECURITY_PROTOCOLS);
-export const SaslMechanismSchema = Literals(SASL_MECHANISMS);
-
 export const SaslInput = Type.Object(
   {
-    mechanism: SaslMechanismSchema,
+    mechanism: SaslMechanism,
     username: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
     password: Type.Optional(Type.String({ minLength: 1, maxLength: 4096, description: 'Write-only' })),
     token: Type.Optional(
@@ -117,10 +115,10 @@ export const ClusterView = Type.Object({
   description: Type.String(),
   tags: Type.Array(Type.String()),
   bootstrapServers: Type.Array(Type.String()),
-  securityProtocol: SecurityProtocolSchema,
+  securityProtocol: SecurityProtocol,
   sasl: Type.Optional(
     Type.Object({
-      mechanism: SaslMechanismSchema,
+      mechanism: SaslMechanism,
       username: Type.Optional(Type.String()),
       hasPassword: Type.Boolean(),
       hasToken: Type.Boolean(),
@@ -147,8 +145,8 @@ export type ClusterList = Static<typeof ClusterList>;
 export const ClusterReply = Type.Object({ cluster: ClusterView });
 export type ClusterReply = Static<typeof ClusterReply>;
 
-export const MODES = ['kraft', 'zookeeper'] as const;
-export const ClusterMode = Literals(MODES);
+export const CLUSTER_MODES = ['kraft', 'zookeeper'] as const;
+export const ClusterMode = Literals(CLUSTER_MODES);
 export type ClusterMode = Static<typeof ClusterMode>;
 
 /**

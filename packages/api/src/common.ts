@@ -50,9 +50,11 @@ export const PATH_NAME_RULE =
   'Percent-encoded; a name that is ".", "..", empty or starts with "~" is sent with one more "~" in front (e.g. group ".." as ~..), because HTTP clients drop "." and ".." path segments';
 
 export const SECURITY_PROTOCOLS = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'] as const;
-export type SecurityProtocol = (typeof SECURITY_PROTOCOLS)[number];
+export const SecurityProtocol = Literals(SECURITY_PROTOCOLS);
+export type SecurityProtocol = Static<typeof SecurityProtocol>;
 export const SASL_MECHANISMS = ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER'] as const;
-export type SaslMechanism = (typeof SASL_MECHANISMS)[number];
+export const SaslMechanism = Literals(SASL_MECHANISMS);
+export type SaslMechanism = Static<typeof SaslMechanism>;
 
 export const Id = Type.String({ format: 'uuid' });
 
@@ -192,7 +194,3 @@ export const ConfigChangeReport = Type.Object({
   }),
 });
 export type ConfigChangeReport = Static<typeof ConfigChangeReport>;
-
-/** A destructive change repeats the name of what it removes, as a typed confirmation. */
-export const confirmation = (description: string) =>
-  Type.Object({ confirmName: Type.String({ description }) }, { additionalProperties: false });

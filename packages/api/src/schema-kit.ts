@@ -45,7 +45,8 @@ export const NullFirst = <T extends TSchema>(schema: T, options: { description?:
 /**
  * Marks `schema` as filled in by the server when left out (Ajv's `useDefaults`). The handler's type,
  * `Static`, keeps the field required because validation always sets it; a caller's type,
- * {@link StaticInput}, makes it optional.
+ * {@link StaticInput}, makes it optional. Sets `default` on `schema` itself, so pass a fresh one, never
+ * a schema shared with fields that have no default.
  */
 export const Defaulted = <T extends TSchema>(schema: T, value: Static<T>): T & { default: Static<T> } =>
   Object.assign(schema, { default: value });
