@@ -31,7 +31,10 @@ before(async () => {
   await once(server, 'listening');
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-after(() => server.close());
+after(() => {
+  server.closeAllConnections();
+  server.close();
+});
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
   answer = (_request, response) => {
@@ -295,4 +298,27 @@ test('config changes preview with POST …/preview and apply with PATCH', async 
       `PATCH /api/v1/clusters/${clusterId}/topics/orders/configs`,
     ],
   );
+});
+
+test('timeoutMs aborts a JSON request that takes too long, but never a stream', async () => {
+  answer = () => {}; // never answers
+  const client = createWeirClient({ baseUrl, timeoutMs: 100 });
+  await assert.rejects(client.clusters.list(), { name: 'TimeoutError' });
+
+  endlessTail();
+  const abort = new AbortController();
+  let count = 0;
+  const started = Date.now();
+  const reading = (async () => {
+    const events = await client.messages.search(
+      clusterId,
+      'slow',
+      { filters: [], follow: true },
+      { signal: abort.signal },
+    );
+    for await (const _event of events) if (++count === 10) abort.abort();
+  })();
+  await assert.rejects(reading, { name: 'AbortError' });
+  assert.equal(count, 10);
+  assert.ok(Date.now() - started > 150, 'the stream outlived the timeout');
 });

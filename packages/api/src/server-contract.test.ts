@@ -20,7 +20,6 @@ import type {
   ClusterInput as ServerClusterInputSchema,
   ClusterView as ServerClusterViewSchema,
 } from '../../server/src/clusters/cluster.schemas.ts';
-import type { TopicSort as ServerTopicSort } from '../../server/src/clusters/topics.view.ts';
 import type { Problem as ServerProblem } from '../../server/src/http/problem.ts';
 import type {
   ResolvedBrowse as ServerResolvedBrowse,
@@ -62,7 +61,6 @@ const checks = {
   BrokerSummary: same<api.BrokerSummary, server.BrokerSummary>(),
   BrokerDetail: same<api.BrokerDetail, server.BrokerDetail>(),
   // topics
-  TopicSort: same<api.TopicSort, ServerTopicSort>(),
   SystemTopicOwner: same<api.SystemTopicOwner, server.SystemTopicOwner>(),
   TopicSummary: same<api.TopicSummary, server.TopicSummary>(),
   TopicPartitionView: same<api.TopicPartitionView, server.TopicPartitionView>(),

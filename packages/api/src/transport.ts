@@ -61,6 +61,11 @@ export interface TransportOptions {
    * origin. Browsers set Origin themselves and ignore this.
    */
   origin?: string;
+  /**
+   * Milliseconds after which a JSON or file request is aborted (as the CLI's 30 s); never applied
+   * to streams, which run until their own time budget ends. No limit by default.
+   */
+  timeoutMs?: number;
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -71,6 +76,7 @@ export class Transport {
   readonly #fetch: typeof fetch;
   readonly #auth: TransportOptions['auth'];
   readonly #origin: string | undefined;
+  readonly #timeoutMs: number | undefined;
 
   constructor(options: TransportOptions = {}) {
     this.#baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
@@ -78,6 +84,7 @@ export class Transport {
     const fetchFn = options.fetch ?? globalThis.fetch;
     this.#fetch = (input, init) => fetchFn(input, init);
     this.#auth = options.auth;
+    this.#timeoutMs = options.timeoutMs;
     this.#origin =
       options.origin ??
       (options.auth && 'cookie' in options.auth && this.#baseUrl ? new URL(this.#baseUrl).origin : undefined);
@@ -102,7 +109,7 @@ export class Transport {
 
   /** The response with its JSON body parsed (undefined when empty), whatever its status. */
   async request<T = unknown>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    const response = await this.fetch(path, options);
+    const response = await this.fetch(path, this.#bounded(options));
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: parseBody(text) as T };
   }
@@ -113,7 +120,7 @@ export class Transport {
    * @throws ApiProblem when the server answered with an error status.
    */
   async json<T>(path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
-    const response = await this.fetch(path, options);
+    const response = await this.fetch(path, this.#bounded(options));
     if (!response.ok) throw await problemOf(response);
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: parseBody(text) as T };
@@ -138,9 +145,16 @@ export class Transport {
    * @throws ApiProblem when the server answered with an error status.
    */
   async file(path: string, options: RequestOptions = {}): Promise<Response> {
-    const response = await this.fetch(path, { ...options, accept: options.accept ?? '*/*' });
+    const response = await this.fetch(path, this.#bounded({ ...options, accept: options.accept ?? '*/*' }));
     if (!response.ok) throw await problemOf(response);
     return response;
+  }
+
+  /** `options` with the timeout added to its signal, when the client has one. */
+  #bounded(options: RequestOptions): RequestOptions {
+    if (this.#timeoutMs === undefined) return options;
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    return { ...options, signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout };
   }
 }
 
