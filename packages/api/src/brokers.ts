@@ -1,0 +1,82 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { ConfigEntryView, Freshness, Total } from './common.ts';
+import { Nullable } from './schema-kit.ts';
+
+/** Brokers: the list, one broker's configs and log dirs, and the KRaft quorum. */
+
+export const QuorumReplica = Type.Object({
+  nodeId: Type.Integer(),
+  logEndOffset: Type.Integer(),
+  lag: Type.Integer({ description: "Records behind the leader's log end offset" }),
+  lastCaughtUpTimestamp: Nullable(Type.Integer()),
+});
+export type QuorumReplica = Static<typeof QuorumReplica>;
+
+/** The KRaft metadata quorum (DescribeQuorum); absent with ZooKeeper. */
+export const Quorum = Type.Object({
+  leaderId: Type.Integer(),
+  leaderEpoch: Type.Integer(),
+  highWatermark: Type.Integer(),
+  voters: Type.Array(QuorumReplica),
+  observers: Type.Array(QuorumReplica),
+});
+export type Quorum = Static<typeof Quorum>;
+
+export const BrokerLogDirSummary = Type.Object({
+  path: Type.String(),
+  totalBytes: Nullable(Type.Integer()),
+  usableBytes: Nullable(Type.Integer()),
+  sizeBytes: Type.Integer(),
+});
+export type BrokerLogDirSummary = Static<typeof BrokerLogDirSummary>;
+
+export const BrokerSummary = Type.Object({
+  nodeId: Type.Integer(),
+  host: Type.String(),
+  port: Type.Integer(),
+  rack: Nullable(Type.String()),
+  controller: Type.Boolean(),
+  leaders: Type.Integer(),
+  replicas: Type.Integer(),
+  leaderSkewPercent: Nullable(Type.Number(), {
+    description:
+      "How far this broker's leader count is from an even share, in percent (positive: more than its share)",
+  }),
+  logDirs: Nullable(Type.Array(BrokerLogDirSummary), {
+    description: "Null when the broker's log dirs could not be read (logDirsError says why)",
+  }),
+  logDirsError: Nullable(Type.String()),
+  sizeBytes: Total,
+});
+export type BrokerSummary = Static<typeof BrokerSummary>;
+
+export const BrokerList = Type.Object({ freshness: Freshness, brokers: Type.Array(BrokerSummary) });
+export type BrokerList = Static<typeof BrokerList>;
+
+export const LogDirReplica = Type.Object({
+  topic: Type.String(),
+  partition: Type.Integer(),
+  sizeBytes: Type.Integer(),
+  offsetLag: Type.Integer(),
+  future: Type.Boolean(),
+});
+export type LogDirReplica = Static<typeof LogDirReplica>;
+
+export const BrokerLogDir = Type.Object({
+  path: Type.String(),
+  totalBytes: Nullable(Type.Integer()),
+  usableBytes: Nullable(Type.Integer()),
+  errorCode: Type.Integer(),
+  replicas: Type.Array(LogDirReplica),
+});
+export type BrokerLogDir = Static<typeof BrokerLogDir>;
+
+export const BrokerDetail = Type.Object({
+  freshness: Freshness,
+  broker: BrokerSummary,
+  configs: Type.Array(ConfigEntryView),
+  logDirs: Nullable(Type.Array(BrokerLogDir), {
+    description: "Null when the broker's log dirs could not be read",
+  }),
+});
+export type BrokerDetail = Static<typeof BrokerDetail>;
