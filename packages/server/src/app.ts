@@ -9,6 +9,7 @@ import { ApiTokensService } from './auth/api-tokens.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { LoginRateLimiter, type LoginThrottlePolicy } from './auth/login-rate-limiter.ts';
+import { AuditedChanges } from './changes/audited-change.ts';
 import { ClusterConnections } from './clusters/cluster-connections.ts';
 import { clusterReadRoutes } from './clusters/cluster-read.routes.ts';
 import { ClusterReadService } from './clusters/cluster-read.service.ts';
@@ -41,7 +42,6 @@ import { JobsService } from './jobs/jobs.service.ts';
 import { FilterPool } from './messages/filter-pool.ts';
 import { messagesRoutes } from './messages/messages.routes.ts';
 import { MessagesService } from './messages/messages.service.ts';
-import { ClusterOperations } from './operations/cluster-operations.ts';
 import { REASSIGNMENT_JOB, ReassignmentJob } from './replicas/reassignment.job.ts';
 import { replicasRoutes } from './replicas/replicas.routes.ts';
 import { ReplicasService } from './replicas/replicas.service.ts';
@@ -121,7 +121,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   snapshots = new SnapshotsService(connections);
   const zookeeper = new ZooKeeperService(clusters);
   const reads = new ClusterReadService(snapshots, connections, zookeeper);
-  const ops = new ClusterOperations({ connections, snapshots, audit, clusters });
+  const changes = new AuditedChanges({ snapshots, audit });
   const jobs = new JobsService(options.store.jobs, {
     pollMs: options.jobPollMs,
     onFinish: (job) =>
@@ -137,15 +137,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
         },
       ),
   });
-  jobs.register(REASSIGNMENT_JOB, new ReassignmentJob(ops));
-  jobs.register(MESSAGE_COUNT_JOB, new MessageCountJob(ops));
-  const counts = new MessageCountService(ops, jobs);
-  const topics = new TopicsService(ops);
-  const configs = new ConfigsService(ops);
-  const groups = new GroupsService(ops);
-  const replicas = new ReplicasService(ops, jobs);
+  jobs.register(REASSIGNMENT_JOB, new ReassignmentJob({ connections, clusters }));
+  jobs.register(MESSAGE_COUNT_JOB, new MessageCountJob(connections));
+  const counts = new MessageCountService({ connections, changes, jobs });
+  const topics = new TopicsService({ connections, changes });
+  const configs = new ConfigsService({ connections, changes });
+  const groups = new GroupsService({ connections, changes });
+  const replicas = new ReplicasService({ connections, changes, clusters, jobs });
   const filterPool = new FilterPool();
-  const messages = new MessagesService({ operations: ops, filters: filterPool });
+  const messages = new MessagesService({ connections, changes, filters: filterPool });
   const openConnections = connections;
   // Jobs stop before the connections they use close; their state stays as it was, for the next start.
   http.addHook('onClose', async () => {

@@ -33,3 +33,6 @@ export class ClusterConnections {
     await Promise.all([...this.#gateways.keys()].map((id) => this.drop(id)));
   }
 }
+
+/** The one road to a cluster's gateway, as services that talk to Kafka are given it. */
+export type Gateways = Pick<ClusterConnections, 'gateway'>;

@@ -56,6 +56,11 @@ export class ClustersService {
   }
 
   /** Tests settings without saving them; for an existing cluster, its stored secrets fill any left out. */
+  /** The ZooKeeper connect string given at onboarding, if any (older clusters need it for some changes). */
+  async zookeeperConnect(id: string): Promise<string | null> {
+    return (await this.getStored(id)).definition.zookeeperConnect ?? null;
+  }
+
   async test(input: ClusterInput, existingId?: string): Promise<ConnectionReport> {
     const previous = existingId ? (await this.getStored(existingId)).secrets : undefined;
     const { definition, secrets } = this.#validated(input, previous);

@@ -1,7 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../changes/actor.ts';
+import { conflictResponses, GroupParams } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
-import { actorOf, conflictResponses, GroupParams } from '../operations/operation.schemas.ts';
 import type { GroupsService } from './groups.service.ts';
 
 const tags = ['group changes'];

@@ -1,8 +1,10 @@
 import { type GroupDescription, KafkaGatewayError } from '@weir/kafka';
+import type { Actor } from '../changes/actor.ts';
+import type { AuditedChanges } from '../changes/audited-change.ts';
+import type { Gateways } from '../clusters/cluster-connections.ts';
 import { ConflictError, InputError, NotFoundError, UnavailableError } from '../errors.ts';
-import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
 import type { ResetPlan, ResetRow, ResetTo } from '../operations/operations.types.ts';
-import { ledPartitions } from '../topics/topics.service.ts';
+import { currentTopic, ledPartitions } from '../topics/topic-lookup.ts';
 import { resetTarget } from './offset-reset.ts';
 
 export interface ResetScope {
@@ -15,14 +17,16 @@ const INACTIVE_STATES = new Set(['Empty', 'Dead', 'Unknown']);
 
 /** Offset resets (previewed first), group deletion, and deletion of a group's offsets for a topic. */
 export class GroupsService {
-  readonly #ops: ClusterOperations;
+  readonly #connections: Gateways;
+  readonly #changes: AuditedChanges;
 
-  constructor(ops: ClusterOperations) {
-    this.#ops = ops;
+  constructor(deps: { connections: Gateways; changes: AuditedChanges }) {
+    this.#connections = deps.connections;
+    this.#changes = deps.changes;
   }
 
   async resetPlan(clusterId: string, groupId: string, to: ResetTo, scope: ResetScope): Promise<ResetPlan> {
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     const { state, description } = await this.#liveState(clusterId, groupId);
     const committed = (await gateway.committedOffsets([groupId])).get(groupId) ?? [];
     if (state === 'Dead' && committed.length === 0 && !scope.topics?.length) {
@@ -42,7 +46,7 @@ export class GroupsService {
     const cluster = await gateway.describeCluster();
     const rows: ResetRow[] = [];
     for (const { topic: name, partitions } of wanted) {
-      const topic = await this.#ops.topic(clusterId, name);
+      const topic = await currentTopic(await this.#connections.gateway(clusterId), name);
       const all = topic.partitions.map((p) => p.partition);
       const unknown = (partitions ?? []).filter((p) => !all.includes(p));
       if (unknown.length > 0) {
@@ -98,8 +102,8 @@ export class GroupsService {
       ]);
     }
     const plan = await this.resetPlan(clusterId, groupId, request.to, request.scope);
-    const gateway = await this.#ops.gateway(clusterId);
-    await this.#ops.apply(
+    const gateway = await this.#connections.gateway(clusterId);
+    await this.#changes.apply(
       clusterId,
       actor,
       {
@@ -134,8 +138,8 @@ export class GroupsService {
     if (state === 'Dead') throw new NotFoundError(`Consumer group "${groupId}" does not exist.`);
     const refusal = blockedBy(groupId, state, description?.members.length ?? 0);
     if (refusal) throw new ConflictError(refusal);
-    const gateway = await this.#ops.gateway(clusterId);
-    await this.#ops.apply(
+    const gateway = await this.#connections.gateway(clusterId);
+    await this.#changes.apply(
       clusterId,
       actor,
       { action: 'group.delete', targetType: 'group', target: groupId, before: { state } },
@@ -156,7 +160,7 @@ export class GroupsService {
         `body.confirmName: must equal "${groupId}".`,
       ]);
     }
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     const committed = ((await gateway.committedOffsets([groupId])).get(groupId) ?? []).filter(
       (c) => c.topic === topicName,
     );
@@ -164,7 +168,7 @@ export class GroupsService {
       throw new NotFoundError(`Group "${groupId}" has no committed offsets for topic "${topicName}".`);
     }
     const partitions = committed.map((c) => c.partition).sort((a, b) => a - b);
-    await this.#ops.apply(
+    await this.#changes.apply(
       clusterId,
       actor,
       {
@@ -188,7 +192,7 @@ export class GroupsService {
     clusterId: string,
     groupId: string,
   ): Promise<{ state: string; description: GroupDescription | null }> {
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     const described = await gateway.describeGroupsOnCoordinators([groupId]);
     const failure = described.failures.get(groupId);
     if (failure) throw new UnavailableError(`Consumer group "${groupId}" could not be read: ${failure}.`);

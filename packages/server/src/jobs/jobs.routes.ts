@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { ClusterParams, conflictResponses, Loose } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
-import { ClusterParams, conflictResponses, Loose } from '../operations/operation.schemas.ts';
 import type { JobsService } from './jobs.service.ts';
 
 const tags = ['jobs'];

@@ -1,8 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../changes/actor.ts';
+import { ClusterParams, conflictResponses, TopicParams } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { JobSchema } from '../jobs/jobs.routes.ts';
-import { actorOf, ClusterParams, conflictResponses, TopicParams } from '../operations/operation.schemas.ts';
 import type { ReplicasService } from './replicas.service.ts';
 
 const tags = ['replicas'];

@@ -1,13 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../changes/actor.ts';
+import { ClusterParams, conflictResponses, Loose, TopicParams } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
-import {
-  actorOf,
-  ClusterParams,
-  conflictResponses,
-  Loose,
-  TopicParams,
-} from '../operations/operation.schemas.ts';
 import { MAX_TOPIC_NAME_LENGTH, TOPIC_PRESETS } from './topic-rules.ts';
 import type { TopicsService } from './topics.service.ts';
 

@@ -1,12 +1,10 @@
-import {
-  type CreatedTopicReport,
-  inferKafkaVersion,
-  type KafkaGateway,
-  type TopicMetadata,
-} from '@weir/kafka';
-import { ConflictError, InputError } from '../errors.ts';
-import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
+import { type CreatedTopicReport, inferKafkaVersion, type TopicMetadata } from '@weir/kafka';
+import type { Actor } from '../changes/actor.ts';
+import type { AuditedChanges } from '../changes/audited-change.ts';
+import type { Gateways } from '../clusters/cluster-connections.ts';
+import { InputError } from '../errors.ts';
 import type { TruncateTarget, TruncationRow } from '../operations/operations.types.ts';
+import { currentTopic, ledPartitions } from './topic-lookup.ts';
 import { collidingTopic, collisionWarning, reservedTopicProblem, topicNameProblems } from './topic-rules.ts';
 
 export interface NewTopicInput {
@@ -31,10 +29,12 @@ function assertConfirmed(kind: string, name: string, confirmName: string): void 
 
 /** Topic changes: create, delete, add partitions, truncate, clone. Configs live in ConfigsService. */
 export class TopicsService {
-  readonly #ops: ClusterOperations;
+  readonly #connections: Gateways;
+  readonly #changes: AuditedChanges;
 
-  constructor(ops: ClusterOperations) {
-    this.#ops = ops;
+  constructor(deps: { connections: Gateways; changes: AuditedChanges }) {
+    this.#connections = deps.connections;
+    this.#changes = deps.changes;
   }
 
   async create(
@@ -44,7 +44,7 @@ export class TopicsService {
   ): Promise<CreatedTopicReport & { validateOnly: boolean; warnings: string[] }> {
     const problems = topicNameProblems(input.name);
     if (problems.length > 0) throw new InputError(`"${input.name}" cannot be a topic name.`, problems);
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     const reserved = reservedTopicProblem(
       input.name,
       input.name.startsWith('__') ? inferKafkaVersion(await gateway.apiVersions()).minimum : null,
@@ -68,7 +68,7 @@ export class TopicsService {
     const warnings = [collisionWarning(input.name)].filter((warning) => warning !== null);
     if (input.validateOnly)
       return { ...(await gateway.createTopic(spec, true)), validateOnly: true, warnings };
-    const created = await this.#ops.apply(
+    const created = await this.#changes.apply(
       clusterId,
       actor,
       { action: 'topic.create', targetType: 'topic', target: input.name },
@@ -89,9 +89,9 @@ export class TopicsService {
 
   async delete(clusterId: string, name: string, confirmName: string, actor: Actor): Promise<void> {
     assertConfirmed('topic', name, confirmName);
-    const topic = await this.#ops.topic(clusterId, name);
-    const gateway = await this.#ops.gateway(clusterId);
-    await this.#ops.apply(
+    const topic = await currentTopic(await this.#connections.gateway(clusterId), name);
+    const gateway = await this.#connections.gateway(clusterId);
+    await this.#changes.apply(
       clusterId,
       actor,
       {
@@ -118,7 +118,7 @@ export class TopicsService {
     validateOnly: boolean,
     actor: Actor,
   ): Promise<{ before: number; after: number; warning: string; validateOnly: boolean }> {
-    const topic = await this.#ops.topic(clusterId, name);
+    const topic = await currentTopic(await this.#connections.gateway(clusterId), name);
     const before = topic.partitions.length;
     if (count <= before) {
       throw new InputError(
@@ -126,11 +126,11 @@ export class TopicsService {
         [`count: must be greater than ${before}.`],
       );
     }
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     await gateway.addPartitions(name, count, true);
     const report = { before, after: count, warning: ORDERING_WARNING, validateOnly };
     if (validateOnly) return report;
-    await this.#ops.apply(
+    await this.#changes.apply(
       clusterId,
       actor,
       { action: 'topic.add-partitions', targetType: 'topic', target: name, before: { partitions: before } },
@@ -147,8 +147,8 @@ export class TopicsService {
     target: TruncateTarget,
     partitions?: number[],
   ): Promise<TruncationRow[]> {
-    const topic = await this.#ops.topic(clusterId, name);
-    const gateway = await this.#ops.gateway(clusterId);
+    const topic = await currentTopic(await this.#connections.gateway(clusterId), name);
+    const gateway = await this.#connections.gateway(clusterId);
     const chosen = choosePartitions(topic, partitions);
     const led = ledPartitions(topic, chosen, await gateway.describeCluster());
     const [starts, ends] = await Promise.all([
@@ -185,8 +185,8 @@ export class TopicsService {
     assertConfirmed('topic', name, request.confirmName);
     const plan = await this.truncationPlan(clusterId, name, request.target, request.partitions);
     const moves = plan.filter((p) => p.newStart > p.start);
-    const gateway = await this.#ops.gateway(clusterId);
-    const result = await this.#ops.apply(
+    const gateway = await this.#connections.gateway(clusterId);
+    const result = await this.#changes.apply(
       clusterId,
       actor,
       {
@@ -207,8 +207,8 @@ export class TopicsService {
   }
 
   async clone(clusterId: string, source: string, name: string, actor: Actor) {
-    const topic = await this.#ops.topic(clusterId, source);
-    const gateway = await this.#ops.gateway(clusterId);
+    const topic = await currentTopic(await this.#connections.gateway(clusterId), source);
+    const gateway = await this.#connections.gateway(clusterId);
     const configs = Object.fromEntries(
       (await gateway.describeConfigs({ type: 'topic', name: source }))
         .filter((c) => c.source === 'topic' && c.value !== null)
@@ -238,26 +238,4 @@ function choosePartitions(topic: TopicMetadata, partitions?: number[]): number[]
     ]);
   }
   return [...new Set(partitions)].sort((a, b) => a - b);
-}
-
-/** Partitions with their leader's address; leaderless ones cannot be read or truncated now. */
-export function ledPartitions(
-  topic: TopicMetadata,
-  partitions: number[],
-  cluster: Awaited<ReturnType<KafkaGateway['describeCluster']>>,
-) {
-  return partitions.map((partition) => {
-    const leaderId = topic.partitions.find((p) => p.partition === partition)?.leader ?? -1;
-    const leader = cluster.brokers.find((b) => b.nodeId === leaderId);
-    if (!leader) {
-      throw new ConflictError(
-        `Partition ${topic.name}-${partition} has no leader right now; wait for one or choose other partitions.`,
-      );
-    }
-    return {
-      topic: topic.name,
-      partition,
-      leader: { nodeId: leader.nodeId, host: leader.host, port: leader.port },
-    };
-  });
 }

@@ -1,8 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { principalOf } from '../http/access-control.ts';
-import { MAX_KAFKA_STRING_LENGTH, PATH_NAME_RULE } from '../http/path-names.ts';
-import type { Actor } from './cluster-operations.ts';
+import { MAX_KAFKA_STRING_LENGTH, PATH_NAME_RULE } from './path-names.ts';
 
 export const ClusterParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const TopicParams = Type.Object({
@@ -19,8 +16,3 @@ export const conflictResponses = {
   409: Type.Ref('Problem'),
   503: Type.Ref('Problem'),
 };
-
-export const actorOf = (request: FastifyRequest): Actor => ({
-  principal: principalOf(request),
-  ip: request.ip ?? null,
-});
