@@ -1,10 +1,14 @@
-import { type GroupDescription, KafkaGatewayError } from '@weir/kafka';
+import { type GroupDescription, type KafkaGateway, KafkaGatewayError } from '@weir/kafka';
 import type { Actor } from '../changes/actor.ts';
 import type { AuditedChanges } from '../changes/audited-change.ts';
 import type { Gateways } from '../clusters/cluster-connections.ts';
+import { type ClusterSnapshot, partitionKey } from '../clusters/cluster-snapshot.ts';
+import type { GroupDetail, GroupList, GroupSummary } from '../clusters/read-model.types.ts';
+import type { SnapshotsService } from '../clusters/snapshots.service.ts';
 import { ConflictError, InputError, NotFoundError, UnavailableError } from '../errors.ts';
 import type { ResetPlan, ResetRow, ResetTo } from '../operations/operations.types.ts';
 import { currentTopic, ledPartitions } from '../topics/topic-lookup.ts';
+import { groupListingOf, lagOf, summarizeGroups } from './groups.view.ts';
 import { resetTarget } from './offset-reset.ts';
 
 export interface ResetScope {
@@ -15,14 +19,129 @@ export interface ResetScope {
 // A group can be changed from outside only when no consumer holds its partitions.
 const INACTIVE_STATES = new Set(['Empty', 'Dead', 'Unknown']);
 
-/** Offset resets (previewed first), group deletion, and deletion of a group's offsets for a topic. */
+/** Group reads, offset resets (previewed first), group deletion, and deletion of a group's offsets for a topic. */
 export class GroupsService {
   readonly #connections: Gateways;
   readonly #changes: AuditedChanges;
+  readonly #snapshots: Pick<SnapshotsService, 'read'>;
 
-  constructor(deps: { connections: Gateways; changes: AuditedChanges }) {
+  constructor(deps: {
+    connections: Gateways;
+    changes: AuditedChanges;
+    snapshots: Pick<SnapshotsService, 'read'>;
+  }) {
     this.#connections = deps.connections;
     this.#changes = deps.changes;
+    this.#snapshots = deps.snapshots;
+  }
+
+  /** The snapshot's groups whose id contains `search` (case-insensitive), and how complete the listing is. */
+  async list(clusterId: string, query: { search?: string; refresh?: boolean }): Promise<GroupList> {
+    const { snapshot, freshness } = await this.#snapshots.read(clusterId, query.refresh ?? false);
+    const needle = query.search?.toLowerCase();
+    const groups: GroupSummary[] = summarizeGroups(snapshot).filter(
+      (g) => !needle || g.groupId.toLowerCase().includes(needle),
+    );
+    return { freshness, groups, listing: groupListingOf(snapshot) };
+  }
+
+  /**
+   * One group: members with assignments and per-partition lag; a group the snapshot lacks is asked of
+   * its coordinator.
+   * @throws NotFoundError when its coordinator knows no such group.
+   */
+  async detail(clusterId: string, groupId: string, refresh = false): Promise<GroupDetail> {
+    const { snapshot, freshness } = await this.#snapshots.read(clusterId, refresh);
+    const view = snapshot.groups?.some((g) => g.groupId === groupId)
+      ? snapshot
+      : await this.#groupFromCoordinator(clusterId, snapshot, groupId);
+    const summary = summarizeGroups(view).find((g) => g.groupId === groupId)!;
+    const description = view.descriptions?.get(groupId) ?? null;
+    const owner = new Map<string, string>();
+    for (const member of description?.members ?? []) {
+      for (const a of member.assignment) owner.set(partitionKey(a.topic, a.partition), member.memberId);
+    }
+    return {
+      freshness,
+      group: {
+        ...summary,
+        protocol: description?.protocol ?? null,
+        members: description?.members ?? [],
+        describeError: description
+          ? null
+          : (view.groupErrors.get(groupId) ??
+            view.partErrors.groupDescriptions ??
+            'the group was not described'),
+      },
+      partitions: lagOf(view, groupId).map((p) => ({
+        ...p,
+        memberId: owner.get(partitionKey(p.topic, p.partition)) ?? null,
+      })),
+    };
+  }
+
+  /**
+   * A group the snapshot's listing lacks (created since, or listed by a broker that did not answer):
+   * asked of its coordinator now. "Does not exist" is said only when the coordinator says so.
+   * @throws NotFoundError when the coordinator describes it as Dead and it has no committed offsets.
+   * @throws UnavailableError naming the broker when its coordinator could not be asked.
+   */
+  async #groupFromCoordinator(clusterId: string, snapshot: ClusterSnapshot, groupId: string) {
+    const gateway = await this.#connections.gateway(clusterId);
+    const [described, committed] = await Promise.all([
+      gateway.describeGroupsOnCoordinators([groupId]),
+      gateway.committedOffsetsFromCoordinators([groupId]),
+    ]);
+    let description: (GroupDescription & { coordinator?: number }) | undefined =
+      described.answered.get(groupId);
+    const offsets = committed.answered.get(groupId);
+    // Classic DescribeGroups calls a new-protocol (KIP-848) group unknown; ConsumerGroupDescribe knows it.
+    if (description?.state === 'Dead')
+      description = (await this.#consumerProtocolGroup(gateway, groupId)) ?? description;
+    const error = described.failures.get(groupId) ?? committed.failures.get(groupId);
+    if (!description && !offsets)
+      throw new UnavailableError(
+        `Consumer group "${groupId}" could not be read: ${error ?? 'its coordinator gave no answer'}.`,
+      );
+    if (description?.state === 'Dead' && (offsets?.length ?? 0) === 0)
+      throw new NotFoundError(
+        `Consumer group "${groupId}" does not exist: its coordinator, broker ${description.coordinator ?? '?'}, knows no such group.`,
+      );
+    const groupErrors = new Map<string, string>();
+    if (error) groupErrors.set(groupId, error);
+    const view: ClusterSnapshot = {
+      ...snapshot,
+      groups: [
+        {
+          groupId,
+          state: description?.state ?? 'Unknown',
+          protocolType: description?.protocolType ?? '',
+          groupType: description && !('coordinator' in description) ? 'consumer' : null,
+        },
+      ],
+      committed: offsets ? new Map([[groupId, offsets]]) : new Map(),
+      descriptions: description ? new Map([[groupId, description]]) : new Map(),
+      groupErrors,
+    };
+    return view;
+  }
+
+  /** A new-protocol group by ConsumerGroupDescribe; undefined when the cluster lacks it or says no. */
+  async #consumerProtocolGroup(
+    gateway: KafkaGateway,
+    groupId: string,
+  ): Promise<GroupDescription | undefined> {
+    try {
+      return (await gateway.describeConsumerProtocolGroups([groupId]))[0];
+    } catch (error) {
+      if (error instanceof KafkaGatewayError && error.kind === 'unsupported') return undefined;
+      throw new UnavailableError(
+        `Consumer group "${groupId}" could not be read: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
   }
 
   async resetPlan(clusterId: string, groupId: string, to: ResetTo, scope: ResetScope): Promise<ResetPlan> {

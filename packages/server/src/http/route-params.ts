@@ -6,6 +6,10 @@ export const TopicParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
   name: Type.String({ minLength: 1, description: PATH_NAME_RULE }),
 });
+export const BrokerParams = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  brokerId: Type.Integer({ minimum: 0 }),
+});
 export const GroupParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
   groupId: Type.String({ minLength: 1, maxLength: MAX_KAFKA_STRING_LENGTH, description: PATH_NAME_RULE }),

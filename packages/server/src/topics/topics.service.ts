@@ -1,11 +1,21 @@
-import { type CreatedTopicReport, inferKafkaVersion, type TopicMetadata } from '@weir/kafka';
+import {
+  type ConfigEntry,
+  type CreatedTopicReport,
+  inferKafkaVersion,
+  type TopicMetadata,
+} from '@weir/kafka';
 import type { Actor } from '../changes/actor.ts';
 import type { AuditedChanges } from '../changes/audited-change.ts';
 import type { Gateways } from '../clusters/cluster-connections.ts';
-import { InputError } from '../errors.ts';
+import { readLive } from '../clusters/live-read.ts';
+import type { TopicDetail } from '../clusters/read-model.types.ts';
+import type { SnapshotsService } from '../clusters/snapshots.service.ts';
+import { InputError, NotFoundError } from '../errors.ts';
 import type { TruncateTarget, TruncationRow } from '../operations/operations.types.ts';
+import { consumerGroupsOf, partitionViews } from './topic-detail.view.ts';
 import { currentTopic, ledPartitions } from './topic-lookup.ts';
 import { collidingTopic, collisionWarning, reservedTopicProblem, topicNameProblems } from './topic-rules.ts';
+import { pageTopics, summarizeTopics, type TopicPageQuery } from './topics.view.ts';
 
 export interface NewTopicInput {
   name: string;
@@ -15,6 +25,9 @@ export interface NewTopicInput {
   /** Only ask the controller whether it would accept the topic. */
   validateOnly: boolean;
 }
+
+/** What Metadata answers before Kafka 2.8 gave topics ids. */
+const NO_TOPIC_ID = '00000000-0000-0000-0000-000000000000';
 
 const ORDERING_WARNING =
   'Adding partitions changes which partition a key hashes to: records with the same key written before and after may be read out of order, and compacted topics keep both values until the old ones expire.';
@@ -27,14 +40,56 @@ function assertConfirmed(kind: string, name: string, confirmName: string): void 
   }
 }
 
-/** Topic changes: create, delete, add partitions, truncate, clone. Configs live in ConfigsService. */
+/** Topic reads and changes: list, detail, create, delete, add partitions, truncate, clone. Config changes live in ConfigChanges. */
 export class TopicsService {
   readonly #connections: Gateways;
   readonly #changes: AuditedChanges;
+  readonly #snapshots: Pick<SnapshotsService, 'read'>;
 
-  constructor(deps: { connections: Gateways; changes: AuditedChanges }) {
+  constructor(deps: {
+    connections: Gateways;
+    changes: AuditedChanges;
+    snapshots: Pick<SnapshotsService, 'read'>;
+  }) {
     this.#connections = deps.connections;
     this.#changes = deps.changes;
+    this.#snapshots = deps.snapshots;
+  }
+
+  /** A page of the snapshot's topics, searched and sorted. */
+  async list(clusterId: string, query: TopicPageQuery & { refresh?: boolean }) {
+    const { snapshot, freshness } = await this.#snapshots.read(clusterId, query.refresh ?? false);
+    return { freshness, ...pageTopics(summarizeTopics(snapshot), query) };
+  }
+
+  /**
+   * One topic from the snapshot: partitions with offsets and replica sizes, the groups reading it, and
+   * its configs read live (configsError says why they are missing).
+   * @throws NotFoundError when the snapshot lacks the topic.
+   */
+  async detail(clusterId: string, name: string, refresh = false): Promise<TopicDetail> {
+    const { snapshot, freshness } = await this.#snapshots.read(clusterId, refresh);
+    const topic = snapshot.metadata.topics.find((t) => t.name === name);
+    if (!topic)
+      throw new NotFoundError(`Topic "${name}" does not exist in this cluster (as of ${freshness.takenAt}).`);
+    const summary = summarizeTopics(snapshot).find((t) => t.name === name)!;
+    let configs: ConfigEntry[] | null = null;
+    let configsError: string | null = null;
+    try {
+      configs = await readLive(this.#connections, clusterId, (g) =>
+        g.describeConfigs({ type: 'topic', name }),
+      );
+    } catch (error) {
+      configsError = (error as Error).message;
+    }
+    return {
+      freshness,
+      topic: { ...summary, topicId: topic.topicId === NO_TOPIC_ID ? null : topic.topicId },
+      partitions: partitionViews(snapshot, topic),
+      configs,
+      configsError,
+      consumerGroups: consumerGroupsOf(snapshot, name),
+    };
   }
 
   async create(

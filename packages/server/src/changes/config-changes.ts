@@ -1,11 +1,11 @@
 import type { ConfigChange, ConfigResource } from '@weir/kafka';
 import { liveBrokerIds } from '../brokers/broker-ids.ts';
-import type { Actor } from '../changes/actor.ts';
-import type { AuditedChanges } from '../changes/audited-change.ts';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import { InputError, NotFoundError } from '../errors.ts';
 import type { ConfigChangeReport } from '../operations/operations.types.ts';
 import { currentTopic } from '../topics/topic-lookup.ts';
+import type { Actor } from './actor.ts';
+import type { AuditedChanges } from './audited-change.ts';
 import { diffConfigs, withDynamicOnlyBrokerKeys } from './config-diff.ts';
 
 const describeResource = (r: ConfigResource) =>
@@ -16,7 +16,7 @@ const describeResource = (r: ConfigResource) =>
       : `broker ${r.name}`;
 
 /** Topic configs, one broker's dynamic configs, and the cluster-wide broker defaults: diff, then apply. */
-export class ConfigsService {
+export class ConfigChanges {
   readonly #connections: Gateways;
   readonly #changes: AuditedChanges;
 
