@@ -85,7 +85,17 @@ const Election = Type.Object(
 );
 const errors = { ...problemResponses, ...conflictResponses };
 
-export function replicasRoutes(app: FastifyInstance, deps: { replicas: ReplicasService }): void {
+type Deps = { replicas: ReplicasService };
+
+/** Reassignment plans and jobs, replication factor changes and leader elections. */
+export function replicasRoutes(app: FastifyInstance, deps: Deps): void {
+  reassignmentPlanRoute(app, deps);
+  startReassignmentRoute(app, deps);
+  replicationFactorRoute(app, deps);
+  electionRoute(app, deps);
+}
+
+function reassignmentPlanRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof ClusterParams>; Body: Static<typeof PlanRequest> }>(
     '/clusters/:id/reassignments/plan',
     {
@@ -101,7 +111,9 @@ export function replicasRoutes(app: FastifyInstance, deps: { replicas: ReplicasS
     },
     (request) => deps.replicas.plan(request.params.id, request.body),
   );
+}
 
+function startReassignmentRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof ClusterParams>; Body: Static<typeof Execute> }>(
     '/clusters/:id/reassignments',
     {
@@ -119,7 +131,9 @@ export function replicasRoutes(app: FastifyInstance, deps: { replicas: ReplicasS
         .code(202)
         .send(await deps.replicas.startReassignment(request.params.id, request.body, actorOf(request))),
   );
+}
 
+function replicationFactorRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof TopicParams>; Body: Static<typeof ReplicationFactor> }>(
     '/clusters/:id/topics/:name/replication-factor',
     {
@@ -143,7 +157,9 @@ export function replicasRoutes(app: FastifyInstance, deps: { replicas: ReplicasS
           ),
         ),
   );
+}
 
+function electionRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof ClusterParams>; Body: Static<typeof Election> }>(
     '/clusters/:id/elections',
     {
