@@ -9,16 +9,17 @@ import { ApiTokensService } from './auth/api-tokens.service.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { AuthService } from './auth/auth.service.ts';
 import { LoginRateLimiter, type LoginThrottlePolicy } from './auth/login-rate-limiter.ts';
+import { brokersRoutes } from './brokers/brokers.routes.ts';
+import { BrokersService } from './brokers/brokers.service.ts';
+import { AuditedChanges } from './changes/audited-change.ts';
+import { ConfigChanges } from './changes/config-changes.ts';
 import { ClusterConnections } from './clusters/cluster-connections.ts';
-import { clusterReadRoutes } from './clusters/cluster-read.routes.ts';
-import { ClusterReadService } from './clusters/cluster-read.service.ts';
 import { clustersRoutes } from './clusters/clusters.routes.ts';
 import { ClustersService } from './clusters/clusters.service.ts';
 import { probeConnection } from './clusters/connection-probe.ts';
+import { overviewRoutes } from './clusters/overview.routes.ts';
 import { SnapshotsService } from './clusters/snapshots.service.ts';
 import { ZooKeeperService } from './clusters/zookeeper.service.ts';
-import { configsRoutes } from './configs/configs.routes.ts';
-import { ConfigsService } from './configs/configs.service.ts';
 import { consoleRoutes, DEFAULT_WEB_DIR } from './console/console.routes.ts';
 import { groupsRoutes } from './groups/groups.routes.ts';
 import { GroupsService } from './groups/groups.service.ts';
@@ -41,11 +42,12 @@ import { JobsService } from './jobs/jobs.service.ts';
 import { FilterPool } from './messages/filter-pool.ts';
 import { messagesRoutes } from './messages/messages.routes.ts';
 import { MessagesService } from './messages/messages.service.ts';
-import { ClusterOperations } from './operations/cluster-operations.ts';
 import { REASSIGNMENT_JOB, ReassignmentJob } from './replicas/reassignment.job.ts';
 import { replicasRoutes } from './replicas/replicas.routes.ts';
 import { ReplicasService } from './replicas/replicas.service.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
+import { securityRoutes } from './security/security.routes.ts';
+import { SecurityService } from './security/security.service.ts';
 import { MESSAGE_COUNT_JOB, MessageCountJob } from './topics/message-count.job.ts';
 import { messageCountRoutes } from './topics/message-count.routes.ts';
 import { MessageCountService } from './topics/message-count.service.ts';
@@ -119,9 +121,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   connections = new ClusterConnections(clusters);
   snapshots = new SnapshotsService(connections);
-  const zookeeper = new ZooKeeperService(connections);
-  const reads = new ClusterReadService(snapshots, connections, zookeeper);
-  const ops = new ClusterOperations({ connections, snapshots, audit });
+  const zookeeper = new ZooKeeperService(clusters);
+  const snapshotsForReads = snapshots;
+  const changes = new AuditedChanges({ snapshots, audit });
   const jobs = new JobsService(options.store.jobs, {
     pollMs: options.jobPollMs,
     onFinish: (job) =>
@@ -137,15 +139,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
         },
       ),
   });
-  jobs.register(REASSIGNMENT_JOB, new ReassignmentJob(ops));
-  jobs.register(MESSAGE_COUNT_JOB, new MessageCountJob(ops));
-  const counts = new MessageCountService(ops, jobs);
-  const topics = new TopicsService(ops);
-  const configs = new ConfigsService(ops);
-  const groups = new GroupsService(ops);
-  const replicas = new ReplicasService(ops, jobs);
+  jobs.register(REASSIGNMENT_JOB, new ReassignmentJob({ connections, clusters }));
+  jobs.register(MESSAGE_COUNT_JOB, new MessageCountJob(connections));
+  const counts = new MessageCountService({ connections, changes, jobs });
+  const topics = new TopicsService({ connections, changes, snapshots });
+  const configs = new ConfigChanges({ connections, changes });
+  const brokers = new BrokersService({ connections, snapshots });
+  const security = new SecurityService({ connections, zookeeper });
+  const groups = new GroupsService({ connections, changes, snapshots });
+  const replicas = new ReplicasService({ connections, changes, clusters, jobs });
   const filterPool = new FilterPool();
-  const messages = new MessagesService({ operations: ops, filters: filterPool });
+  const messages = new MessagesService({ connections, changes, filters: filterPool });
   const openConnections = connections;
   // Jobs stop before the connections they use close; their state stays as it was, for the next start.
   http.addHook('onClose', async () => {
@@ -190,10 +194,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       authRoutes(api, { auth, apiTokens });
       auditRoutes(api, { audit });
       clustersRoutes(api, { clusters });
-      clusterReadRoutes(api, { reads, zookeeper });
-      topicsRoutes(api, { topics });
-      configsRoutes(api, { configs });
+      overviewRoutes(api, { snapshots: snapshotsForReads, zookeeper });
+      brokersRoutes(api, { brokers, configs });
+      topicsRoutes(api, { topics, configs });
       groupsRoutes(api, { groups });
+      securityRoutes(api, { security });
       replicasRoutes(api, { replicas });
       jobsRoutes(api, { jobs });
       messagesRoutes(api, { messages });

@@ -45,10 +45,20 @@ const TokenIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 const tags = ['auth'];
 
-export function authRoutes(
-  app: FastifyInstance,
-  deps: { auth: AuthService; apiTokens: ApiTokensService },
-): void {
+type Deps = { auth: AuthService; apiTokens: ApiTokensService };
+
+/** Sign-in, sign-out, the signed-in user, password changes and API tokens. */
+export function authRoutes(app: FastifyInstance, deps: Deps): void {
+  loginRoute(app, deps);
+  logoutRoute(app, deps);
+  meRoute(app, deps);
+  changePasswordRoute(app, deps);
+  listTokensRoute(app, deps);
+  createTokenRoute(app, deps);
+  revokeTokenRoute(app, deps);
+}
+
+function loginRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: Static<typeof LoginBody> }>(
     '/auth/login',
     {
@@ -72,7 +82,9 @@ export function authRoutes(
       return { user: session.user };
     },
   );
+}
 
+function logoutRoute(app: FastifyInstance, deps: Deps): void {
   app.post(
     '/auth/logout',
     {
@@ -89,7 +101,9 @@ export function authRoutes(
       return reply.code(204).send();
     },
   );
+}
 
+function meRoute(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/auth/me',
     {
@@ -98,7 +112,9 @@ export function authRoutes(
     },
     async (request) => ({ user: await deps.auth.me(principalOf(request)) }),
   );
+}
 
+function changePasswordRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: Static<typeof ChangePasswordBody> }>(
     '/auth/password',
     {
@@ -115,7 +131,9 @@ export function authRoutes(
       return reply.code(204).send();
     },
   );
+}
 
+function listTokensRoute(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/auth/tokens',
     {
@@ -128,7 +146,9 @@ export function authRoutes(
     },
     async (request) => ({ tokens: await deps.apiTokens.list(principalOf(request)) }),
   );
+}
 
+function createTokenRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: Static<typeof CreateTokenBody> }>(
     '/auth/tokens',
     {
@@ -148,7 +168,9 @@ export function authRoutes(
       return reply.code(201).send(created);
     },
   );
+}
 
+function revokeTokenRoute(app: FastifyInstance, deps: Deps): void {
   app.delete<{ Params: Static<typeof TokenIdParams> }>(
     '/auth/tokens/:id',
     {

@@ -26,11 +26,6 @@ export class ClusterConnections {
     return gateway;
   }
 
-  /** The ZooKeeper connect string given at onboarding, or null; older brokers need it for some work. */
-  async zookeeperConnect(clusterId: string): Promise<string | null> {
-    return (await this.#clusters.getStored(clusterId)).definition.zookeeperConnect ?? null;
-  }
-
   async drop(clusterId: string): Promise<void> {
     const gateway = this.#gateways.get(clusterId);
     this.#gateways.delete(clusterId);
@@ -41,3 +36,6 @@ export class ClusterConnections {
     await Promise.all([...this.#gateways.keys()].map((id) => this.drop(id)));
   }
 }
+
+/** The one road to a cluster's gateway, as services that talk to Kafka are given it. */
+export type Gateways = Pick<ClusterConnections, 'gateway'>;

@@ -34,7 +34,19 @@ const TestBody = Type.Composite(
 const tags = ['clusters'];
 const conflict = { 409: Type.Ref('Problem'), 404: Type.Ref('Problem') };
 
-export function clustersRoutes(app: FastifyInstance, deps: { clusters: ClustersService }): void {
+type Deps = { clusters: ClustersService };
+
+/** The cluster registry: list, read, test a connection, add, replace, remove. */
+export function clustersRoutes(app: FastifyInstance, deps: Deps): void {
+  listClustersRoute(app, deps);
+  getClusterRoute(app, deps);
+  testConnectionRoute(app, deps);
+  createClusterRoute(app, deps);
+  updateClusterRoute(app, deps);
+  removeClusterRoute(app, deps);
+}
+
+function listClustersRoute(app: FastifyInstance, deps: Deps): void {
   app.get(
     '/clusters',
     {
@@ -47,7 +59,9 @@ export function clustersRoutes(app: FastifyInstance, deps: { clusters: ClustersS
     },
     async () => ({ clusters: await deps.clusters.list() }),
   );
+}
 
+function getClusterRoute(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof IdParams> }>(
     '/clusters/:id',
     {
@@ -61,7 +75,9 @@ export function clustersRoutes(app: FastifyInstance, deps: { clusters: ClustersS
     },
     async (request) => ({ cluster: await deps.clusters.get(request.params.id) }),
   );
+}
 
+function testConnectionRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: Static<typeof TestBody> }>(
     '/clusters/test',
     {
@@ -79,7 +95,9 @@ export function clustersRoutes(app: FastifyInstance, deps: { clusters: ClustersS
       return deps.clusters.test(input as Static<typeof ClusterInput>, clusterId);
     },
   );
+}
 
+function createClusterRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: Static<typeof ClusterInput> }>(
     '/clusters',
     {
@@ -99,7 +117,9 @@ export function clustersRoutes(app: FastifyInstance, deps: { clusters: ClustersS
       return reply.code(201).send(saved);
     },
   );
+}
 
+function updateClusterRoute(app: FastifyInstance, deps: Deps): void {
   app.put<{ Params: Static<typeof IdParams>; Body: Static<typeof ClusterInput> }>(
     '/clusters/:id',
     {
@@ -118,7 +138,9 @@ export function clustersRoutes(app: FastifyInstance, deps: { clusters: ClustersS
         client: clientOf(request),
       }),
   );
+}
 
+function removeClusterRoute(app: FastifyInstance, deps: Deps): void {
   app.delete<{ Params: Static<typeof IdParams>; Body: Static<typeof RemoveBody> }>(
     '/clusters/:id',
     {

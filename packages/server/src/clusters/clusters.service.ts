@@ -55,6 +55,14 @@ export class ClustersService {
     return this.#open(record);
   }
 
+  /**
+   * The ZooKeeper connect string given at onboarding, if any (older clusters need it for some
+   * changes); the server's one way to it. ZooKeeper itself is reached only through @weir/kafka.
+   */
+  async zookeeperConnect(id: string): Promise<string | null> {
+    return (await this.getStored(id)).definition.zookeeperConnect ?? null;
+  }
+
   /** Tests settings without saving them; for an existing cluster, its stored secrets fill any left out. */
   async test(input: ClusterInput, existingId?: string): Promise<ConnectionReport> {
     const previous = existingId ? (await this.getStored(existingId)).secrets : undefined;

@@ -1,5 +1,5 @@
+import { groupListingOf } from '../groups/groups.view.ts';
 import type { ClusterSnapshot } from './cluster-snapshot.ts';
-import { groupListingOf } from './groups.view.ts';
 import type { ClusterOverview } from './read-model.types.ts';
 
 export type { ClusterOverview };

@@ -2,12 +2,25 @@ import type { KafkaGateway } from '@weir/kafka';
 import { UnavailableError } from '../errors.ts';
 import type { ClusterConnections } from './cluster-connections.ts';
 import { type ClusterSnapshot, takeSnapshot } from './cluster-snapshot.ts';
+import type { Freshness } from './read-model.types.ts';
+
+/** How old a snapshot a read may serve before it reads the cluster again. */
+export const DEFAULT_MAX_AGE_MS = 30_000;
 
 export interface SnapshotState {
   snapshot: ClusterSnapshot;
   /** Set when the latest refresh failed and an older snapshot is being served. */
   refreshError: string | null;
 }
+
+const freshnessOf = (state: SnapshotState, now: number): Freshness => ({
+  takenAt: new Date(state.snapshot.takenAt).toISOString(),
+  ageMs: now - state.snapshot.takenAt,
+  stale: state.refreshError !== null,
+  refreshError: state.refreshError,
+  partial: Object.keys(state.snapshot.partErrors).length > 0,
+  partErrors: state.snapshot.partErrors,
+});
 
 type ReadSnapshot = (gateway: KafkaGateway, now: () => number) => Promise<ClusterSnapshot>;
 
@@ -60,6 +73,20 @@ export class SnapshotsService {
       });
     this.#queued.set(clusterId, next);
     return next;
+  }
+
+  /**
+   * What a read serves: a snapshot read now when `refresh` is set, else one at most
+   * DEFAULT_MAX_AGE_MS old; with how old it is and what could not be read.
+   */
+  async read(
+    clusterId: string,
+    refresh = false,
+  ): Promise<{ snapshot: ClusterSnapshot; freshness: Freshness }> {
+    const state = refresh
+      ? await this.refresh(clusterId)
+      : await this.get(clusterId, { maxAgeMs: DEFAULT_MAX_AGE_MS });
+    return { snapshot: state.snapshot, freshness: freshnessOf(state, this.#now()) };
   }
 
   forget(clusterId: string): void {

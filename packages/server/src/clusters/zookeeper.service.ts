@@ -1,19 +1,19 @@
 import { KafkaGatewayError, readEntityConfigsFromZooKeeper, zookeeperStatus } from '@weir/kafka';
 import { UnavailableError } from '../errors.ts';
-import type { ClusterConnections } from './cluster-connections.ts';
+import type { ClustersService } from './clusters.service.ts';
 import type { ClientQuota, ScramUser, ZooKeeperPanel } from './read-model.types.ts';
 
 /** What a ZooKeeper-mode cluster keeps only in ZooKeeper: its ensemble's state and, before 2.6/2.7, entity configs. */
 export class ZooKeeperService {
-  readonly #connections: ClusterConnections;
+  readonly #clusters: ClustersService;
 
-  constructor(connections: ClusterConnections) {
-    this.#connections = connections;
+  constructor(clusters: ClustersService) {
+    this.#clusters = clusters;
   }
 
   /** Each server's state, read live with `srvr`. */
   async status(clusterId: string): Promise<ZooKeeperPanel> {
-    const connect = await this.#connections.zookeeperConnect(clusterId);
+    const connect = await this.#clusters.zookeeperConnect(clusterId);
     return { connect, servers: connect ? await zookeeperStatus(connect) : [] };
   }
 
@@ -25,7 +25,7 @@ export class ZooKeeperService {
     clusterId: string,
     unsupported: KafkaGatewayError,
   ): Promise<{ scramUsers: ScramUser[]; quotas: ClientQuota[] }> {
-    const connect = await this.#connections.zookeeperConnect(clusterId);
+    const connect = await this.#clusters.zookeeperConnect(clusterId);
     if (!connect) {
       throw new KafkaGatewayError(
         'unsupported',

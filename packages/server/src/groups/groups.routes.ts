@@ -1,10 +1,35 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../changes/actor.ts';
+import {
+  Freshness,
+  Nullable,
+  Refresh,
+  RefreshQuery,
+  read,
+  readErrors,
+  Total,
+} from '../clusters/snapshot.schemas.ts';
+import { ClusterParams, conflictResponses, GroupParams, Loose } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
-import { actorOf, conflictResponses, GroupParams } from '../operations/operation.schemas.ts';
 import type { GroupsService } from './groups.service.ts';
 
+type Deps = { groups: GroupsService };
 const tags = ['group changes'];
+const GroupSummary = Type.Object({
+  groupId: Type.String(),
+  state: Type.String(),
+  protocolType: Type.String(),
+  groupType: Type.Union([Type.String(), Type.Null()]),
+  topics: Type.Array(Type.String()),
+  partitions: Type.Integer(),
+  totalLag: Total,
+  error: Nullable(Type.String()),
+});
+const GroupsQuery = Type.Object(
+  { search: Type.Optional(Type.String({ maxLength: 255 })), refresh: Refresh },
+  { additionalProperties: false },
+);
 const ResetTo = Type.Union([
   Type.Object({ type: Type.Literal('earliest') }, { additionalProperties: false }),
   Type.Object({ type: Type.Literal('latest') }, { additionalProperties: false }),
@@ -46,7 +71,6 @@ const Reset = Type.Object(
   },
   { additionalProperties: false },
 );
-const Nullable = (schema: ReturnType<typeof Type.Integer>) => Type.Union([schema, Type.Null()]);
 const Plan = Type.Object({
   groupId: Type.String(),
   state: Type.String(),
@@ -76,7 +100,57 @@ const Confirm = Type.Object(
 );
 const errors = { ...problemResponses, ...conflictResponses };
 
-export function groupsRoutes(app: FastifyInstance, deps: { groups: GroupsService }): void {
+/** Group reads, offset resets and deletions. */
+export function groupsRoutes(app: FastifyInstance, deps: Deps): void {
+  groupListRoute(app, deps);
+  groupDetailRoute(app, deps);
+  resetPreviewRoute(app, deps);
+  resetRoute(app, deps);
+  deleteGroupRoute(app, deps);
+  deleteOffsetsRoute(app, deps);
+}
+
+function groupListRoute(app: FastifyInstance, deps: Deps): void {
+  app.get<{ Params: Static<typeof ClusterParams>; Querystring: Static<typeof GroupsQuery> }>(
+    '/clusters/:id/groups',
+    {
+      config: read,
+      schema: {
+        tags: ['groups'],
+        summary: 'Consumer groups with state, protocol, topics and total lag',
+        params: ClusterParams,
+        querystring: GroupsQuery,
+        response: {
+          200: Type.Object({ freshness: Freshness, groups: Type.Array(GroupSummary), listing: Total }),
+          ...readErrors,
+        },
+      },
+    },
+    async (request) => deps.groups.list(request.params.id, request.query),
+  );
+}
+
+function groupDetailRoute(app: FastifyInstance, deps: Deps): void {
+  app.get<{ Params: Static<typeof GroupParams>; Querystring: RefreshQuery }>(
+    '/clusters/:id/groups/:groupId',
+    {
+      config: read,
+      schema: {
+        tags: ['groups'],
+        summary: 'One group: members with assignments; per-partition committed offset, end offset and lag',
+        params: GroupParams,
+        querystring: RefreshQuery,
+        response: {
+          200: Type.Object({ freshness: Freshness, group: Loose, partitions: Type.Array(Loose) }),
+          ...readErrors,
+        },
+      },
+    },
+    async (request) => deps.groups.detail(request.params.id, request.params.groupId, request.query.refresh),
+  );
+}
+
+function resetPreviewRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof GroupParams>; Body: Static<typeof Preview> }>(
     '/clusters/:id/groups/:groupId/offsets/preview',
     {
@@ -94,7 +168,9 @@ export function groupsRoutes(app: FastifyInstance, deps: { groups: GroupsService
         topics: request.body.topics,
       }),
   );
+}
 
+function resetRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof GroupParams>; Body: Static<typeof Reset> }>(
     '/clusters/:id/groups/:groupId/offsets/reset',
     {
@@ -119,7 +195,9 @@ export function groupsRoutes(app: FastifyInstance, deps: { groups: GroupsService
         actorOf(request),
       ),
   );
+}
 
+function deleteGroupRoute(app: FastifyInstance, deps: Deps): void {
   app.delete<{ Params: Static<typeof GroupParams>; Body: Static<typeof Confirm> }>(
     '/clusters/:id/groups/:groupId',
     {
@@ -142,7 +220,9 @@ export function groupsRoutes(app: FastifyInstance, deps: { groups: GroupsService
       return reply.code(204).send();
     },
   );
+}
 
+function deleteOffsetsRoute(app: FastifyInstance, deps: Deps): void {
   app.delete<{ Params: Static<typeof OffsetsParams>; Body: Static<typeof Confirm> }>(
     '/clusters/:id/groups/:groupId/offsets/:topic',
     {

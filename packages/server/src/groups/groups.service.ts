@@ -1,8 +1,14 @@
-import { type GroupDescription, KafkaGatewayError } from '@weir/kafka';
+import { type GroupDescription, type KafkaGateway, KafkaGatewayError } from '@weir/kafka';
+import type { Actor } from '../changes/actor.ts';
+import type { AuditedChanges } from '../changes/audited-change.ts';
+import type { Gateways } from '../clusters/cluster-connections.ts';
+import { type ClusterSnapshot, partitionKey } from '../clusters/cluster-snapshot.ts';
+import type { GroupDetail, GroupList, GroupSummary } from '../clusters/read-model.types.ts';
+import type { SnapshotsService } from '../clusters/snapshots.service.ts';
 import { ConflictError, InputError, NotFoundError, UnavailableError } from '../errors.ts';
-import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
 import type { ResetPlan, ResetRow, ResetTo } from '../operations/operations.types.ts';
-import { ledPartitions } from '../topics/topics.service.ts';
+import { currentTopic, ledPartitions } from '../topics/topic-lookup.ts';
+import { groupListingOf, lagOf, summarizeGroups } from './groups.view.ts';
 import { resetTarget } from './offset-reset.ts';
 
 export interface ResetScope {
@@ -13,16 +19,133 @@ export interface ResetScope {
 // A group can be changed from outside only when no consumer holds its partitions.
 const INACTIVE_STATES = new Set(['Empty', 'Dead', 'Unknown']);
 
-/** Offset resets (previewed first), group deletion, and deletion of a group's offsets for a topic. */
+/** Group reads, offset resets (previewed first), group deletion, and deletion of a group's offsets for a topic. */
 export class GroupsService {
-  readonly #ops: ClusterOperations;
+  readonly #connections: Gateways;
+  readonly #changes: AuditedChanges;
+  readonly #snapshots: Pick<SnapshotsService, 'read'>;
 
-  constructor(ops: ClusterOperations) {
-    this.#ops = ops;
+  constructor(deps: {
+    connections: Gateways;
+    changes: AuditedChanges;
+    snapshots: Pick<SnapshotsService, 'read'>;
+  }) {
+    this.#connections = deps.connections;
+    this.#changes = deps.changes;
+    this.#snapshots = deps.snapshots;
+  }
+
+  /** The snapshot's groups whose id contains `search` (case-insensitive), and how complete the listing is. */
+  async list(clusterId: string, query: { search?: string; refresh?: boolean }): Promise<GroupList> {
+    const { snapshot, freshness } = await this.#snapshots.read(clusterId, query.refresh ?? false);
+    const needle = query.search?.toLowerCase();
+    const groups: GroupSummary[] = summarizeGroups(snapshot).filter(
+      (g) => !needle || g.groupId.toLowerCase().includes(needle),
+    );
+    return { freshness, groups, listing: groupListingOf(snapshot) };
+  }
+
+  /**
+   * One group: members with assignments and per-partition lag; a group the snapshot lacks is asked of
+   * its coordinator.
+   * @throws NotFoundError when its coordinator knows no such group.
+   */
+  async detail(clusterId: string, groupId: string, refresh = false): Promise<GroupDetail> {
+    const { snapshot, freshness } = await this.#snapshots.read(clusterId, refresh);
+    const view = snapshot.groups?.some((g) => g.groupId === groupId)
+      ? snapshot
+      : await this.#groupFromCoordinator(clusterId, snapshot, groupId);
+    const summary = summarizeGroups(view).find((g) => g.groupId === groupId)!;
+    const description = view.descriptions?.get(groupId) ?? null;
+    const owner = new Map<string, string>();
+    for (const member of description?.members ?? []) {
+      for (const a of member.assignment) owner.set(partitionKey(a.topic, a.partition), member.memberId);
+    }
+    return {
+      freshness,
+      group: {
+        ...summary,
+        protocol: description?.protocol ?? null,
+        members: description?.members ?? [],
+        describeError: description
+          ? null
+          : (view.groupErrors.get(groupId) ??
+            view.partErrors.groupDescriptions ??
+            'the group was not described'),
+      },
+      partitions: lagOf(view, groupId).map((p) => ({
+        ...p,
+        memberId: owner.get(partitionKey(p.topic, p.partition)) ?? null,
+      })),
+    };
+  }
+
+  /**
+   * A group the snapshot's listing lacks (created since, or listed by a broker that did not answer):
+   * asked of its coordinator now. "Does not exist" is said only when the coordinator says so.
+   * @throws NotFoundError when the coordinator describes it as Dead and it has no committed offsets.
+   * @throws UnavailableError naming the broker when its coordinator could not be asked.
+   */
+  async #groupFromCoordinator(clusterId: string, snapshot: ClusterSnapshot, groupId: string) {
+    const gateway = await this.#connections.gateway(clusterId);
+    const [described, committed] = await Promise.all([
+      gateway.describeGroupsOnCoordinators([groupId]),
+      gateway.committedOffsetsFromCoordinators([groupId]),
+    ]);
+    let description: (GroupDescription & { coordinator?: number }) | undefined =
+      described.answered.get(groupId);
+    const offsets = committed.answered.get(groupId);
+    // Classic DescribeGroups calls a new-protocol (KIP-848) group unknown; ConsumerGroupDescribe knows it.
+    if (description?.state === 'Dead')
+      description = (await this.#consumerProtocolGroup(gateway, groupId)) ?? description;
+    const error = described.failures.get(groupId) ?? committed.failures.get(groupId);
+    if (!description && !offsets)
+      throw new UnavailableError(
+        `Consumer group "${groupId}" could not be read: ${error ?? 'its coordinator gave no answer'}.`,
+      );
+    if (description?.state === 'Dead' && (offsets?.length ?? 0) === 0)
+      throw new NotFoundError(
+        `Consumer group "${groupId}" does not exist: its coordinator, broker ${description.coordinator ?? '?'}, knows no such group.`,
+      );
+    const groupErrors = new Map<string, string>();
+    if (error) groupErrors.set(groupId, error);
+    const view: ClusterSnapshot = {
+      ...snapshot,
+      groups: [
+        {
+          groupId,
+          state: description?.state ?? 'Unknown',
+          protocolType: description?.protocolType ?? '',
+          groupType: description && !('coordinator' in description) ? 'consumer' : null,
+        },
+      ],
+      committed: offsets ? new Map([[groupId, offsets]]) : new Map(),
+      descriptions: description ? new Map([[groupId, description]]) : new Map(),
+      groupErrors,
+    };
+    return view;
+  }
+
+  /** A new-protocol group by ConsumerGroupDescribe; undefined when the cluster lacks it or says no. */
+  async #consumerProtocolGroup(
+    gateway: KafkaGateway,
+    groupId: string,
+  ): Promise<GroupDescription | undefined> {
+    try {
+      return (await gateway.describeConsumerProtocolGroups([groupId]))[0];
+    } catch (error) {
+      if (error instanceof KafkaGatewayError && error.kind === 'unsupported') return undefined;
+      throw new UnavailableError(
+        `Consumer group "${groupId}" could not be read: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
   }
 
   async resetPlan(clusterId: string, groupId: string, to: ResetTo, scope: ResetScope): Promise<ResetPlan> {
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     const { state, description } = await this.#liveState(clusterId, groupId);
     const committed = (await gateway.committedOffsets([groupId])).get(groupId) ?? [];
     if (state === 'Dead' && committed.length === 0 && !scope.topics?.length) {
@@ -42,7 +165,7 @@ export class GroupsService {
     const cluster = await gateway.describeCluster();
     const rows: ResetRow[] = [];
     for (const { topic: name, partitions } of wanted) {
-      const topic = await this.#ops.topic(clusterId, name);
+      const topic = await currentTopic(await this.#connections.gateway(clusterId), name);
       const all = topic.partitions.map((p) => p.partition);
       const unknown = (partitions ?? []).filter((p) => !all.includes(p));
       if (unknown.length > 0) {
@@ -98,8 +221,8 @@ export class GroupsService {
       ]);
     }
     const plan = await this.resetPlan(clusterId, groupId, request.to, request.scope);
-    const gateway = await this.#ops.gateway(clusterId);
-    await this.#ops.apply(
+    const gateway = await this.#connections.gateway(clusterId);
+    await this.#changes.apply(
       clusterId,
       actor,
       {
@@ -134,8 +257,8 @@ export class GroupsService {
     if (state === 'Dead') throw new NotFoundError(`Consumer group "${groupId}" does not exist.`);
     const refusal = blockedBy(groupId, state, description?.members.length ?? 0);
     if (refusal) throw new ConflictError(refusal);
-    const gateway = await this.#ops.gateway(clusterId);
-    await this.#ops.apply(
+    const gateway = await this.#connections.gateway(clusterId);
+    await this.#changes.apply(
       clusterId,
       actor,
       { action: 'group.delete', targetType: 'group', target: groupId, before: { state } },
@@ -156,7 +279,7 @@ export class GroupsService {
         `body.confirmName: must equal "${groupId}".`,
       ]);
     }
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     const committed = ((await gateway.committedOffsets([groupId])).get(groupId) ?? []).filter(
       (c) => c.topic === topicName,
     );
@@ -164,7 +287,7 @@ export class GroupsService {
       throw new NotFoundError(`Group "${groupId}" has no committed offsets for topic "${topicName}".`);
     }
     const partitions = committed.map((c) => c.partition).sort((a, b) => a - b);
-    await this.#ops.apply(
+    await this.#changes.apply(
       clusterId,
       actor,
       {
@@ -188,7 +311,7 @@ export class GroupsService {
     clusterId: string,
     groupId: string,
   ): Promise<{ state: string; description: GroupDescription | null }> {
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     const described = await gateway.describeGroupsOnCoordinators([groupId]);
     const failure = described.failures.get(groupId);
     if (failure) throw new UnavailableError(`Consumer group "${groupId}" could not be read: ${failure}.`);

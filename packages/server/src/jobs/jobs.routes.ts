@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { ClusterParams, conflictResponses, Loose } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
-import { ClusterParams, conflictResponses, Loose } from '../operations/operation.schemas.ts';
 import type { JobsService } from './jobs.service.ts';
 
 const tags = ['jobs'];
@@ -46,7 +46,16 @@ export const JobDetailSchema = Type.Composite([
 const JobParams = Type.Composite([ClusterParams, Type.Object({ jobId: Type.String({ format: 'uuid' }) })]);
 const errors = { ...problemResponses, ...conflictResponses };
 
-export function jobsRoutes(app: FastifyInstance, deps: { jobs: JobsService }): void {
+type Deps = { jobs: JobsService };
+
+/** Long-running jobs: list, one with its history, cancel. */
+export function jobsRoutes(app: FastifyInstance, deps: Deps): void {
+  listJobsRoute(app, deps);
+  getJobRoute(app, deps);
+  cancelJobRoute(app, deps);
+}
+
+function listJobsRoute(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof ClusterParams> }>(
     '/clusters/:id/jobs',
     {
@@ -60,6 +69,9 @@ export function jobsRoutes(app: FastifyInstance, deps: { jobs: JobsService }): v
     },
     async (request) => ({ jobs: await deps.jobs.list(request.params.id) }),
   );
+}
+
+function getJobRoute(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof JobParams> }>(
     '/clusters/:id/jobs/:jobId',
     {
@@ -73,6 +85,9 @@ export function jobsRoutes(app: FastifyInstance, deps: { jobs: JobsService }): v
     },
     (request) => deps.jobs.get(request.params.jobId, request.params.id),
   );
+}
+
+function cancelJobRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof JobParams> }>(
     '/clusters/:id/jobs/:jobId/cancel',
     {

@@ -2,8 +2,9 @@ import { PassThrough } from 'node:stream';
 import { type Static, Type } from '@sinclair/typebox';
 import { COMPRESSIONS } from '@weir/kafka';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { actorOf } from '../changes/actor.ts';
+import { conflictResponses, TopicParams } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
-import { actorOf, conflictResponses, TopicParams } from '../operations/operation.schemas.ts';
 import { toCsv } from './message-export.ts';
 import { FILTER_MATCHES, FILTER_TARGETS } from './message-filter.ts';
 import { STOP_REASONS } from './message-scan.ts';
@@ -224,11 +225,20 @@ const ProduceResult = Type.Object({
 });
 const errors = { ...problemResponses, ...conflictResponses };
 
-export function messagesRoutes(app: FastifyInstance, deps: { messages: MessagesService }): void {
+type Deps = { messages: MessagesService };
+
+/** Browsing, searching (streamed), exporting and producing records. */
+export function messagesRoutes(app: FastifyInstance, deps: Deps): void {
   app.addSchema(Payload);
   app.addSchema(Message);
   app.addSchema(PartitionPosition);
+  browseRoute(app, deps);
+  searchRoute(app, deps);
+  exportRoute(app, deps);
+  produceRoute(app, deps);
+}
 
+function browseRoute(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: Static<typeof TopicParams>; Querystring: Static<typeof Browse> }>(
     '/clusters/:id/topics/:name/messages',
     {
@@ -244,7 +254,9 @@ export function messagesRoutes(app: FastifyInstance, deps: { messages: MessagesS
     (request) =>
       deps.messages.browse(request.params.id, request.params.name, request.query, actorOf(request)),
   );
+}
 
+function searchRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof TopicParams>; Body: Static<typeof Search> }>(
     '/clusters/:id/topics/:name/messages/search',
     {
@@ -277,7 +289,9 @@ export function messagesRoutes(app: FastifyInstance, deps: { messages: MessagesS
         ),
       ),
   );
+}
 
+function exportRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof TopicParams>; Body: Static<typeof Export> }>(
     '/clusters/:id/topics/:name/messages/export',
     {
@@ -321,7 +335,9 @@ export function messagesRoutes(app: FastifyInstance, deps: { messages: MessagesS
       return format === 'csv' ? toCsv(messages) : JSON.stringify(messages, null, 2);
     },
   );
+}
 
+function produceRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof TopicParams>; Body: Static<typeof Produce> }>(
     '/clusters/:id/topics/:name/messages',
     {

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { InputError } from '../errors.ts';
-import type { ClusterOperations } from '../operations/cluster-operations.ts';
 import { MessagesService } from './messages.service.ts';
 
-// The name is checked before any cluster is asked: an operations object that fails on use proves it.
-const untouchable = new Proxy({} as ClusterOperations, {
+// The name is checked before any cluster is asked: dependencies that fail on use prove it.
+const untouchable = new Proxy({} as never, {
   get: (_, property) => {
     throw new Error(`the cluster was asked for ${String(property)}`);
   },
 });
-const service = new MessagesService({ operations: untouchable, filters: untouchable as never });
+const service = new MessagesService({ connections: untouchable, changes: untouchable, filters: untouchable });
 const actor = { userId: 'u', username: 'u', address: '127.0.0.1' } as never;
 
 for (const name of ['.', '..', 'x'.repeat(250), 'a/b', 'bad name', '']) {

@@ -7,8 +7,10 @@ import {
   partitionForKey,
   type TopicMetadata,
 } from '@weir/kafka';
+import type { Actor } from '../changes/actor.ts';
+import type { AuditedChanges } from '../changes/audited-change.ts';
+import type { Gateways } from '../clusters/cluster-connections.ts';
 import { InputError, NotFoundError } from '../errors.ts';
-import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
 import { topicNameProblems } from '../topics/topic-rules.ts';
 import type { FilterPool } from './filter-pool.ts';
 import type { MatcherFilter } from './message-filter.ts';
@@ -51,11 +53,13 @@ export const MAX_FOLLOW_MS = 600_000;
 
 /** Reading and writing records: browse, search (streamed, budgeted, resumable), export and produce. */
 export class MessagesService {
-  readonly #operations: ClusterOperations;
+  readonly #connections: Gateways;
+  readonly #changes: AuditedChanges;
   readonly #filters: FilterPool;
 
-  constructor(deps: { operations: ClusterOperations; filters: FilterPool }) {
-    this.#operations = deps.operations;
+  constructor(deps: { connections: Gateways; changes: AuditedChanges; filters: FilterPool }) {
+    this.#connections = deps.connections;
+    this.#changes = deps.changes;
     this.#filters = deps.filters;
   }
 
@@ -105,7 +109,7 @@ export class MessagesService {
       },
     });
     const page = mergeByTimestamp([...found.values()], query.from === 'newest');
-    await this.#operations.record(actor, {
+    await this.#changes.record(actor, {
       action: 'message.browse',
       targetType: 'topic',
       target: `${clusterId}/${topicName}`,
@@ -168,7 +172,7 @@ export class MessagesService {
       ));
       if (request.follow) ranges = ranges.map((r) => ({ ...r, to: null }));
     }
-    await this.#operations.record(actor, {
+    await this.#changes.record(actor, {
       action: request.follow ? 'message.tail' : 'message.search',
       targetType: 'topic',
       target: `${clusterId}/${topicName}`,
@@ -230,7 +234,7 @@ export class MessagesService {
       };
     });
     const bytes = records.reduce((sum, r) => sum + (r.key?.length ?? 0) + (r.value?.length ?? 0), 0);
-    const batches: ProducedBatch[] = await this.#operations.apply(
+    const batches: ProducedBatch[] = await this.#changes.apply(
       clusterId,
       actor,
       { action: 'message.produce', targetType: 'topic', target: topicName },
@@ -258,7 +262,7 @@ export class MessagesService {
         `"${name}" cannot be a Kafka topic name: ${problems.map((p) => p.replace(/^name: /, '')).join(' ')}`,
         problems,
       );
-    const gateway = await this.#operations.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     const metadata = await gateway.metadata([name]);
     const topic = metadata.topics.find((t) => t.name === name);
     if (!topic) throw new NotFoundError(`Topic "${name}" does not exist in this cluster; check the name.`);

@@ -5,8 +5,9 @@ import {
   ZooKeeperRequestError,
 } from '@weir/kafka';
 import type { JobRecord } from '@weir/store';
+import type { Gateways } from '../clusters/cluster-connections.ts';
+import type { ClustersService } from '../clusters/clusters.service.ts';
 import type { JobHandler, JobHistory } from '../jobs/jobs.service.ts';
-import type { ClusterOperations } from '../operations/cluster-operations.ts';
 import type { ReassignmentProgress } from '../operations/operations.types.ts';
 import { brokerThrottleChanges, type Move, type ThrottleSettings, topicThrottleChanges } from './throttle.ts';
 
@@ -42,10 +43,12 @@ type Job = JobRecord<ReassignmentSpec, ReassignmentProgress>;
  * the phase it was in.
  */
 export class ReassignmentJob implements JobHandler<ReassignmentSpec, ReassignmentProgress> {
-  readonly #ops: ClusterOperations;
+  readonly #connections: Gateways;
+  readonly #clusters: Pick<ClustersService, 'zookeeperConnect'>;
 
-  constructor(ops: ClusterOperations) {
-    this.#ops = ops;
+  constructor(deps: { connections: Gateways; clusters: Pick<ClustersService, 'zookeeperConnect'> }) {
+    this.#connections = deps.connections;
+    this.#clusters = deps.clusters;
   }
 
   describe(spec: ReassignmentSpec): string {
@@ -64,7 +67,7 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
     history: JobHistory,
   ): Promise<{ progress: ReassignmentProgress; done: boolean; error?: string | null }> {
     const progress = structuredClone(job.progress ?? initialProgress(job.spec.moves));
-    const gateway = await this.#ops.gateway(job.clusterId);
+    const gateway = await this.#connections.gateway(job.clusterId);
     switch (progress.phase) {
       case 'throttle':
         await this.#setThrottle(job, false, history);
@@ -185,7 +188,7 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
 
   async cancel(job: Job, history: JobHistory): Promise<ReassignmentProgress> {
     const progress = structuredClone(job.progress ?? initialProgress(job.spec.moves));
-    const gateway = await this.#ops.gateway(job.clusterId);
+    const gateway = await this.#connections.gateway(job.clusterId);
     // Before 2.4 nothing submitted can be reverted; only moves not yet written are cancelled.
     const ongoing = (await this.#legacyZooKeeper(job)) ? [] : await gateway.listReassignments();
     const ours = progress.partitions.filter((p) =>
@@ -220,9 +223,9 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
 
   /** The cluster's ZooKeeper when its brokers predate AlterPartitionReassignments (2.4); null otherwise. */
   async #legacyZooKeeper(job: Job): Promise<string | null> {
-    const gateway = await this.#ops.gateway(job.clusterId);
+    const gateway = await this.#connections.gateway(job.clusterId);
     if ((await gateway.apiVersions()).some((api) => api.name === 'AlterPartitionReassignments')) return null;
-    const connect = await this.#ops.zookeeperConnect(job.clusterId);
+    const connect = await this.#clusters.zookeeperConnect(job.clusterId);
     if (!connect)
       throw new Error(
         "These brokers (Kafka before 2.4) take reassignments only through ZooKeeper, and the cluster has no ZooKeeper connect string any more; add it in the cluster's settings.",
@@ -233,7 +236,7 @@ export class ReassignmentJob implements JobHandler<ReassignmentSpec, Reassignmen
   async #setThrottle(job: Job, remove: boolean, history: JobHistory): Promise<void> {
     const throttle = job.spec.throttle;
     if (!throttle) return;
-    const gateway = await this.#ops.gateway(job.clusterId);
+    const gateway = await this.#connections.gateway(job.clusterId);
     for (const entry of throttle.topics) {
       const changes = topicThrottleChanges(entry, remove);
       if (changes.length > 0)

@@ -1,8 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../changes/actor.ts';
+import { ClusterParams, conflictResponses, TopicParams } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { JobSchema } from '../jobs/jobs.routes.ts';
-import { actorOf, ClusterParams, conflictResponses, TopicParams } from '../operations/operation.schemas.ts';
 import type { ReplicasService } from './replicas.service.ts';
 
 const tags = ['replicas'];
@@ -84,7 +85,17 @@ const Election = Type.Object(
 );
 const errors = { ...problemResponses, ...conflictResponses };
 
-export function replicasRoutes(app: FastifyInstance, deps: { replicas: ReplicasService }): void {
+type Deps = { replicas: ReplicasService };
+
+/** Reassignment plans and jobs, replication factor changes and leader elections. */
+export function replicasRoutes(app: FastifyInstance, deps: Deps): void {
+  reassignmentPlanRoute(app, deps);
+  startReassignmentRoute(app, deps);
+  replicationFactorRoute(app, deps);
+  electionRoute(app, deps);
+}
+
+function reassignmentPlanRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof ClusterParams>; Body: Static<typeof PlanRequest> }>(
     '/clusters/:id/reassignments/plan',
     {
@@ -100,7 +111,9 @@ export function replicasRoutes(app: FastifyInstance, deps: { replicas: ReplicasS
     },
     (request) => deps.replicas.plan(request.params.id, request.body),
   );
+}
 
+function startReassignmentRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof ClusterParams>; Body: Static<typeof Execute> }>(
     '/clusters/:id/reassignments',
     {
@@ -118,7 +131,9 @@ export function replicasRoutes(app: FastifyInstance, deps: { replicas: ReplicasS
         .code(202)
         .send(await deps.replicas.startReassignment(request.params.id, request.body, actorOf(request))),
   );
+}
 
+function replicationFactorRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof TopicParams>; Body: Static<typeof ReplicationFactor> }>(
     '/clusters/:id/topics/:name/replication-factor',
     {
@@ -142,7 +157,9 @@ export function replicasRoutes(app: FastifyInstance, deps: { replicas: ReplicasS
           ),
         ),
   );
+}
 
+function electionRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof ClusterParams>; Body: Static<typeof Election> }>(
     '/clusters/:id/elections',
     {

@@ -4,12 +4,18 @@ import {
   electPreferredLeadersThroughZooKeeper,
   type KafkaGateway,
   KafkaGatewayError,
+  type TopicMetadata,
   ZooKeeperRequestError,
 } from '@weir/kafka';
+import { liveBrokerIds } from '../brokers/broker-ids.ts';
+import type { Actor } from '../changes/actor.ts';
+import type { AuditedChanges } from '../changes/audited-change.ts';
+import type { Gateways } from '../clusters/cluster-connections.ts';
+import type { ClustersService } from '../clusters/clusters.service.ts';
 import { ConflictError, InputError, UnavailableError } from '../errors.ts';
 import type { JobsService } from '../jobs/jobs.service.ts';
-import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
 import type { JobView, ReassignmentPlan } from '../operations/operations.types.ts';
+import { currentTopic } from '../topics/topic-lookup.ts';
 import { initialProgress, REASSIGNMENT_JOB, type ReassignmentSpec } from './reassignment.job.ts';
 import { planReassignment } from './reassignment-plan.ts';
 import { type Move, throttleSettings } from './throttle.ts';
@@ -32,16 +38,25 @@ export interface ElectionRequest {
 
 /** Reassignment plans and jobs, replication factor changes, and leader elections. */
 export class ReplicasService {
-  readonly #ops: ClusterOperations;
+  readonly #connections: Gateways;
+  readonly #changes: AuditedChanges;
+  readonly #clusters: Pick<ClustersService, 'zookeeperConnect'>;
   readonly #jobs: JobsService;
 
-  constructor(ops: ClusterOperations, jobs: JobsService) {
-    this.#ops = ops;
-    this.#jobs = jobs;
+  constructor(deps: {
+    connections: Gateways;
+    changes: AuditedChanges;
+    clusters: Pick<ClustersService, 'zookeeperConnect'>;
+    jobs: JobsService;
+  }) {
+    this.#connections = deps.connections;
+    this.#changes = deps.changes;
+    this.#clusters = deps.clusters;
+    this.#jobs = deps.jobs;
   }
 
   async plan(clusterId: string, request: PlanRequest): Promise<ReassignmentPlan> {
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     const cluster = await gateway.describeCluster();
     const live = cluster.brokers.map((b) => b.nodeId);
     const chosen = request.brokers?.length ? [...new Set(request.brokers)] : live;
@@ -62,7 +77,7 @@ export class ReplicasService {
     if (request.topics.length === 0) throw new InputError('Name at least one topic.', ['topics: is empty.']);
     const partitions = [];
     for (const name of [...new Set(request.topics)]) {
-      const topic = await this.#ops.topic(clusterId, name);
+      const topic = await currentTopic(await this.#connections.gateway(clusterId), name);
       for (const p of topic.partitions)
         partitions.push({ topic: name, partition: p.partition, replicas: p.replicas });
     }
@@ -82,12 +97,14 @@ export class ReplicasService {
   ): Promise<JobView> {
     if (request.moves.length === 0)
       throw new InputError('The plan has no moves; nothing to do.', ['moves: is empty.']);
-    const live = await this.#ops.brokerIds(clusterId);
+    const live = await liveBrokerIds(await this.#connections.gateway(clusterId));
     const problems: string[] = [];
     const moves: Move[] = [];
-    const topics = new Map<string, Awaited<ReturnType<ClusterOperations['topic']>>>();
+    const topics = new Map<string, TopicMetadata>();
     for (const [i, move] of request.moves.entries()) {
-      const topic = topics.get(move.topic) ?? (await this.#ops.topic(clusterId, move.topic));
+      const topic =
+        topics.get(move.topic) ??
+        (await currentTopic(await this.#connections.gateway(clusterId), move.topic));
       topics.set(move.topic, topic);
       const current = topic.partitions.find((p) => p.partition === move.partition);
       const missing = move.replicas.filter((r) => !live.includes(r));
@@ -105,10 +122,10 @@ export class ReplicasService {
         });
     }
     if (problems.length > 0) throw new InputError('The reassignment cannot start.', problems);
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     if (
       !(await gateway.apiVersions()).some((api) => api.name === 'AlterPartitionReassignments') &&
-      !(await this.#ops.zookeeperConnect(clusterId))
+      !(await this.#clusters.zookeeperConnect(clusterId))
     ) {
       // Before 2.4 a reassignment is a znode the controller reads; without ZooKeeper Weir cannot write it.
       throw new KafkaGatewayError(
@@ -124,7 +141,7 @@ export class ReplicasService {
         : null,
       purpose: request.purpose ?? 'reassignment',
     };
-    const job = await this.#ops.apply(
+    const job = await this.#changes.apply(
       clusterId,
       actor,
       {
@@ -191,7 +208,7 @@ export class ReplicasService {
     if (request.partitions?.length) {
       partitions = [];
       for (const entry of request.partitions) {
-        const topic = await this.#ops.topic(clusterId, entry.topic);
+        const topic = await currentTopic(await this.#connections.gateway(clusterId), entry.topic);
         const all = topic.partitions.map((p) => p.partition);
         const unknown = (entry.partitions ?? []).filter((p) => !all.includes(p));
         if (unknown.length > 0) {
@@ -205,8 +222,8 @@ export class ReplicasService {
         });
       }
     }
-    const gateway = await this.#ops.gateway(clusterId);
-    return this.#ops.apply(
+    const gateway = await this.#connections.gateway(clusterId);
+    return this.#changes.apply(
       clusterId,
       actor,
       {
@@ -263,7 +280,7 @@ export class ReplicasService {
     partitions: { topic: string; partitions: number[] }[] | null,
     unsupported: KafkaGatewayError,
   ): Promise<ElectionResult[]> {
-    const connect = await this.#ops.zookeeperConnect(clusterId);
+    const connect = await this.#clusters.zookeeperConnect(clusterId);
     if (type !== 'preferred' || !connect) {
       throw new KafkaGatewayError(
         'unsupported',

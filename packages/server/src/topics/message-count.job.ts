@@ -1,7 +1,7 @@
 import { countRecordSet, type FetchedRecordSet, type KafkaGateway } from '@weir/kafka';
 import type { JobRecord } from '@weir/store';
+import type { Gateways } from '../clusters/cluster-connections.ts';
 import type { JobHandler, JobHistory } from '../jobs/jobs.service.ts';
-import type { ClusterOperations } from '../operations/cluster-operations.ts';
 import type { MessageCountProgress } from '../operations/operations.types.ts';
 
 export const MESSAGE_COUNT_JOB = 'message-count';
@@ -34,10 +34,10 @@ export const initialCountProgress = (): MessageCountProgress => ({
  * compaction removed). Progress per partition is saved after every step, so a restart resumes.
  */
 export class MessageCountJob implements JobHandler<MessageCountSpec, MessageCountProgress> {
-  readonly #ops: ClusterOperations;
+  readonly #connections: Gateways;
 
-  constructor(ops: ClusterOperations) {
-    this.#ops = ops;
+  constructor(connections: Gateways) {
+    this.#connections = connections;
   }
 
   describe(spec: MessageCountSpec): string {
@@ -51,7 +51,7 @@ export class MessageCountJob implements JobHandler<MessageCountSpec, MessageCoun
 
   async step(job: Job, history: JobHistory) {
     const progress = structuredClone(job.progress ?? initialCountProgress());
-    const gateway = await this.#ops.gateway(job.clusterId);
+    const gateway = await this.#connections.gateway(job.clusterId);
     if (progress.phase === 'plan') {
       await this.#plan(job.spec.topic, gateway, progress);
       await history.record(

@@ -1,8 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../changes/actor.ts';
+import { conflictResponses, TopicParams } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
 import { JobDetailSchema, JobSchema } from '../jobs/jobs.routes.ts';
-import { actorOf, conflictResponses, TopicParams } from '../operations/operation.schemas.ts';
 import type { MessageCountService } from './message-count.service.ts';
 
 const tags = ['topics'];

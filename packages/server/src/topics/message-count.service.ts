@@ -1,23 +1,28 @@
+import type { Actor } from '../changes/actor.ts';
+import type { AuditedChanges } from '../changes/audited-change.ts';
+import type { Gateways } from '../clusters/cluster-connections.ts';
 import type { JobsService } from '../jobs/jobs.service.ts';
-import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
 import type { JobDetailView, JobView } from '../operations/operations.types.ts';
 import { initialCountProgress, MESSAGE_COUNT_JOB, type MessageCountSpec } from './message-count.job.ts';
+import { currentTopic } from './topic-lookup.ts';
 
 /** Exact record counts on demand: a job per request, the latest one shown with the topic. */
 export class MessageCountService {
-  readonly #ops: ClusterOperations;
+  readonly #connections: Gateways;
+  readonly #changes: AuditedChanges;
   readonly #jobs: JobsService;
 
-  constructor(ops: ClusterOperations, jobs: JobsService) {
-    this.#ops = ops;
-    this.#jobs = jobs;
+  constructor(deps: { connections: Gateways; changes: AuditedChanges; jobs: JobsService }) {
+    this.#connections = deps.connections;
+    this.#changes = deps.changes;
+    this.#jobs = deps.jobs;
   }
 
   /** Starts a count of `topic`; NotFoundError when the topic does not exist. */
   async start(clusterId: string, topic: string, actor: Actor): Promise<JobView> {
-    await this.#ops.topic(clusterId, topic);
+    await currentTopic(await this.#connections.gateway(clusterId), topic);
     const spec: MessageCountSpec = { topic };
-    return this.#ops.apply(
+    return this.#changes.apply(
       clusterId,
       actor,
       { action: 'topic.count', targetType: 'topic', target: topic, before: null },

@@ -1,17 +1,60 @@
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../changes/actor.ts';
+import { configChangeRoutes } from '../changes/config-change.routes.ts';
+import type { ConfigChanges } from '../changes/config-changes.ts';
+import { Freshness, Refresh, RefreshQuery, read, readErrors, Total } from '../clusters/snapshot.schemas.ts';
+import { PATH_NAME_RULE } from '../http/path-names.ts';
+import { ClusterParams, conflictResponses, Loose, TopicParams } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
-import {
-  actorOf,
-  ClusterParams,
-  conflictResponses,
-  Loose,
-  TopicParams,
-} from '../operations/operation.schemas.ts';
 import { MAX_TOPIC_NAME_LENGTH, TOPIC_PRESETS } from './topic-rules.ts';
 import type { TopicsService } from './topics.service.ts';
+import { TOPIC_SORTS } from './topics.view.ts';
 
+type Deps = { topics: TopicsService; configs: ConfigChanges };
 const tags = ['topic changes'];
+const TopicSummary = Type.Object({
+  name: Type.String(),
+  internal: Type.Boolean({ description: "Kafka's Metadata is_internal flag" }),
+  system: Type.Union(
+    [...['kafka', 'connect', 'mirrormaker2', 'schema-registry'].map((o) => Type.Literal(o)), Type.Null()],
+    { description: 'Owner of a well-known system topic, by its default name' },
+  ),
+  partitions: Type.Integer(),
+  replicationFactor: Type.Integer(),
+  sizeBytes: Total,
+  messages: Total,
+  messagesEstimated: Type.Literal(true, {
+    description:
+      '`messages` is an estimate: the sum of end − start offsets. Compaction, transaction markers and aborted transactions make it larger than the number of records; POST …/topics/{name}/message-count counts exactly.',
+  }),
+  underReplicated: Type.Integer(),
+  offline: Type.Integer(),
+});
+const TopicsQuery = Type.Object(
+  {
+    search: Type.Optional(Type.String({ maxLength: 249 })),
+    internal: Type.Boolean({
+      default: false,
+      description:
+        "Include the topics Kafka's Metadata marks internal (__consumer_offsets, __transaction_state); other system topics are always listed, labelled by `system`",
+    }),
+    sort: Type.Union(
+      TOPIC_SORTS.map((s) => Type.Literal(s)),
+      { default: 'name' },
+    ),
+    order: Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' }),
+    page: Type.Integer({ minimum: 1, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
+    refresh: Refresh,
+  },
+  { additionalProperties: false },
+);
+/** The read routes bound the name's length; the change routes leave it to Kafka's rule (see topic-rules.ts). */
+const TopicReadParams = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String({ minLength: 1, maxLength: 249, description: PATH_NAME_RULE }),
+});
 const NewTopic = Type.Object(
   {
     name: Type.String({
@@ -78,7 +121,77 @@ const CreatedTopic = Type.Object({
 });
 const errors = { ...problemResponses, ...conflictResponses };
 
-export function topicsRoutes(app: FastifyInstance, deps: { topics: TopicsService }): void {
+/** Topic reads, topic changes and a topic's configs. */
+export function topicsRoutes(app: FastifyInstance, deps: Deps): void {
+  topicListRoute(app, deps);
+  topicDetailRoute(app, deps);
+  topicPresetsRoute(app);
+  createTopicRoute(app, deps);
+  deleteTopicRoute(app, deps);
+  addPartitionsRoute(app, deps);
+  truncationPreviewRoute(app, deps);
+  truncateRoute(app, deps);
+  cloneRoute(app, deps);
+  configChangeRoutes(app, deps.configs, {
+    path: '/clusters/:id/topics/:name/configs',
+    params: TopicParams,
+    resourceOf: (p) => ({ type: 'topic', name: p.name as string }),
+    what: "a topic's configs",
+  });
+}
+
+function topicListRoute(app: FastifyInstance, deps: Deps): void {
+  app.get<{ Params: Static<typeof ClusterParams>; Querystring: Static<typeof TopicsQuery> }>(
+    '/clusters/:id/topics',
+    {
+      config: read,
+      schema: {
+        tags: ['topics'],
+        summary: 'Topics, paged, searched and sorted on the server; internal topics hidden unless asked',
+        params: ClusterParams,
+        querystring: TopicsQuery,
+        response: {
+          200: Type.Object({ freshness: Freshness, total: Type.Integer(), items: Type.Array(TopicSummary) }),
+          ...readErrors,
+        },
+      },
+    },
+    async (request) => {
+      const { refresh, internal, ...query } = request.query;
+      return deps.topics.list(request.params.id, { ...query, includeInternal: internal, refresh });
+    },
+  );
+}
+
+function topicDetailRoute(app: FastifyInstance, deps: Deps): void {
+  app.get<{ Params: Static<typeof TopicReadParams>; Querystring: RefreshQuery }>(
+    '/clusters/:id/topics/:name',
+    {
+      config: read,
+      schema: {
+        tags: ['topics'],
+        summary:
+          "One topic: each partition's leader, replicas, ISR, offsets and replica sizes; configs; consumer groups",
+        params: TopicReadParams,
+        querystring: RefreshQuery,
+        response: {
+          200: Type.Object({
+            freshness: Freshness,
+            topic: Loose,
+            partitions: Type.Array(Loose),
+            configs: Type.Union([Type.Array(Loose), Type.Null()]),
+            configsError: Type.Union([Type.String(), Type.Null()]),
+            consumerGroups: Type.Array(Loose),
+          }),
+          ...readErrors,
+        },
+      },
+    },
+    async (request) => deps.topics.detail(request.params.id, request.params.name, request.query.refresh),
+  );
+}
+
+function topicPresetsRoute(app: FastifyInstance): void {
   app.get(
     '/topic-presets',
     {
@@ -102,7 +215,9 @@ export function topicsRoutes(app: FastifyInstance, deps: { topics: TopicsService
     },
     async () => ({ presets: TOPIC_PRESETS }),
   );
+}
 
+function createTopicRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof ClusterParams>; Body: Static<typeof NewTopic> }>(
     '/clusters/:id/topics',
     {
@@ -117,7 +232,9 @@ export function topicsRoutes(app: FastifyInstance, deps: { topics: TopicsService
     },
     (request) => deps.topics.create(request.params.id, request.body, actorOf(request)),
   );
+}
 
+function deleteTopicRoute(app: FastifyInstance, deps: Deps): void {
   app.delete<{ Params: Static<typeof TopicParams>; Body: Static<typeof Confirm> }>(
     '/clusters/:id/topics/:name',
     {
@@ -140,7 +257,9 @@ export function topicsRoutes(app: FastifyInstance, deps: { topics: TopicsService
       return reply.code(204).send();
     },
   );
+}
 
+function addPartitionsRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof TopicParams>; Body: Static<typeof AddPartitions> }>(
     '/clusters/:id/topics/:name/partitions',
     {
@@ -170,7 +289,9 @@ export function topicsRoutes(app: FastifyInstance, deps: { topics: TopicsService
         actorOf(request),
       ),
   );
+}
 
+function truncationPreviewRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof TopicParams>; Body: Static<typeof TruncatePreview> }>(
     '/clusters/:id/topics/:name/truncate/preview',
     {
@@ -192,7 +313,9 @@ export function topicsRoutes(app: FastifyInstance, deps: { topics: TopicsService
       ),
     }),
   );
+}
 
+function truncateRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof TopicParams>; Body: Static<typeof Truncate> }>(
     '/clusters/:id/topics/:name/truncate',
     {
@@ -210,7 +333,9 @@ export function topicsRoutes(app: FastifyInstance, deps: { topics: TopicsService
     },
     (request) => deps.topics.truncate(request.params.id, request.params.name, request.body, actorOf(request)),
   );
+}
 
+function cloneRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: Static<typeof TopicParams>; Body: Static<typeof Clone> }>(
     '/clusters/:id/topics/:name/clone',
     {

@@ -1,13 +1,21 @@
 import {
+  type ConfigEntry,
   type CreatedTopicReport,
   inferKafkaVersion,
-  type KafkaGateway,
   type TopicMetadata,
 } from '@weir/kafka';
-import { ConflictError, InputError } from '../errors.ts';
-import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
+import type { Actor } from '../changes/actor.ts';
+import type { AuditedChanges } from '../changes/audited-change.ts';
+import type { Gateways } from '../clusters/cluster-connections.ts';
+import { readLive } from '../clusters/live-read.ts';
+import type { TopicDetail } from '../clusters/read-model.types.ts';
+import type { SnapshotsService } from '../clusters/snapshots.service.ts';
+import { InputError, NotFoundError } from '../errors.ts';
 import type { TruncateTarget, TruncationRow } from '../operations/operations.types.ts';
+import { consumerGroupsOf, partitionViews } from './topic-detail.view.ts';
+import { currentTopic, ledPartitions } from './topic-lookup.ts';
 import { collidingTopic, collisionWarning, reservedTopicProblem, topicNameProblems } from './topic-rules.ts';
+import { pageTopics, summarizeTopics, type TopicPageQuery } from './topics.view.ts';
 
 export interface NewTopicInput {
   name: string;
@@ -17,6 +25,9 @@ export interface NewTopicInput {
   /** Only ask the controller whether it would accept the topic. */
   validateOnly: boolean;
 }
+
+/** What Metadata answers before Kafka 2.8 gave topics ids. */
+const NO_TOPIC_ID = '00000000-0000-0000-0000-000000000000';
 
 const ORDERING_WARNING =
   'Adding partitions changes which partition a key hashes to: records with the same key written before and after may be read out of order, and compacted topics keep both values until the old ones expire.';
@@ -29,12 +40,56 @@ function assertConfirmed(kind: string, name: string, confirmName: string): void 
   }
 }
 
-/** Topic changes: create, delete, add partitions, truncate, clone. Configs live in ConfigsService. */
+/** Topic reads and changes: list, detail, create, delete, add partitions, truncate, clone. Config changes live in ConfigChanges. */
 export class TopicsService {
-  readonly #ops: ClusterOperations;
+  readonly #connections: Gateways;
+  readonly #changes: AuditedChanges;
+  readonly #snapshots: Pick<SnapshotsService, 'read'>;
 
-  constructor(ops: ClusterOperations) {
-    this.#ops = ops;
+  constructor(deps: {
+    connections: Gateways;
+    changes: AuditedChanges;
+    snapshots: Pick<SnapshotsService, 'read'>;
+  }) {
+    this.#connections = deps.connections;
+    this.#changes = deps.changes;
+    this.#snapshots = deps.snapshots;
+  }
+
+  /** A page of the snapshot's topics, searched and sorted. */
+  async list(clusterId: string, query: TopicPageQuery & { refresh?: boolean }) {
+    const { snapshot, freshness } = await this.#snapshots.read(clusterId, query.refresh ?? false);
+    return { freshness, ...pageTopics(summarizeTopics(snapshot), query) };
+  }
+
+  /**
+   * One topic from the snapshot: partitions with offsets and replica sizes, the groups reading it, and
+   * its configs read live (configsError says why they are missing).
+   * @throws NotFoundError when the snapshot lacks the topic.
+   */
+  async detail(clusterId: string, name: string, refresh = false): Promise<TopicDetail> {
+    const { snapshot, freshness } = await this.#snapshots.read(clusterId, refresh);
+    const topic = snapshot.metadata.topics.find((t) => t.name === name);
+    if (!topic)
+      throw new NotFoundError(`Topic "${name}" does not exist in this cluster (as of ${freshness.takenAt}).`);
+    const summary = summarizeTopics(snapshot).find((t) => t.name === name)!;
+    let configs: ConfigEntry[] | null = null;
+    let configsError: string | null = null;
+    try {
+      configs = await readLive(this.#connections, clusterId, (g) =>
+        g.describeConfigs({ type: 'topic', name }),
+      );
+    } catch (error) {
+      configsError = (error as Error).message;
+    }
+    return {
+      freshness,
+      topic: { ...summary, topicId: topic.topicId === NO_TOPIC_ID ? null : topic.topicId },
+      partitions: partitionViews(snapshot, topic),
+      configs,
+      configsError,
+      consumerGroups: consumerGroupsOf(snapshot, name),
+    };
   }
 
   async create(
@@ -44,7 +99,7 @@ export class TopicsService {
   ): Promise<CreatedTopicReport & { validateOnly: boolean; warnings: string[] }> {
     const problems = topicNameProblems(input.name);
     if (problems.length > 0) throw new InputError(`"${input.name}" cannot be a topic name.`, problems);
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     const reserved = reservedTopicProblem(
       input.name,
       input.name.startsWith('__') ? inferKafkaVersion(await gateway.apiVersions()).minimum : null,
@@ -68,7 +123,7 @@ export class TopicsService {
     const warnings = [collisionWarning(input.name)].filter((warning) => warning !== null);
     if (input.validateOnly)
       return { ...(await gateway.createTopic(spec, true)), validateOnly: true, warnings };
-    const created = await this.#ops.apply(
+    const created = await this.#changes.apply(
       clusterId,
       actor,
       { action: 'topic.create', targetType: 'topic', target: input.name },
@@ -89,9 +144,9 @@ export class TopicsService {
 
   async delete(clusterId: string, name: string, confirmName: string, actor: Actor): Promise<void> {
     assertConfirmed('topic', name, confirmName);
-    const topic = await this.#ops.topic(clusterId, name);
-    const gateway = await this.#ops.gateway(clusterId);
-    await this.#ops.apply(
+    const topic = await currentTopic(await this.#connections.gateway(clusterId), name);
+    const gateway = await this.#connections.gateway(clusterId);
+    await this.#changes.apply(
       clusterId,
       actor,
       {
@@ -118,7 +173,7 @@ export class TopicsService {
     validateOnly: boolean,
     actor: Actor,
   ): Promise<{ before: number; after: number; warning: string; validateOnly: boolean }> {
-    const topic = await this.#ops.topic(clusterId, name);
+    const topic = await currentTopic(await this.#connections.gateway(clusterId), name);
     const before = topic.partitions.length;
     if (count <= before) {
       throw new InputError(
@@ -126,11 +181,11 @@ export class TopicsService {
         [`count: must be greater than ${before}.`],
       );
     }
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     await gateway.addPartitions(name, count, true);
     const report = { before, after: count, warning: ORDERING_WARNING, validateOnly };
     if (validateOnly) return report;
-    await this.#ops.apply(
+    await this.#changes.apply(
       clusterId,
       actor,
       { action: 'topic.add-partitions', targetType: 'topic', target: name, before: { partitions: before } },
@@ -147,8 +202,8 @@ export class TopicsService {
     target: TruncateTarget,
     partitions?: number[],
   ): Promise<TruncationRow[]> {
-    const topic = await this.#ops.topic(clusterId, name);
-    const gateway = await this.#ops.gateway(clusterId);
+    const topic = await currentTopic(await this.#connections.gateway(clusterId), name);
+    const gateway = await this.#connections.gateway(clusterId);
     const chosen = choosePartitions(topic, partitions);
     const led = ledPartitions(topic, chosen, await gateway.describeCluster());
     const [starts, ends] = await Promise.all([
@@ -185,8 +240,8 @@ export class TopicsService {
     assertConfirmed('topic', name, request.confirmName);
     const plan = await this.truncationPlan(clusterId, name, request.target, request.partitions);
     const moves = plan.filter((p) => p.newStart > p.start);
-    const gateway = await this.#ops.gateway(clusterId);
-    const result = await this.#ops.apply(
+    const gateway = await this.#connections.gateway(clusterId);
+    const result = await this.#changes.apply(
       clusterId,
       actor,
       {
@@ -207,8 +262,8 @@ export class TopicsService {
   }
 
   async clone(clusterId: string, source: string, name: string, actor: Actor) {
-    const topic = await this.#ops.topic(clusterId, source);
-    const gateway = await this.#ops.gateway(clusterId);
+    const topic = await currentTopic(await this.#connections.gateway(clusterId), source);
+    const gateway = await this.#connections.gateway(clusterId);
     const configs = Object.fromEntries(
       (await gateway.describeConfigs({ type: 'topic', name: source }))
         .filter((c) => c.source === 'topic' && c.value !== null)
@@ -238,26 +293,4 @@ function choosePartitions(topic: TopicMetadata, partitions?: number[]): number[]
     ]);
   }
   return [...new Set(partitions)].sort((a, b) => a - b);
-}
-
-/** Partitions with their leader's address; leaderless ones cannot be read or truncated now. */
-export function ledPartitions(
-  topic: TopicMetadata,
-  partitions: number[],
-  cluster: Awaited<ReturnType<KafkaGateway['describeCluster']>>,
-) {
-  return partitions.map((partition) => {
-    const leaderId = topic.partitions.find((p) => p.partition === partition)?.leader ?? -1;
-    const leader = cluster.brokers.find((b) => b.nodeId === leaderId);
-    if (!leader) {
-      throw new ConflictError(
-        `Partition ${topic.name}-${partition} has no leader right now; wait for one or choose other partitions.`,
-      );
-    }
-    return {
-      topic: topic.name,
-      partition,
-      leader: { nodeId: leader.nodeId, host: leader.host, port: leader.port },
-    };
-  });
 }

@@ -1,7 +1,7 @@
-import { type ClusterSnapshot, partitionKey } from './cluster-snapshot.ts';
-import type { TopicSummary, Total } from './read-model.types.ts';
-import { systemTopicOwner } from './system-topics.ts';
-import { compareTotals, type Part, sumParts, unknownTotal } from './totals.ts';
+import { type ClusterSnapshot, partitionKey } from '../clusters/cluster-snapshot.ts';
+import type { TopicSummary, Total } from '../clusters/read-model.types.ts';
+import { systemTopicOwner } from '../clusters/system-topics.ts';
+import { compareTotals, type Part, sumParts, unknownTotal } from '../clusters/totals.ts';
 
 export type { TopicSummary };
 

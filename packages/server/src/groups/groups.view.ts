@@ -1,7 +1,7 @@
-import type { ClusterSnapshot } from './cluster-snapshot.ts';
-import { partitionKey } from './cluster-snapshot.ts';
-import type { GroupSummary, PartitionLag, Total } from './read-model.types.ts';
-import { sumParts, unknownTotal } from './totals.ts';
+import type { ClusterSnapshot } from '../clusters/cluster-snapshot.ts';
+import { partitionKey } from '../clusters/cluster-snapshot.ts';
+import type { GroupSummary, PartitionLag, Total } from '../clusters/read-model.types.ts';
+import { sumParts, unknownTotal } from '../clusters/totals.ts';
 
 export type { GroupSummary, PartitionLag };
 

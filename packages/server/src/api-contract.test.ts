@@ -13,23 +13,23 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { FormatRegistry, type Static, type TSchema } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import type * as server from '../../server/src/api-types.ts';
-import type { ApiTokenView as ServerApiToken } from '../../server/src/auth/api-tokens.service.ts';
-import type { PublicUser } from '../../server/src/auth/auth.service.ts';
+import type * as api from '@weir/api';
+import * as contract from '@weir/api';
+import type * as server from './api-types.ts';
+import type { ApiTokenView as ServerApiToken } from './auth/api-tokens.service.ts';
+import type { PublicUser } from './auth/auth.service.ts';
 import type {
   ClusterInput as ServerClusterInputSchema,
   ClusterView as ServerClusterViewSchema,
-} from '../../server/src/clusters/cluster.schemas.ts';
-import type { Problem as ServerProblem } from '../../server/src/http/problem.ts';
+} from './clusters/cluster.schemas.ts';
+import type { Problem as ServerProblem } from './http/problem.ts';
 import type {
   ResolvedBrowse as ServerResolvedBrowse,
   ResolvedSearch as ServerResolvedSearch,
-} from '../../server/src/messages/messages.service.ts';
-import type { ReassignmentSpec as ServerReassignmentSpec } from '../../server/src/replicas/reassignment.job.ts';
-import { createTestApp, TEST_ADMIN_PASSWORD } from '../../server/src/testing.ts';
-import type { MessageCountSpec as ServerMessageCountSpec } from '../../server/src/topics/message-count.job.ts';
-import type * as api from './index.ts';
-import * as contract from './index.ts';
+} from './messages/messages.service.ts';
+import type { ReassignmentSpec as ServerReassignmentSpec } from './replicas/reassignment.job.ts';
+import { createTestApp, TEST_ADMIN_PASSWORD } from './testing.ts';
+import type { MessageCountSpec as ServerMessageCountSpec } from './topics/message-count.job.ts';
 
 /** True when each of A and B is assignable to the other: same fields, same optionality, same types. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

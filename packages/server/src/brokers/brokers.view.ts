@@ -1,6 +1,6 @@
-import type { ClusterSnapshot } from './cluster-snapshot.ts';
-import type { BrokerSummary } from './read-model.types.ts';
-import { sumParts, unknownTotal } from './totals.ts';
+import type { ClusterSnapshot } from '../clusters/cluster-snapshot.ts';
+import type { BrokerSummary } from '../clusters/read-model.types.ts';
+import { sumParts, unknownTotal } from '../clusters/totals.ts';
 
 export type { BrokerSummary };
 

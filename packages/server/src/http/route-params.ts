@@ -1,13 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { principalOf } from '../http/access-control.ts';
-import { MAX_KAFKA_STRING_LENGTH, PATH_NAME_RULE } from '../http/path-names.ts';
-import type { Actor } from './cluster-operations.ts';
+import { MAX_KAFKA_STRING_LENGTH, PATH_NAME_RULE } from './path-names.ts';
 
 export const ClusterParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const TopicParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
   name: Type.String({ minLength: 1, description: PATH_NAME_RULE }),
+});
+export const BrokerParams = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  brokerId: Type.Integer({ minimum: 0 }),
 });
 export const GroupParams = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -19,8 +20,3 @@ export const conflictResponses = {
   409: Type.Ref('Problem'),
   503: Type.Ref('Problem'),
 };
-
-export const actorOf = (request: FastifyRequest): Actor => ({
-  principal: principalOf(request),
-  ip: request.ip ?? null,
-});

@@ -1,7 +1,11 @@
 import type { ConfigChange, ConfigResource } from '@weir/kafka';
+import { liveBrokerIds } from '../brokers/broker-ids.ts';
+import type { Gateways } from '../clusters/cluster-connections.ts';
 import { InputError, NotFoundError } from '../errors.ts';
-import type { Actor, ClusterOperations } from '../operations/cluster-operations.ts';
 import type { ConfigChangeReport } from '../operations/operations.types.ts';
+import { currentTopic } from '../topics/topic-lookup.ts';
+import type { Actor } from './actor.ts';
+import type { AuditedChanges } from './audited-change.ts';
 import { diffConfigs, withDynamicOnlyBrokerKeys } from './config-diff.ts';
 
 const describeResource = (r: ConfigResource) =>
@@ -12,11 +16,13 @@ const describeResource = (r: ConfigResource) =>
       : `broker ${r.name}`;
 
 /** Topic configs, one broker's dynamic configs, and the cluster-wide broker defaults: diff, then apply. */
-export class ConfigsService {
-  readonly #ops: ClusterOperations;
+export class ConfigChanges {
+  readonly #connections: Gateways;
+  readonly #changes: AuditedChanges;
 
-  constructor(ops: ClusterOperations) {
-    this.#ops = ops;
+  constructor(deps: { connections: Gateways; changes: AuditedChanges }) {
+    this.#connections = deps.connections;
+    this.#changes = deps.changes;
   }
 
   /** The diff, validated by the broker without applying; `apply` makes the same checks and applies. */
@@ -37,7 +43,7 @@ export class ConfigsService {
     if (changes.length === 0)
       throw new InputError('Name at least one config to change.', ['changes: is empty.']);
     await this.#assertExists(clusterId, resource);
-    const gateway = await this.#ops.gateway(clusterId);
+    const gateway = await this.#connections.gateway(clusterId);
     // Cluster-wide defaults are described through any one broker's entries.
     const describeAs =
       resource.type === 'broker' && resource.name === '' ? await this.#anyBroker(clusterId) : resource.name;
@@ -55,7 +61,7 @@ export class ConfigsService {
         : resource.name === ''
           ? 'brokers/default'
           : `brokers/${resource.name}`;
-    await this.#ops.apply(
+    await this.#changes.apply(
       clusterId,
       actor,
       {
@@ -72,10 +78,10 @@ export class ConfigsService {
 
   async #assertExists(clusterId: string, resource: ConfigResource) {
     if (resource.type === 'topic') {
-      await this.#ops.topic(clusterId, resource.name);
+      await currentTopic(await this.#connections.gateway(clusterId), resource.name);
     } else if (
       resource.name !== '' &&
-      !(await this.#ops.brokerIds(clusterId)).includes(Number(resource.name))
+      !(await liveBrokerIds(await this.#connections.gateway(clusterId))).includes(Number(resource.name))
     ) {
       throw new NotFoundError(
         `Broker ${resource.name} is not in the cluster (or is down); check the broker id.`,
@@ -84,7 +90,7 @@ export class ConfigsService {
   }
 
   async #anyBroker(clusterId: string): Promise<string> {
-    const [first] = await this.#ops.brokerIds(clusterId);
+    const [first] = await liveBrokerIds(await this.#connections.gateway(clusterId));
     if (first === undefined) throw new NotFoundError('The cluster reports no live broker.');
     return String(first);
   }

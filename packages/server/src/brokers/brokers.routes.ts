@@ -1,0 +1,71 @@
+import { type Static, Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { configChangeRoutes } from '../changes/config-change.routes.ts';
+import type { ConfigChanges } from '../changes/config-changes.ts';
+import { Freshness, RefreshQuery, read, readErrors } from '../clusters/snapshot.schemas.ts';
+import { BrokerParams, ClusterParams, Loose } from '../http/route-params.ts';
+import type { BrokersService } from './brokers.service.ts';
+
+type Deps = { brokers: BrokersService; configs: ConfigChanges };
+const tags = ['brokers'];
+
+/** Broker reads, one broker's dynamic configs and the cluster-wide broker defaults. */
+export function brokersRoutes(app: FastifyInstance, deps: Deps): void {
+  brokerListRoute(app, deps);
+  brokerDetailRoute(app, deps);
+  configChangeRoutes(app, deps.configs, {
+    path: '/clusters/:id/brokers/:brokerId/configs',
+    params: BrokerParams,
+    resourceOf: (p) => ({ type: 'broker', name: String(p.brokerId) }),
+    what: "one broker's dynamic configs",
+  });
+  configChangeRoutes(app, deps.configs, {
+    path: '/clusters/:id/broker-defaults/configs',
+    params: ClusterParams,
+    resourceOf: () => ({ type: 'broker', name: '' }),
+    what: 'the cluster-wide broker defaults',
+  });
+}
+
+function brokerListRoute(app: FastifyInstance, deps: Deps): void {
+  app.get<{ Params: Static<typeof ClusterParams>; Querystring: RefreshQuery }>(
+    '/clusters/:id/brokers',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Brokers with controller flag, leader and replica counts, leader skew, log dirs',
+        params: ClusterParams,
+        querystring: RefreshQuery,
+        response: { 200: Type.Object({ freshness: Freshness, brokers: Type.Array(Loose) }), ...readErrors },
+      },
+    },
+    async (request) => deps.brokers.list(request.params.id, request.query.refresh),
+  );
+}
+
+function brokerDetailRoute(app: FastifyInstance, deps: Deps): void {
+  app.get<{ Params: Static<typeof BrokerParams>; Querystring: RefreshQuery }>(
+    '/clusters/:id/brokers/:brokerId',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary:
+          'One broker: configs with source, default and sensitive flags; log dirs with per-replica sizes',
+        params: BrokerParams,
+        querystring: RefreshQuery,
+        response: {
+          200: Type.Object({
+            freshness: Freshness,
+            broker: Loose,
+            configs: Type.Array(Loose),
+            logDirs: Type.Union([Type.Array(Loose), Type.Null()]),
+          }),
+          ...readErrors,
+        },
+      },
+    },
+    async (request) => deps.brokers.detail(request.params.id, request.params.brokerId, request.query.refresh),
+  );
+}

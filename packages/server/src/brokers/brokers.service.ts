@@ -1,0 +1,44 @@
+import type { Gateways } from '../clusters/cluster-connections.ts';
+import { readLive } from '../clusters/live-read.ts';
+import { overviewOf } from '../clusters/overview.view.ts';
+import type { BrokerDetail, Freshness } from '../clusters/read-model.types.ts';
+import type { SnapshotsService } from '../clusters/snapshots.service.ts';
+import { NotFoundError } from '../errors.ts';
+import { type BrokerSummary, summarizeBrokers } from './brokers.view.ts';
+
+/** Broker reads: the list from the snapshot, one broker's configs read live. */
+export class BrokersService {
+  readonly #snapshots: Pick<SnapshotsService, 'read'>;
+  readonly #connections: Gateways;
+
+  constructor(deps: { snapshots: Pick<SnapshotsService, 'read'>; connections: Gateways }) {
+    this.#snapshots = deps.snapshots;
+    this.#connections = deps.connections;
+  }
+
+  async list(
+    clusterId: string,
+    refresh = false,
+  ): Promise<{ freshness: Freshness; brokers: BrokerSummary[] }> {
+    const { snapshot, freshness } = await this.#snapshots.read(clusterId, refresh);
+    return { freshness, brokers: summarizeBrokers(snapshot, overviewOf(snapshot).controllerId) };
+  }
+
+  /**
+   * One broker with its configs (read live) and log dirs (from the snapshot; null when unread).
+   * @throws NotFoundError when the snapshot's metadata lacks the broker.
+   */
+  async detail(clusterId: string, brokerId: number, refresh = false): Promise<BrokerDetail> {
+    const { snapshot, freshness } = await this.#snapshots.read(clusterId, refresh);
+    const summary = summarizeBrokers(snapshot, overviewOf(snapshot).controllerId).find(
+      (b) => b.nodeId === brokerId,
+    );
+    if (!summary)
+      throw new NotFoundError(`Broker ${brokerId} is not in the cluster's metadata (it may be down).`);
+    const configs = await readLive(this.#connections, clusterId, (g) =>
+      g.describeConfigs({ type: 'broker', name: String(brokerId) }),
+    );
+    const dirs = snapshot.logDirs?.find((d) => d.brokerId === brokerId)?.logDirs ?? null;
+    return { freshness, broker: summary, configs, logDirs: dirs };
+  }
+}
