@@ -2,15 +2,10 @@ import { Alert, Button, Card, InputNumber, Progress, Select, Space, Table, Tag, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { useBrokers, useTopics } from '../../api/cluster-read.ts';
-import {
-  type Job,
-  type ReassignmentPlan,
-  useCancelJob,
-  useJobs,
-  useReassignmentPlan,
-  useStartReassignment,
-} from '../../api/operations.ts';
+import { useBrokers } from '../../api/brokers.ts';
+import { type Job, useCancelJob, useJobs } from '../../api/jobs.ts';
+import { type ReassignmentPlan, useReassignmentPlan, useStartReassignment } from '../../api/replicas.ts';
+import { useTopics } from '../../api/topics.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { JobTimeline } from './JobTimeline.tsx';
 

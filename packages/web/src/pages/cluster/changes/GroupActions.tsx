@@ -2,12 +2,7 @@ import { Alert, Button, Input, InputNumber, Modal, Select, Space, Table } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import {
-  type ResetTo,
-  useDeleteGroup,
-  useDeleteGroupOffsets,
-  useGroupReset,
-} from '../../../api/operations.ts';
+import { type ResetTo, useDeleteGroup, useDeleteGroupOffsets, useGroupReset } from '../../../api/groups.ts';
 import { formatCount, localeOf } from '../../../format.ts';
 import { ConfirmByName } from './ConfirmByName.tsx';
 

@@ -15,15 +15,14 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import { useChangeReplicationFactor, useElectLeaders } from '../../../api/replicas.ts';
 import {
   type TruncateTarget,
   useAddPartitions,
-  useChangeReplicationFactor,
   useCloneTopic,
   useDeleteTopic,
-  useElectLeaders,
   useTruncate,
-} from '../../../api/operations.ts';
+} from '../../../api/topics.ts';
 import { formatCount, localeOf } from '../../../format.ts';
 import { routePathName } from '../../../path-names.ts';
 import { ConfirmByName } from './ConfirmByName.tsx';
