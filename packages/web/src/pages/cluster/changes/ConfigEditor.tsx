@@ -8,7 +8,8 @@ import { ConfigTable } from '../ConfigTable.tsx';
 
 /**
  * Edit configs in place: changed values are collected, the server's diff is shown (before → after,
- * unknown keys and read-only ones refused with the reason), and only then applied.
+ * unknown keys and read-only ones refused with the reason), and only then applied. Preview and apply
+ * are separate requests, so each button shows only its own progress and error.
  */
 function ConfigEditor({
   configs,
@@ -117,8 +118,6 @@ function ConfigEditor({
     </Space>
   );
 }
-
-// Preview and apply are separate requests, so each button shows only its own progress and error.
 
 /** A topic's configs, editable. */
 export function TopicConfigEditor(props: { clusterId: string; topic: string; configs: ConfigEntryView[] }) {
