@@ -1,7 +1,7 @@
 import type { BrokerDetail, BrokerSummary, Freshness } from '@weir/server/api-types';
 import { base, useClusterQuery, useConfigChange } from './cluster-cache.ts';
 
-export type { BrokerDetail, BrokerSummary } from '@weir/server/api-types';
+export type { BrokerSummary } from '@weir/server/api-types';
 
 export const useBrokers = (clusterId: string) =>
   useClusterQuery<{ freshness: Freshness; brokers: BrokerSummary[] }>(

@@ -4,7 +4,6 @@ import { apiRequest } from './client.ts';
 import { base, useClusterQuery } from './cluster-cache.ts';
 
 export type {
-  ClusterOverview,
   ConnectionReport,
   QuorumReplica,
   ZooKeeperServerStatus,

@@ -8,7 +8,7 @@ export type Job = Omit<JobView, 'progress'> & { progress: ReassignmentProgress |
 
 /** One entry of a job's history. */
 export type JobEvent = JobEventView;
-export type JobDetail = Job & Pick<JobDetailView, 'history'>;
+type JobDetail = Job & Pick<JobDetailView, 'history'>;
 
 export const useJobs = (clusterId: string) =>
   useQuery({

@@ -13,13 +13,7 @@ import type {
 import { apiRequest } from './client.ts';
 import { base, topicPath, useClusterChange, useClusterQuery, useConfigChange } from './cluster-cache.ts';
 
-export type {
-  TopicDetail,
-  TopicPreset,
-  TopicSummary,
-  TruncateTarget,
-  TruncationRow,
-} from '@weir/server/api-types';
+export type { TopicDetail, TopicSummary, TruncateTarget } from '@weir/server/api-types';
 
 export interface TopicQuery {
   search: string;
