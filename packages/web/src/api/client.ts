@@ -12,24 +12,29 @@ export class ApiError extends Error {
   }
 }
 
+/** An RFC 9457 problem body as the server sends it; `problems` lists each invalid field. */
 interface Problem {
   title?: string;
   detail?: string;
+  problems?: string[];
 }
 
+/** The one place a failed response becomes an ApiError: its problem body, or its status text. */
 async function problemOf(response: Response): Promise<ApiError> {
   const text = await response.text();
-  let problem: Problem & { problems?: string[] } = {};
+  let problem: Problem;
   try {
-    problem = text ? (JSON.parse(text) as typeof problem) : {};
+    problem = text ? (JSON.parse(text) as Problem) : {};
   } catch {
     problem = { detail: text };
   }
   const problems = problem.problems?.length ? ` (${problem.problems.join('; ')})` : '';
+  const retryAfter = response.headers.get('retry-after');
   return new ApiError(
     response.status,
     problem.title ?? response.statusText,
     `${problem.detail ?? response.statusText}${problems}`,
+    retryAfter ? Number(retryAfter) : undefined,
   );
 }
 
@@ -90,18 +95,7 @@ export async function apiRequest<T>(
         : { 'content-type': 'application/json', accept: 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
+  if (!response.ok) throw await problemOf(response);
   const text = await response.text();
-  const body = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!response.ok) {
-    const problem = (body ?? {}) as Problem & { problems?: string[] };
-    const retryAfter = response.headers.get('retry-after');
-    const problems = problem.problems?.length ? ` (${problem.problems.join('; ')})` : '';
-    throw new ApiError(
-      response.status,
-      problem.title ?? response.statusText,
-      `${problem.detail ?? response.statusText}${problems}`,
-      retryAfter ? Number(retryAfter) : undefined,
-    );
-  }
-  return body as T;
+  return (text ? JSON.parse(text) : undefined) as T;
 }

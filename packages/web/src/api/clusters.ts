@@ -1,8 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConnectionReport } from '@weir/server/api-types';
+import type { ClusterOverview, ConnectionReport, Freshness, ZooKeeperPanel } from '@weir/server/api-types';
 import { apiRequest } from './client.ts';
+import { base, useClusterQuery } from './cluster-cache.ts';
 
-export type { ConnectionReport } from '@weir/server/api-types';
+export type {
+  ConnectionReport,
+  QuorumReplica,
+  ZooKeeperServerStatus,
+} from '@weir/server/api-types';
 
 export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL';
 export type SaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512' | 'OAUTHBEARER';
@@ -81,3 +86,18 @@ export function useRemoveCluster() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: clustersKey }),
   });
 }
+
+/** A cluster's overview (brokers, controller, quorum) from its snapshot. */
+export const useOverview = (clusterId: string) =>
+  useClusterQuery<{ freshness: Freshness; overview: ClusterOverview }>(
+    ['cluster', clusterId, 'overview'],
+    `${base(clusterId)}/overview`,
+  );
+
+/** Read live (not from the snapshot): ZooKeeper is asked each time the panel shows. */
+export const useZooKeeper = (clusterId: string) =>
+  useQuery({
+    queryKey: ['cluster', clusterId, 'zookeeper'],
+    queryFn: () => apiRequest<ZooKeeperPanel>(`${base(clusterId)}/zookeeper`),
+    retry: false,
+  });

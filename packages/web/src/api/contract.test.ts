@@ -10,6 +10,7 @@ const HELPERS: [RegExp, string][] = [
   [/\$\{base\([^)]*\)\}/g, '/clusters/{}'],
   [/\$\{topicPath\([^)]*\)\}/g, '/clusters/{}/topics/{}'],
   [/\$\{messagesPath\([^)]*\)\}/g, '/clusters/{}/topics/{}/messages'],
+  [/\$\{groupPath\([^)]*\)\}/g, '/clusters/{}/groups/{}'],
 ];
 
 /** `${cond ? 'a' : 'b'}` becomes two paths, one per branch. */
@@ -33,7 +34,7 @@ function clientPaths(): Set<string> {
     const templates = [...source.matchAll(/`([^`]*)`/g)].map((m) => m[1] ?? '');
     const strings = [...source.replace(/`[^`]*`/g, '').matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
     const literals = [...templates, ...strings].filter((l) =>
-      /^(\/[a-z]|\$\{(base|topicPath|messagesPath)\()/.test(l),
+      /^(\/[a-z]|\$\{(base|topicPath|messagesPath|groupPath)\()/.test(l),
     );
     for (const literal of literals) {
       let path = literal;

@@ -4,9 +4,13 @@ import type {
   BrowseResult,
   ProduceRequest,
   ProduceResult,
+  RenderedMessage,
+  ScanProgress,
   SearchRequest,
   SearchStreamEvent,
+  StopReason,
 } from '@weir/server/api-types';
+import { useRef, useState } from 'react';
 import { apiDownload, apiRequest, apiStream } from './client.ts';
 
 export type {
@@ -42,13 +46,109 @@ export function useBrowse(clusterId: string, topic: string, query: BrowseQuery |
   });
 }
 
-export const searchMessages = (
+const searchMessages = (
   clusterId: string,
   topic: string,
   request: SearchRequest,
   onEvent: (event: SearchStreamEvent) => void,
   signal: AbortSignal,
 ) => apiStream<SearchStreamEvent>(`${messagesPath(clusterId, topic)}/search`, request, onEvent, signal);
+
+/** How long a live tail follows the topic before the server ends it, in milliseconds. */
+const TAIL_MAX_MS = 600_000;
+
+/** Where a search stands: the server's last progress, why it stopped, and any error it reported. */
+export interface SearchStatus {
+  running: boolean;
+  progress: ScanProgress | null;
+  reason: StopReason | null;
+  /** The partition the key hashes to, when the search looks a key up; null otherwise. */
+  keyPartition: number | null;
+  error: string | null;
+}
+
+const idle: SearchStatus = { running: false, progress: null, reason: null, keyPartition: null, error: null };
+
+/**
+ * A streamed message search of one topic. It owns the stream: one at a time (a new search aborts the
+ * one running), its matches (`found`, null until a search starts or after `clear`), and its status.
+ * Matches are handed to React in batches, at each progress event, not one render per message.
+ */
+export function useMessageSearch(clusterId: string, topic: string) {
+  const [found, setFound] = useState<RenderedMessage[] | null>(null);
+  const [status, setStatus] = useState<SearchStatus>(idle);
+  const abort = useRef<AbortController | null>(null);
+
+  const run = async (request: SearchRequest, append: boolean) => {
+    abort.current?.abort();
+    const controller = new AbortController();
+    abort.current = controller;
+    if (!append) setFound([]);
+    setStatus({ ...idle, running: true });
+    const batch: RenderedMessage[] = [];
+    const flush = () => {
+      if (batch.length) {
+        const taken = batch.splice(0);
+        setFound((previous) => [...(previous ?? []), ...taken]);
+      }
+    };
+    try {
+      await searchMessages(
+        clusterId,
+        topic,
+        request,
+        (event) => {
+          if (event.type === 'match') batch.push(event.message);
+          else if (event.type === 'start') setStatus((s) => ({ ...s, keyPartition: event.keyPartition }));
+          else if (event.type === 'progress') {
+            flush();
+            setStatus((s) => ({ ...s, progress: event.progress }));
+          } else if (event.type === 'end') {
+            flush();
+            setStatus((s) => ({ ...s, progress: event.progress, reason: event.reason }));
+          } else if (event.type === 'error') setStatus((s) => ({ ...s, error: event.message }));
+        },
+        controller.signal,
+      );
+    } catch (error) {
+      if (!controller.signal.aborted) setStatus((s) => ({ ...s, error: (error as Error).message }));
+      else setStatus((s) => ({ ...s, reason: 'cancelled' }));
+    } finally {
+      flush();
+      setStatus((s) => ({ ...s, running: false }));
+    }
+  };
+
+  const { progress, reason } = status;
+  /** A search that stopped before the end (limit, time, cancelled) can go on from where it was. */
+  const resumable = reason !== null && reason !== 'end' && progress !== null;
+  return {
+    found,
+    status,
+    resumable,
+    /** Searches from `request.start`, replacing the matches. */
+    search: (request: SearchRequest) => run(request, false),
+    /** Follows new records as they arrive, until stopped or for TAIL_MAX_MS. */
+    tail: (request: SearchRequest) =>
+      run({ ...request, start: undefined, follow: true, maxMs: TAIL_MAX_MS }, false),
+    /** Goes on from the last progress in the partitions not yet done, adding to the matches. */
+    resume: async (request: SearchRequest) => {
+      if (!progress) return;
+      await run(
+        {
+          ...request,
+          start: undefined,
+          partitions: undefined,
+          cursor: { partitions: progress.partitions.filter((p) => !p.done) },
+        },
+        true,
+      );
+    },
+    stop: () => abort.current?.abort(),
+    /** Forgets the matches, so the browse result shows again. */
+    clear: () => setFound(null),
+  };
+}
 
 export const exportMessages = (
   clusterId: string,

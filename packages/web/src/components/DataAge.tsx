@@ -2,7 +2,7 @@ import { ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Freshness } from '../api/cluster-read.ts';
+import type { Freshness } from '../api/cluster-cache.ts';
 import { formatAge, localeOf } from '../format.ts';
 
 /** How old the data on the page is, whether it is stale and why, and a button to read the cluster now. */

@@ -1,7 +1,7 @@
 import { Breadcrumb, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import type { Freshness } from '../api/cluster-read.ts';
+import type { Freshness } from '../api/cluster-cache.ts';
 import { DataAge } from './DataAge.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 

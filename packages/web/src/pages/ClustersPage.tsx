@@ -2,8 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useOverview } from '../api/cluster-read.ts';
-import { type Cluster, useClusters } from '../api/clusters.ts';
+import { type Cluster, useClusters, useOverview } from '../api/clusters.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { formatCount, localeOf } from '../format.ts';
 

@@ -1,10 +1,10 @@
 import { Alert, Table, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { useBroker } from '../../api/cluster-read.ts';
+import { useBroker } from '../../api/brokers.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { formatBytes, localeOf } from '../../format.ts';
-import { ConfigEditor } from './changes/ConfigEditor.tsx';
+import { BrokerConfigEditor } from './changes/ConfigEditor.tsx';
 
 export function BrokerPage() {
   const { t, i18n } = useTranslation();
@@ -32,9 +32,9 @@ export function BrokerPage() {
               key: 'configs',
               label: t('broker.configs'),
               children: (
-                <ConfigEditor
+                <BrokerConfigEditor
                   clusterId={clusterId}
-                  target={{ type: 'broker', id: detail.broker.nodeId }}
+                  broker={detail.broker.nodeId}
                   configs={detail.configs}
                 />
               ),

@@ -1,7 +1,7 @@
 import { Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { type BrokerSummary, useBrokers } from '../../api/cluster-read.ts';
+import { type BrokerSummary, useBrokers } from '../../api/brokers.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';

@@ -1,7 +1,7 @@
 import { Button, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConfigEntryView } from '../../api/cluster-read.ts';
+import type { ConfigEntryView } from '../../api/cluster-cache.ts';
 
 /** Pending edits: a new value, or null to remove the override (back to the inherited value). */
 export interface ConfigEdits {

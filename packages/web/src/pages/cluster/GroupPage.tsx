@@ -1,7 +1,7 @@
 import { Alert, Descriptions, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { type GroupDetail, useGroup } from '../../api/cluster-read.ts';
+import { type GroupDetail, useGroup } from '../../api/groups.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatCount, localeOf } from '../../format.ts';

@@ -1,7 +1,8 @@
 import { Alert, Input, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { type GroupSummary, type Total, useGroups } from '../../api/cluster-read.ts';
+import type { Total } from '../../api/cluster-cache.ts';
+import { type GroupSummary, useGroups } from '../../api/groups.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';

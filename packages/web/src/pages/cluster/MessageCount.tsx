@@ -1,6 +1,6 @@
 import { Alert, Button, Progress, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type CountJob, useMessageCount, useStartMessageCount } from '../../api/operations.ts';
+import { type CountJob, useMessageCount, useStartMessageCount } from '../../api/topics.ts';
 import { formatCount, localeOf } from '../../format.ts';
 
 /** Share of the offsets to read that have been read, over every partition. */

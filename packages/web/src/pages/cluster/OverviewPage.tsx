@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, Row, Space, Statistic, Table, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { type QuorumReplica, useOverview } from '../../api/cluster-read.ts';
+import { type QuorumReplica, useOverview } from '../../api/clusters.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';

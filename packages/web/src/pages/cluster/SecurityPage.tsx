@@ -1,7 +1,7 @@
 import { Alert, Card, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { type AclBinding, useAcls, useQuotas, useScramUsers } from '../../api/cluster-read.ts';
+import { type AclBinding, useAcls, useQuotas, useScramUsers } from '../../api/security.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 
 export function SecurityPage() {

@@ -1,12 +1,13 @@
 import { Alert, Descriptions, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { type TopicDetail, type Total, useTopic } from '../../api/cluster-read.ts';
+import type { Total } from '../../api/cluster-cache.ts';
+import { type TopicDetail, useTopic } from '../../api/topics.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatBytes, formatCount, formatEstimate, formatTotal, localeOf } from '../../format.ts';
 import { nameFromRoute, routePathName } from '../../path-names.ts';
-import { ConfigEditor } from './changes/ConfigEditor.tsx';
+import { TopicConfigEditor } from './changes/ConfigEditor.tsx';
 import { TopicActions } from './changes/TopicActions.tsx';
 import { MessageCount } from './MessageCount.tsx';
 import { MessagesTab } from './messages/MessagesTab.tsx';
@@ -141,11 +142,7 @@ export function TopicPage() {
                 key: 'configs',
                 label: t('topic.configsTab'),
                 children: detail.configs ? (
-                  <ConfigEditor
-                    clusterId={clusterId}
-                    target={{ type: 'topic', name }}
-                    configs={detail.configs}
-                  />
+                  <TopicConfigEditor clusterId={clusterId} topic={name} configs={detail.configs} />
                 ) : (
                   <Alert type="warning" message={detail.configsError} />
                 ),

@@ -1,6 +1,6 @@
 import { Alert, Card, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useZooKeeper, type ZooKeeperServerStatus } from '../../api/cluster-read.ts';
+import { useZooKeeper, type ZooKeeperServerStatus } from '../../api/clusters.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { formatCount, localeOf } from '../../format.ts';
 

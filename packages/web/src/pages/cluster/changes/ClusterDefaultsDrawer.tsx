@@ -1,8 +1,8 @@
 import { Alert, Button, Drawer } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBroker } from '../../../api/cluster-read.ts';
-import { ConfigEditor } from './ConfigEditor.tsx';
+import { useBroker } from '../../../api/brokers.ts';
+import { BrokerConfigEditor } from './ConfigEditor.tsx';
 
 /**
  * Cluster-wide broker defaults. Kafka describes them only through a broker, so the values shown are
@@ -39,11 +39,7 @@ function DefaultsEditor({ clusterId, brokerId }: { clusterId: string; brokerId: 
     <>
       {broker.error && <Alert type="error" showIcon message={broker.error.message} />}
       {broker.data && (
-        <ConfigEditor
-          clusterId={clusterId}
-          target={{ type: 'broker-defaults' }}
-          configs={broker.data.configs}
-        />
+        <BrokerConfigEditor clusterId={clusterId} broker="defaults" configs={broker.data.configs} />
       )}
     </>
   );

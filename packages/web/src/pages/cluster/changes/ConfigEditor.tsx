@@ -1,30 +1,29 @@
 import { Alert, Button, Input, Modal, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConfigEntryView } from '../../../api/cluster-read.ts';
-import { type ConfigChangeReport, type ConfigTarget, useConfigChange } from '../../../api/operations.ts';
+import { useBrokerConfigChange } from '../../../api/brokers.ts';
+import type { ConfigChange, ConfigChangeReport, ConfigEntryView } from '../../../api/cluster-cache.ts';
+import { useTopicConfigChange } from '../../../api/topics.ts';
 import { ConfigTable } from '../ConfigTable.tsx';
 
 /**
  * Edit configs in place: changed values are collected, the server's diff is shown (before → after,
- * unknown keys and read-only ones refused with the reason), and only then applied.
+ * unknown keys and read-only ones refused with the reason), and only then applied. Preview and apply
+ * are separate requests, so each button shows only its own progress and error.
  */
-export function ConfigEditor({
-  clusterId,
-  target,
+function ConfigEditor({
   configs,
+  preview,
+  apply,
 }: {
-  clusterId: string;
-  target: ConfigTarget;
   configs: ConfigEntryView[];
+  preview: ConfigChange;
+  apply: ConfigChange;
 }) {
   const { t } = useTranslation();
   const [edits, setEdits] = useState<Record<string, string | null>>({});
   const [extraName, setExtraName] = useState('');
   const [diff, setDiff] = useState<ConfigChangeReport | null>(null);
-  // Preview and apply are separate requests, so each button shows only its own progress and error.
-  const preview = useConfigChange(clusterId, target);
-  const apply = useConfigChange(clusterId, target);
   const changes = Object.entries(edits).map(([name, value]) => ({ name, value }));
   const review = () => {
     apply.reset();
@@ -118,4 +117,22 @@ export function ConfigEditor({
       </Modal>
     </Space>
   );
+}
+
+/** A topic's configs, editable. */
+export function TopicConfigEditor(props: { clusterId: string; topic: string; configs: ConfigEntryView[] }) {
+  const preview = useTopicConfigChange(props.clusterId, props.topic);
+  const apply = useTopicConfigChange(props.clusterId, props.topic);
+  return <ConfigEditor configs={props.configs} preview={preview} apply={apply} />;
+}
+
+/** One broker's configs, or (`broker: 'defaults'`) the cluster-wide broker defaults, editable. */
+export function BrokerConfigEditor(props: {
+  clusterId: string;
+  broker: number | 'defaults';
+  configs: ConfigEntryView[];
+}) {
+  const preview = useBrokerConfigChange(props.clusterId, props.broker);
+  const apply = useBrokerConfigChange(props.clusterId, props.broker);
+  return <ConfigEditor configs={props.configs} preview={preview} apply={apply} />;
 }

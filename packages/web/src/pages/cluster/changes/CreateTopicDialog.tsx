@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space } from 'a
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useCreateTopic, useTopicPresets } from '../../../api/operations.ts';
+import { useCreateTopic, useTopicPresets } from '../../../api/topics.ts';
 import { routePathName } from '../../../path-names.ts';
 
 interface FormValues {

@@ -1,7 +1,7 @@
 import { Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type JobEvent, useJob } from '../../api/operations.ts';
-import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { type JobEvent, useJob } from '../../../api/jobs.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 
 const eventColor: Record<JobEvent['type'], string> = {
   started: 'blue',

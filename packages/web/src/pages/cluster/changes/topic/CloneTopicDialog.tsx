@@ -1,0 +1,46 @@
+import { Alert, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { useCloneTopic } from '../../../../api/topics.ts';
+import { routePathName } from '../../../../path-names.ts';
+
+/** Creates an empty topic with this one's partitions, replication factor and config overrides, then opens it. */
+export function CloneTopicDialog({
+  clusterId,
+  topic,
+  open,
+  onClose,
+}: {
+  clusterId: string;
+  topic: string;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [cloneName, setCloneName] = useState(`${topic}-copy`);
+  const clone = useCloneTopic(clusterId, topic);
+  const close = () => {
+    clone.reset();
+    onClose();
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('topicOps.clone')}
+      okText={t('topicOps.cloneOk')}
+      okButtonProps={{ loading: clone.isPending }}
+      onOk={() =>
+        clone.mutate(cloneName, {
+          onSuccess: () => navigate(`/clusters/${clusterId}/topics/${routePathName(cloneName)}`),
+        })
+      }
+      onCancel={close}
+    >
+      <Typography.Paragraph>{t('topicOps.cloneExplain')}</Typography.Paragraph>
+      <Input value={cloneName} onChange={(e) => setCloneName(e.target.value)} aria-label={t('create.name')} />
+      {clone.error && <Alert type="error" showIcon message={clone.error.message} style={{ marginTop: 12 }} />}
+    </Modal>
+  );
+}
