@@ -43,6 +43,20 @@ export default {
       to: { path: '^packages/(cli|web)/', pathNot: '^packages/$1/' },
     },
     {
+      name: 'launcher-on-top',
+      comment: 'Nothing imports the weir launcher (packages/weir): it is the executable, at the top.',
+      severity: 'error',
+      from: { path: '^packages/', pathNot: '^packages/weir/' },
+      to: { path: '^packages/weir/' },
+    },
+    {
+      name: 'launcher-thin',
+      comment: 'The weir launcher only dispatches: to the server (serve) and to the CLI (the rest).',
+      severity: 'error',
+      from: { path: '^packages/weir/' },
+      to: { path: '^packages/', pathNot: '^packages/(weir|cli|server)/' },
+    },
+    {
       name: 'server-not-ui',
       comment: 'The server does not import the console or the CLI.',
       severity: 'error',
@@ -72,7 +86,7 @@ export default {
       to: { path: '^packages/testkit/' },
     },
     {
-      // The layering above (cli, web > server > testkit > kafka, store, api) already keeps the package
+      // The layering above (weir > cli, server; web, cli > api; server > testkit > kafka, store, api) already keeps the package
       // graph acyclic; this names the cycle when one runs through files of more than one package.
       name: 'no-cycle-between-packages',
       comment: 'An import cycle that runs through more than one workspace package.',

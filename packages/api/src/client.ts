@@ -60,6 +60,9 @@ import type {
 } from './topics.ts';
 import { type ApiResponse, type RequestOptions, Transport, type TransportOptions } from './transport.ts';
 
+// The client's errors, importable without the schemas (`@weir/api/client` keeps them out).
+export { ApiProblem } from './transport.ts';
+
 export type WeirClientOptions = TransportOptions;
 
 /** Per-call options: `signal` aborts the request (and, for a stream, ends it). */

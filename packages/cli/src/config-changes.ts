@@ -1,13 +1,14 @@
-import type { ConfigChangeReport } from '@weir/server/api-types';
+import type { WeirClient } from '@weir/api/client';
 import { CliError } from './errors.ts';
-import type { Session } from './session.ts';
 import { output, renderTable } from './table.ts';
 import { assignments } from './values.ts';
 
-/** `--set k=v` / `--remove k` against a configs endpoint: previewed with --dry-run, else applied; the diff printed. */
+/** Previews and applies one resource's dynamic configs (`api.topics.configs(id, name)` and the like). */
+type Configs = ReturnType<WeirClient['topics']['configs']>;
+
+/** `--set k=v` / `--remove k` against a resource's configs: previewed with --dry-run, else applied; the diff printed. */
 export async function applyConfigChanges(
-  session: Session,
-  configsPath: string,
+  configs: Configs,
   values: Record<string, string | boolean | string[] | undefined>,
 ): Promise<void> {
   const changes = [
@@ -17,10 +18,7 @@ export async function applyConfigChanges(
   if (changes.length === 0)
     throw new CliError('Say what to change: --set name=value and/or --remove name.', 2);
   const dryRun = Boolean(values['dry-run']);
-  const report = await session.call<ConfigChangeReport>(dryRun ? `${configsPath}/preview` : configsPath, {
-    method: dryRun ? 'POST' : 'PATCH',
-    body: { changes },
-  });
+  const report = await (dryRun ? configs.preview(changes) : configs.apply(changes));
   return output(values.json as boolean, report, () =>
     [
       renderTable(

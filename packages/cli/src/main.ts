@@ -1,3 +1,4 @@
+import { ApiProblem } from '@weir/api/client';
 import { loginCommand } from './commands/auth.ts';
 import { brokersCommand } from './commands/brokers.ts';
 import { clustersCommand } from './commands/clusters.ts';
@@ -5,10 +6,10 @@ import { groupsCommand } from './commands/groups.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { messagesCommand } from './commands/messages.ts';
 import { replicasCommand } from './commands/replicas.ts';
-import { serveCommand } from './commands/serve.ts';
 import { topicsCommand } from './commands/topics.ts';
 import { versionCommand } from './commands/version.ts';
 import { CliError } from './errors.ts';
+import { describeProblem } from './session.ts';
 
 const HELP = `weir — control plane for Apache Kafka
 
@@ -29,8 +30,10 @@ Commands:
 
 Run "weir <command> --help" for a command's options.`;
 
-const commands: Record<string, (args: string[]) => Promise<void>> = {
-  serve: serveCommand,
+/** One `weir` command: its arguments after the command name. */
+export type Command = (args: string[]) => Promise<void>;
+
+const commands: Record<string, Command> = {
   login: loginCommand,
   version: versionCommand,
   clusters: clustersCommand,
@@ -42,23 +45,43 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   messages: messagesCommand,
 };
 
-async function main(argv: string[]): Promise<void> {
+/**
+ * Runs one `weir` command line (`argv` without node and the script). `serve` is not the CLI's: the
+ * launcher (packages/weir) passes it in `extra`, so the CLI never loads the server.
+ *
+ * @throws CliError for bad usage (exit 2) and failures the person can act on (exit 1); ApiProblem
+ * for an error status from the server.
+ */
+export async function main(argv: string[], extra: Record<string, Command> = {}): Promise<void> {
   const [name, ...args] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     console.log(HELP);
     return;
   }
   if (name === '--version' || name === '-v') return versionCommand([]);
-  const command = commands[name];
+  const command = Object.hasOwn(extra, name)
+    ? extra[name]
+    : Object.hasOwn(commands, name)
+      ? commands[name]
+      : undefined;
   if (!command) throw new CliError(`Unknown command "${name}". Run "weir --help" to see the commands.`);
   await command(args);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof CliError) {
-    console.error(error.message);
-    process.exit(error.exitCode);
+/** {@link main} as a process runs it: an error is printed to stderr and sets the exit code. */
+export async function run(argv: string[], extra: Record<string, Command> = {}): Promise<void> {
+  try {
+    await main(argv, extra);
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(error.message);
+      process.exit(error.exitCode);
+    }
+    if (error instanceof ApiProblem) {
+      console.error(describeProblem(error));
+      process.exit(1);
+    }
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
   }
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+}

@@ -1,7 +1,2 @@
-import { readFileSync } from 'node:fs';
-
-const rootPackage = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
-
-export const WEIR_VERSION: string = rootPackage.version;
+// One version for the whole product, kept with the HTTP contract (@weir/api's package.json).
+export { WEIR_VERSION } from '@weir/api/version';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
-/** The `weir` launcher, as a person runs it. */
-export const WEIR_BIN = new URL('../../cli/bin/weir.js', import.meta.url).pathname;
+/** The `weir` launcher (packages/weir), as a person runs it. */
+export const WEIR_BIN = new URL('../../weir/bin/weir.js', import.meta.url).pathname;
 
 /** The Node flags on weir.js's `#!/usr/bin/env -S node …` line, so tests run Weir as it runs for users. */
 export const WEIR_NODE_FLAGS: string[] = (

@@ -2,8 +2,8 @@ import { hostname } from 'node:os';
 import { parseCommandArgs } from '../args.ts';
 import { credentialsPath, writeCredentials } from '../credentials.ts';
 import { CliError } from '../errors.ts';
-import { callApi } from '../http-client.ts';
 import { promptHidden, readStdin } from '../prompt.ts';
+import { weirClient } from '../session.ts';
 
 const HELP = `weir login — log in and store an API token for later weir commands
 
@@ -14,14 +14,6 @@ Options:
   --expires-in-days <n>   token lifetime, 1-365 (default 90)
 
 The token is stored in ${credentialsPath()} (mode 600).`;
-
-interface LoginReply {
-  user: { username: string };
-}
-interface TokenReply {
-  token: { expiresAt: string };
-  secret: string;
-}
 
 export async function loginCommand(args: string[]): Promise<void> {
   const { values } = parseCommandArgs(
@@ -47,27 +39,17 @@ export async function loginCommand(args: string[]): Promise<void> {
   if (!password)
     throw new CliError('No password given: use --password-stdin, $WEIR_PASSWORD or a terminal prompt.');
 
-  const login = await callApi<LoginReply>(url, '/api/v1/auth/login', {
-    method: 'POST',
-    body: { username, password },
-  });
-  const sessionCookie = login.headers.getSetCookie().find((cookie) => cookie.startsWith('weir_session='));
+  const { user, sessionCookie } = await weirClient(url).auth.login({ username, password });
   if (!sessionCookie) throw new CliError('The server did not start a session; is this a Weir server?', 1);
-  const cookie = sessionCookie.split(';')[0];
-  const created = await callApi<TokenReply>(url, '/api/v1/auth/tokens', {
-    method: 'POST',
-    cookie,
-    body: { name: `weir CLI on ${hostname()}`, expiresInDays },
-  });
+  const asSession = weirClient(url, { cookie: sessionCookie });
+  const created = await asSession.auth.createToken({ name: `weir CLI on ${hostname()}`, expiresInDays });
   // The token replaces the session; end it so it does not linger.
-  await callApi(url, '/api/v1/auth/logout', { method: 'POST', cookie });
+  await asSession.auth.logout();
   writeCredentials({
     url,
-    username: login.body.user.username,
-    token: created.body.secret,
-    expiresAt: created.body.token.expiresAt,
+    username: user.username,
+    token: created.secret,
+    expiresAt: created.token.expiresAt,
   });
-  console.log(
-    `Logged in to ${url} as ${login.body.user.username}; token valid until ${created.body.token.expiresAt}.`,
-  );
+  console.log(`Logged in to ${url} as ${user.username}; token valid until ${created.token.expiresAt}.`);
 }

@@ -1,4 +1,3 @@
-import type { BrokerSummary } from '@weir/server/api-types';
 import { parseCommandArgs } from '../args.ts';
 import { applyConfigChanges } from '../config-changes.ts';
 import { CliError } from '../errors.ts';
@@ -33,15 +32,15 @@ export async function brokersCommand(args: string[]): Promise<void> {
   if (positionals[0] === 'set-config') {
     const target = positionals[1];
     if (!target) throw new CliError('Name the broker id, or "defaults" for the cluster-wide defaults.', 2);
-    const path =
+    const configs =
       target === 'defaults'
-        ? `/clusters/${cluster.id}/broker-defaults/configs`
-        : `/clusters/${cluster.id}/brokers/${integer(target, 'broker id')}/configs`;
-    return applyConfigChanges(session, path, values);
+        ? session.api.brokers.defaultConfigs(cluster.id)
+        : session.api.brokers.configs(cluster.id, integer(target, 'broker id') as number);
+    return applyConfigChanges(configs, values);
   }
-  const { brokers } = await session.call<{ brokers: BrokerSummary[] }>(
-    `/clusters/${cluster.id}/brokers${values.refresh ? '?refresh=true' : ''}`,
-  );
+  const { brokers } = await session.api.brokers.list(cluster.id, {
+    refresh: values.refresh ? true : undefined,
+  });
   output(values.json as boolean, brokers, () =>
     renderTable(
       ['ID', 'HOST', 'RACK', 'CONTROLLER', 'LEADERS', 'REPLICAS', 'SKEW', 'DISK USED'],

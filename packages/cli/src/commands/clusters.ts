@@ -1,4 +1,4 @@
-import type { ConnectionReport } from '@weir/server/api-types';
+import type { ClusterInput, ConnectionReport } from '@weir/api';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { readStdin } from '../prompt.ts';
@@ -34,7 +34,8 @@ const OPTIONS = {
   yes: { type: 'boolean' },
 } as const;
 
-async function clusterInput(values: Record<string, unknown>, requireName: boolean) {
+/** The connection flags as the API's cluster input; the server validates them (protocol, mechanism, …). */
+async function clusterInput(values: Record<string, unknown>, requireName: boolean): Promise<ClusterInput> {
   if (requireName && !values.name) throw new CliError('--name is required.');
   if (!values.bootstrap) throw new CliError('--bootstrap host:port[,host:port] is required.');
   const input: Record<string, unknown> = {
@@ -55,7 +56,7 @@ async function clusterInput(values: Record<string, unknown>, requireName: boolea
       password: password || undefined,
     };
   }
-  return input;
+  return input as ClusterInput;
 }
 
 const describeReport = (report: ConnectionReport) =>
@@ -78,25 +79,22 @@ export async function clustersCommand(args: string[]): Promise<void> {
   const session = openSession(values);
   switch (action) {
     case 'list': {
-      const { clusters } = await session.call<{ clusters: Record<string, unknown>[] }>('/clusters');
+      const clusters = await session.api.clusters.list();
       return output(values.json as boolean, clusters, () =>
         renderTable(
           ['NAME', 'BOOTSTRAP', 'SECURITY', 'TAGS', 'ID'],
           clusters.map((c) => [
-            c.name as string,
-            (c.bootstrapServers as string[]).join(','),
-            c.securityProtocol as string,
-            (c.tags as string[]).join(','),
-            c.id as string,
+            c.name,
+            c.bootstrapServers.join(','),
+            c.securityProtocol,
+            c.tags.join(','),
+            c.id,
           ]),
         ),
       );
     }
     case 'test': {
-      const report = await session.call<ConnectionReport>('/clusters/test', {
-        method: 'POST',
-        body: await clusterInput(values, false),
-      });
+      const report = await session.api.clusters.test(await clusterInput(values, false));
       output(
         values.json as boolean,
         report,
@@ -106,13 +104,7 @@ export async function clustersCommand(args: string[]): Promise<void> {
       return;
     }
     case 'add': {
-      const saved = await session.call<{
-        cluster: { id: string; name: string };
-        connection: ConnectionReport;
-      }>('/clusters', {
-        method: 'POST',
-        body: await clusterInput(values, true),
-      });
+      const saved = await session.api.clusters.create(await clusterInput(values, true));
       return output(
         values.json as boolean,
         saved,
@@ -125,10 +117,7 @@ export async function clustersCommand(args: string[]): Promise<void> {
         throw new CliError(
           `Removing "${cluster.name}" from Weir needs --yes (the Kafka cluster itself is untouched).`,
         );
-      await session.call(`/clusters/${cluster.id}`, {
-        method: 'DELETE',
-        body: { confirmName: cluster.name },
-      });
+      await session.api.clusters.remove(cluster.id, cluster.name);
       return console.log(`Removed ${cluster.name}.`);
     }
     default:

@@ -1,7 +1,6 @@
-import type { GroupDetail, GroupList, ResetPlan } from '@weir/server/api-types';
+import type { OffsetResetPreview } from '@weir/api';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
-import { pathName } from '../path-names.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS, type Session } from '../session.ts';
 import { formatTotal, output, renderTable } from '../table.ts';
 import { integer, tagged, timestamp } from '../values.ts';
@@ -36,10 +35,10 @@ export async function groupsCommand(args: string[]): Promise<void> {
   const session = openSession(values);
   const cluster = await resolveCluster(session, values.cluster as string | undefined);
   if (action === 'list') {
-    const query = new URLSearchParams();
-    if (values.search) query.set('search', String(values.search));
-    if (values.refresh) query.set('refresh', 'true');
-    const list = await session.call<GroupList>(`/clusters/${cluster.id}/groups?${query}`);
+    const list = await session.api.groups.list(cluster.id, {
+      search: values.search ? String(values.search) : undefined,
+      refresh: values.refresh ? true : undefined,
+    });
     return output(values.json as boolean, list.groups, () =>
       [
         renderTable(
@@ -62,9 +61,9 @@ export async function groupsCommand(args: string[]): Promise<void> {
   }
   if (action === 'describe') {
     if (!groupId) throw new CliError('Name the group: weir groups describe <group> --cluster <name>');
-    const detail = await session.call<GroupDetail>(
-      `/clusters/${cluster.id}/groups/${pathName(groupId)}${values.refresh ? '?refresh=true' : ''}`,
-    );
+    const detail = await session.api.groups.get(cluster.id, groupId, {
+      refresh: values.refresh ? true : undefined,
+    });
     const clientOf = new Map(detail.group.members.map((m) => [m.memberId, `${m.clientId}@${m.host}`]));
     return output(values.json as boolean, detail, () =>
       [
@@ -127,16 +126,18 @@ async function changeGroup(
   values: Values,
 ): Promise<void> {
   const json = values.json as boolean | undefined;
-  const path = `/clusters/${clusterId}/groups/${pathName(groupId)}`;
+  const groups = session.api.groups;
   if (values.confirm !== undefined && values.confirm !== groupId)
     throw new CliError(`--confirm must repeat the group's name exactly: --confirm ${groupId}`, 2);
   if (action === 'reset-offsets') {
-    const body = { to: resetTarget(values.to as string | undefined), topics: scope(values) };
+    const body = {
+      to: resetTarget(values.to as string | undefined),
+      topics: scope(values),
+    } as OffsetResetPreview;
     const apply = values.confirm !== undefined;
-    const plan = await session.call<ResetPlan>(apply ? `${path}/offsets/reset` : `${path}/offsets/preview`, {
-      method: 'POST',
-      body: apply ? { ...body, confirmName: groupId } : body,
-    });
+    const plan = await (apply
+      ? groups.reset(clusterId, groupId, { ...body, confirmName: groupId })
+      : groups.previewReset(clusterId, groupId, body));
     return output(json, plan, () =>
       [
         renderTable(
@@ -161,15 +162,12 @@ async function changeGroup(
   if (values.confirm !== groupId)
     throw new CliError(`This cannot be undone: repeat the group's name, --confirm ${groupId}`, 2);
   if (action === 'delete') {
-    await session.call(path, { method: 'DELETE', body: { confirmName: groupId } });
+    await groups.delete(clusterId, groupId, groupId);
     return output(json, { deleted: groupId }, () => `Deleted group ${groupId}.`);
   }
   const topics = (values.topic as string[] | undefined) ?? [];
   if (topics.length !== 1) throw new CliError('Name one topic: --topic <topic>.', 2);
   const topic = topics[0] as string;
-  await session.call(`${path}/offsets/${pathName(topic)}`, {
-    method: 'DELETE',
-    body: { confirmName: groupId },
-  });
+  await groups.deleteOffsets(clusterId, groupId, topic, groupId);
   return output(json, { groupId, topic }, () => `Deleted ${groupId}'s offsets for ${topic}.`);
 }

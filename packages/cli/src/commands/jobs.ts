@@ -1,4 +1,4 @@
-import type { JobDetailView, JobView, ReassignmentProgress } from '@weir/server/api-types';
+import type { JobDetailView, JobView, ReassignmentProgress } from '@weir/api';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
@@ -45,7 +45,7 @@ export async function jobsCommand(args: string[]): Promise<void> {
   const cluster = await resolveCluster(session, values.cluster as string | undefined);
   const json = values.json as boolean | undefined;
   if (action === 'list') {
-    const { jobs } = await session.call<{ jobs: Job[] }>(`/clusters/${cluster.id}/jobs`);
+    const jobs = (await session.api.jobs.list(cluster.id)).jobs as Job[];
     return output(json, jobs, () =>
       renderTable(
         ['ID', 'KIND', 'STATE', 'PHASE', 'BY', 'STARTED', 'FINISHED'],
@@ -62,10 +62,9 @@ export async function jobsCommand(args: string[]): Promise<void> {
     );
   }
   if (!jobId) throw new CliError(`Name the job: weir jobs ${action} <job id> --cluster <name>`, 2);
-  const path = `/clusters/${cluster.id}/jobs/${encodeURIComponent(jobId)}`;
-  const view = await session.call<JobDetail>(action === 'cancel' ? `${path}/cancel` : path, {
-    method: action === 'cancel' ? 'POST' : 'GET',
-  });
+  const view = (await (action === 'cancel'
+    ? session.api.jobs.cancel(cluster.id, jobId)
+    : session.api.jobs.get(cluster.id, jobId))) as JobDetail;
   return output(json, view, () =>
     action === 'cancel'
       ? `${renderJob(view)}\nCancel requested: the job rolls back and removes its throttles.`

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { BrowseResult, Payload, RenderedMessage, SearchStreamEvent } from '@weir/server/api-types';
+import type { BrowseQuery, Payload, ProduceRequest, RenderedMessage, SearchRequest } from '@weir/api';
+import { ApiProblem } from '@weir/api/client';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
-import { pathName } from '../path-names.ts';
-import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
+import { describeProblem, openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
 import { renderTable } from '../table.ts';
 import { assignments, integer, tagged, timestamp } from '../values.ts';
 
@@ -88,7 +88,8 @@ function isolation(values: Values): string | undefined {
   return chosen;
 }
 
-function searchBody(values: Values) {
+/** The search flags as the API's request; the server validates them (regexes, JSONPath, cursor). */
+function searchBody(values: Values): SearchRequest {
   const filters: Record<string, unknown>[] = [];
   const add = (flag: string, target: string, match: string) => {
     if (values[flag] !== undefined) filters.push({ target, match, value: values[flag] });
@@ -124,7 +125,7 @@ function searchBody(values: Values) {
     maxScanned: integer(values['max-scanned'] as string, 'max-scanned'),
     maxMs: seconds === undefined ? undefined : seconds * 1000,
     isolation: isolation(values),
-  };
+  } as SearchRequest;
 }
 
 export async function messagesCommand(args: string[]): Promise<void> {
@@ -134,22 +135,19 @@ export async function messagesCommand(args: string[]): Promise<void> {
   if (!topic) throw new CliError(`Name the topic: weir messages ${action} <topic> --cluster <name>`, 2);
   const session = openSession(values);
   const cluster = await resolveCluster(session, values.cluster as string | undefined);
-  const path = `/clusters/${cluster.id}/topics/${pathName(topic)}/messages`;
+  const messagesApi = session.api.messages;
   const json = Boolean(values.json);
 
   if (action === 'browse') {
-    const query = new URLSearchParams();
     const from = tagged(String(values.from ?? 'newest'), 'from', ['newest', 'oldest', 'offset', 'timestamp']);
-    query.set('from', from.kind);
-    if (from.kind === 'offset') query.set('offset', String(integer(from.argument ?? '', 'from offset')));
-    if (from.kind === 'timestamp')
-      query.set('timestamp', String(timestamp(from.argument ?? '', 'from timestamp')));
+    const query: BrowseQuery = { from: from.kind as BrowseQuery['from'] };
+    if (from.kind === 'offset') query.offset = integer(from.argument ?? '', 'from offset');
+    if (from.kind === 'timestamp') query.timestamp = timestamp(from.argument ?? '', 'from timestamp');
     const partition = (values.partition as string[] | undefined)?.[0];
-    if (partition !== undefined) query.set('partition', String(integer(partition, 'partition')));
-    if (values.limit) query.set('limit', String(integer(values.limit as string, 'limit')));
-    const chosen = isolation(values);
-    if (chosen) query.set('isolation', chosen);
-    const page = await session.call<BrowseResult>(`${path}?${query}`);
+    if (partition !== undefined) query.partition = integer(partition, 'partition');
+    if (values.limit) query.limit = integer(values.limit as string, 'limit');
+    query.isolation = isolation(values) as BrowseQuery['isolation'];
+    const page = await messagesApi.browse(cluster.id, topic, query);
     console.log(json ? JSON.stringify(page, null, 2) : renderTable(COLUMNS, page.messages.map(row)));
     return;
   }
@@ -157,8 +155,15 @@ export async function messagesCommand(args: string[]): Promise<void> {
   if (action === 'search') {
     const body = { ...searchBody(values), follow: values.follow ? true : undefined };
     let found = 0;
-    await session.stream<SearchStreamEvent>(`${path}/search`, body, (event) => {
-      if (json) return console.log(JSON.stringify(event));
+    const events = await messagesApi.search(cluster.id, topic, body).catch((error: unknown) => {
+      // A refused search has always printed the problem's detail alone.
+      throw error instanceof ApiProblem ? new CliError(describeProblem(error, false), 1) : error;
+    });
+    for await (const event of events) {
+      if (json) {
+        console.log(JSON.stringify(event));
+        continue;
+      }
       if (event.type === 'match') {
         found++;
         const m = event.message;
@@ -180,7 +185,7 @@ export async function messagesCommand(args: string[]): Promise<void> {
       } else if (event.type === 'error') {
         throw new CliError(`Search failed: ${String(event.message)}`, 1);
       }
-    });
+    }
     return;
   }
 
@@ -189,12 +194,11 @@ export async function messagesCommand(args: string[]): Promise<void> {
     if (format !== 'json' && format !== 'csv')
       throw new CliError('--format json or --format csv is required.', 2);
     if (!values.output) throw new CliError('--output <file> is required.', 2);
-    const text = await session.call<unknown>(`${path}/export`, {
-      method: 'POST',
-      body: { ...searchBody(values), format },
-      raw: true,
+    const file = await messagesApi.export(cluster.id, topic, {
+      ...searchBody(values),
+      format,
     });
-    writeFileSync(String(values.output), String(text));
+    writeFileSync(String(values.output), await file.response.text());
     console.log(`Wrote ${String(values.output)}.`);
     return;
   }
@@ -224,18 +228,12 @@ export async function messagesCommand(args: string[]): Promise<void> {
       },
     ];
   }
-  const result = await session.call<{
-    written: number;
-    partitions: { partition: number; baseOffset: number; count: number }[];
-  }>(path, {
-    method: 'POST',
-    body: {
-      messages,
-      keyEncoding: 'text',
-      valueEncoding: encoding,
-      compression: values.compression ?? 'none',
-    },
-  });
+  const result = await messagesApi.produce(cluster.id, topic, {
+    messages,
+    keyEncoding: 'text',
+    valueEncoding: encoding,
+    compression: values.compression ?? 'none',
+  } as ProduceRequest);
   console.log(
     json
       ? JSON.stringify(result, null, 2)

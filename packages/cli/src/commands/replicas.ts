@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ReassignmentPlan } from '@weir/server/api-types';
+import type { ReassignmentPlan, ReassignmentPlanRequest } from '@weir/api';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
@@ -40,18 +40,15 @@ export async function replicasCommand(args: string[]): Promise<void> {
   if (action === 'plan') {
     if (topics.length === 0)
       throw new CliError('Name the topics to spread: --topic <topic> (repeatable).', 2);
-    const plan = await session.call<ReassignmentPlan>(`/clusters/${cluster.id}/reassignments/plan`, {
-      method: 'POST',
-      body: {
-        topics,
-        brokers: values.brokers
-          ? String(values.brokers)
-              .split(',')
-              .map((b) => integer(b, 'brokers'))
-          : undefined,
-        replicationFactor: integer(values['replication-factor'], 'replication-factor'),
-      },
-    });
+    const plan = await session.api.replicas.plan(cluster.id, {
+      topics,
+      brokers: values.brokers
+        ? String(values.brokers)
+            .split(',')
+            .map((b) => integer(b, 'brokers'))
+        : undefined,
+      replicationFactor: integer(values['replication-factor'], 'replication-factor'),
+    } as ReassignmentPlanRequest);
     return output(json, plan, () =>
       [
         renderTable(
@@ -79,12 +76,9 @@ export async function replicasCommand(args: string[]): Promise<void> {
     } catch (error) {
       throw new CliError(`Cannot read the plan ${String(values.plan)}: ${(error as Error).message}`, 2);
     }
-    const job = await session.call<{ id: string; state: string }>(`/clusters/${cluster.id}/reassignments`, {
-      method: 'POST',
-      body: {
-        moves: plan.moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.to })),
-        throttleBytesPerSecond: integer(values.throttle, 'throttle'),
-      },
+    const job = await session.api.replicas.reassign(cluster.id, {
+      moves: plan.moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.to })),
+      throttleBytesPerSecond: integer(values.throttle, 'throttle'),
     });
     return output(
       json,
@@ -99,15 +93,10 @@ export async function replicasCommand(args: string[]): Promise<void> {
       ? { topic, partitions: list.split(',').map((p) => integer(p, 'topic partition') as number) }
       : { topic };
   });
-  const result = await session.call<{
-    results: { topic: string; partition: number; error: string | null }[];
-  }>(`/clusters/${cluster.id}/elections`, {
-    method: 'POST',
-    body: {
-      type: values.unclean ? 'unclean' : 'preferred',
-      partitions: partitions.length ? partitions : undefined,
-      acceptDataLoss: values['accept-data-loss'] ? true : undefined,
-    },
+  const result = await session.api.replicas.elect(cluster.id, {
+    type: values.unclean ? 'unclean' : 'preferred',
+    partitions: partitions.length ? partitions : undefined,
+    acceptDataLoss: values['accept-data-loss'] ? true : undefined,
   });
   return output(json, result, () =>
     renderTable(

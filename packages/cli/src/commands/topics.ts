@@ -1,14 +1,7 @@
-import type {
-  JobDetailView,
-  JobView,
-  MessageCountProgress,
-  TopicDetail,
-  TopicSummary,
-} from '@weir/server/api-types';
+import type { JobDetailView, MessageCountProgress, TopicsQuery, TruncatePreview } from '@weir/api';
 import { parseCommandArgs } from '../args.ts';
 import { applyConfigChanges } from '../config-changes.ts';
 import { CliError } from '../errors.ts';
-import { pathName } from '../path-names.ts';
 import { openSession, resolveCluster, SESSION_OPTIONS, type Session } from '../session.ts';
 import { formatBytes, formatTotal, output, renderTable } from '../table.ts';
 import { assignments, integer, tagged, timestamp } from '../values.ts';
@@ -80,17 +73,16 @@ export async function topicsCommand(args: string[]): Promise<void> {
   const session = openSession(values);
   const cluster = await resolveCluster(session, values.cluster as string | undefined);
   if (action === 'list') {
-    const query = new URLSearchParams();
-    if (values.search) query.set('search', String(values.search));
-    if (values.internal) query.set('internal', 'true');
-    if (values.sort) query.set('sort', String(values.sort));
-    if (values.desc) query.set('order', 'desc');
-    if (values.page) query.set('page', String(values.page));
-    query.set('pageSize', String(values['page-size'] ?? 500));
-    if (values.refresh) query.set('refresh', 'true');
-    const page = await session.call<{ total: number; items: TopicSummary[]; freshness: { ageMs: number } }>(
-      `/clusters/${cluster.id}/topics?${query}`,
-    );
+    // Numbers go as given (NaN included): the server's query validation words the refusal.
+    const page = await session.api.topics.list(cluster.id, {
+      search: values.search ? String(values.search) : undefined,
+      internal: values.internal ? true : undefined,
+      sort: values.sort ? (String(values.sort) as TopicsQuery['sort']) : undefined,
+      order: values.desc ? 'desc' : undefined,
+      page: values.page ? Number(values.page) : undefined,
+      pageSize: Number(values['page-size'] ?? 500),
+      refresh: values.refresh ? true : undefined,
+    });
     return output(values.json as boolean, page, () =>
       [
         renderTable(
@@ -111,9 +103,9 @@ export async function topicsCommand(args: string[]): Promise<void> {
   }
   if (action === 'describe') {
     if (!topic) throw new CliError('Name the topic: weir topics describe <topic> --cluster <name>');
-    const detail = await session.call<TopicDetail>(
-      `/clusters/${cluster.id}/topics/${pathName(topic)}${values.refresh ? '?refresh=true' : ''}`,
-    );
+    const detail = await session.api.topics.get(cluster.id, topic, {
+      refresh: values.refresh ? true : undefined,
+    });
     return output(values.json as boolean, detail, () =>
       [
         `Topic: ${detail.topic.name}  Partitions: ${detail.topic.partitions}  RF: ${detail.topic.replicationFactor}  Size: ${formatTotal(detail.topic.sizeBytes, formatBytes)}  Messages: ${estimate(detail.topic.messages)} (estimate: end − start offsets; weir topics count for the exact number)`,
@@ -153,8 +145,7 @@ async function countTopic(
   topic: string,
   options: { wait: boolean; json: boolean },
 ): Promise<void> {
-  const path = `/clusters/${clusterId}/topics/${encodeURIComponent(topic)}/message-count`;
-  const started = await session.call<JobView>(path, { method: 'POST' });
+  const started = await session.api.topics.startMessageCount(clusterId, topic);
   if (!options.wait)
     return output(
       options.json,
@@ -162,10 +153,11 @@ async function countTopic(
       () =>
         `Started counting ${topic}: job ${started.id}. Follow it: weir jobs show ${started.id}, or run again with --wait.`,
     );
-  let job = await session.call<CountJob>(`/clusters/${clusterId}/jobs/${started.id}`);
+  const poll = async () => (await session.api.jobs.get(clusterId, started.id)) as CountJob;
+  let job = await poll();
   while (job.state === 'running' || job.state === 'cancelling') {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    job = await session.call<CountJob>(`/clusters/${clusterId}/jobs/${started.id}`);
+    job = await poll();
   }
   return output(options.json, job, () => renderCount(topic, job));
 }
@@ -195,7 +187,7 @@ async function changeTopic(
   values: Values,
 ): Promise<void> {
   const json = values.json as boolean | undefined;
-  const path = `/clusters/${clusterId}/topics/${pathName(topic)}`;
+  const topics = session.api.topics;
   const dryRun = Boolean(values['dry-run']);
   switch (action) {
     case 'create': {
@@ -209,10 +201,7 @@ async function changeTopic(
         configs: Object.fromEntries(assignments(values.config as string[], 'config')),
         validateOnly: dryRun,
       };
-      const created = await session.call<{ warnings?: string[] }>(`/clusters/${clusterId}/topics`, {
-        method: 'POST',
-        body,
-      });
+      const created = await topics.create(clusterId, body);
       const warnings = (created.warnings ?? []).map((warning) => `\nWARNING: ${warning}`).join('');
       return output(json, created, () =>
         dryRun
@@ -222,15 +211,12 @@ async function changeTopic(
     }
     case 'delete': {
       confirmed(values, topic);
-      await session.call(path, { method: 'DELETE', body: { confirmName: values.confirm } });
+      await topics.delete(clusterId, topic, String(values.confirm));
       return output(json, { deleted: topic }, () => `Deleted ${topic}.`);
     }
     case 'add-partitions': {
       const count = required(integer(values.count as string, 'count'), 'count');
-      const result = await session.call<{ warning?: string }>(`${path}/partitions`, {
-        method: 'POST',
-        body: { count, validateOnly: dryRun },
-      });
+      const result = await topics.addPartitions(clusterId, topic, { count, validateOnly: dryRun });
       return output(json, result, () =>
         [`${dryRun ? 'Kafka would accept' : 'Now'} ${count} partitions for ${topic}.`, result.warning ?? '']
           .join('\n')
@@ -238,7 +224,7 @@ async function changeTopic(
       );
     }
     case 'set-config':
-      return applyConfigChanges(session, `${path}/configs`, values);
+      return applyConfigChanges(topics.configs(clusterId, topic), values);
     case 'truncate': {
       const to = tagged(required(values.to as string, 'to'), 'to', ['end', 'offset', 'timestamp']);
       const target =
@@ -252,12 +238,10 @@ async function changeTopic(
       );
       const preview = !values.confirm;
       if (!preview) confirmed(values, topic);
-      const result = await session.call<{
-        partitions: { partition: number; start: number; newStart: number; deleted: number }[];
-      }>(preview ? `${path}/truncate/preview` : `${path}/truncate`, {
-        method: 'POST',
-        body: { target, partitions, ...(preview ? {} : { confirmName: values.confirm }) },
-      });
+      const request = { target, partitions } as TruncatePreview;
+      const result = await (preview
+        ? topics.previewTruncate(clusterId, topic, request)
+        : topics.truncate(clusterId, topic, { ...request, confirmName: String(values.confirm) }));
       return output(json, result, () =>
         [
           renderTable(
@@ -270,7 +254,7 @@ async function changeTopic(
     }
     case 'clone': {
       const name = required(values.name as string, 'name');
-      const result = await session.call(`${path}/clone`, { method: 'POST', body: { name } });
+      const result = await topics.clone(clusterId, topic, name);
       return output(
         json,
         result,
@@ -278,15 +262,12 @@ async function changeTopic(
       );
     }
     case 'set-replication-factor': {
-      const job = await session.call<{ id: string }>(`${path}/replication-factor`, {
-        method: 'POST',
-        body: {
-          replicationFactor: required(
-            integer(values['replication-factor'] as string, 'replication-factor'),
-            'replication-factor',
-          ),
-          throttleBytesPerSecond: integer(values.throttle as string, 'throttle'),
-        },
+      const job = await session.api.replicas.changeReplicationFactor(clusterId, topic, {
+        replicationFactor: required(
+          integer(values['replication-factor'] as string, 'replication-factor'),
+          'replication-factor',
+        ),
+        throttleBytesPerSecond: integer(values.throttle as string, 'throttle'),
       });
       return output(
         json,

@@ -1,6 +1,5 @@
+import { CliError, parseCommandArgs } from '@weir/cli';
 import { CONFIG_SETTINGS, ConfigError, loadConfig, type RunningServer, startServer } from '@weir/server';
-import { parseCommandArgs } from '../args.ts';
-import { CliError } from '../errors.ts';
 
 const HELP = `weir serve — run the Weir server
 
@@ -10,6 +9,7 @@ ${CONFIG_SETTINGS.map((s) => `  --${s.flag.padEnd(16)} ${s.env.padEnd(20)} ${s.d
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
+/** `weir serve`: starts the server from flags, environment and file; SIGTERM or SIGINT stop it gracefully. */
 export async function serveCommand(args: string[]): Promise<void> {
   const options = Object.fromEntries(CONFIG_SETTINGS.map((s) => [s.flag, { type: 'string' as const }]));
   const { values, positionals } = parseCommandArgs(args, { ...options, config: { type: 'string' } }, HELP);
