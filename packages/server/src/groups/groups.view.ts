@@ -1,6 +1,6 @@
+import type { GroupSummary, PartitionLag, Total } from '@weir/api';
 import type { ClusterSnapshot } from '../clusters/cluster-snapshot.ts';
 import { partitionKey } from '../clusters/cluster-snapshot.ts';
-import type { GroupSummary, PartitionLag, Total } from '../clusters/read-model.types.ts';
 import { sumParts, unknownTotal } from '../clusters/totals.ts';
 
 export type { GroupSummary, PartitionLag };
