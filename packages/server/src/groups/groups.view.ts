@@ -3,8 +3,6 @@ import type { ClusterSnapshot } from '../clusters/cluster-snapshot.ts';
 import { partitionKey } from '../clusters/cluster-snapshot.ts';
 import { sumParts, unknownTotal } from '../clusters/totals.ts';
 
-export type { GroupSummary, PartitionLag };
-
 /** What Kafka's kafka-consumer-groups prints "-" for: a partition the group reads but never committed. */
 const NO_COMMIT = 'no committed offset on this partition (Kafka\'s tool shows "-")';
 
