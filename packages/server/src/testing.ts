@@ -7,6 +7,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestCallback } from 'fas
 import { type App, buildApp } from './app.ts';
 import type { LoginThrottlePolicy } from './auth/login-rate-limiter.ts';
 import { hashPassword } from './auth/passwords.ts';
+import { checkDeclaredResponses } from './http/declared-responses.ts';
 import { SecretBox } from './secrets/secret-box.ts';
 
 export const TEST_ADMIN_PASSWORD = 'correct horse battery staple';
@@ -73,6 +74,7 @@ export async function createTestApp(
     trustProxy: options.trustProxy,
   });
   if (options.consoleOrigin !== false) sendOriginLikeTheConsole(app.http);
+  checkDeclaredResponses(app.http);
   await app.auth.ensureInitialAdmin(TEST_ADMIN_PASSWORD);
   await app.http.ready();
   const login = async (username = 'admin', password = TEST_ADMIN_PASSWORD) => {
