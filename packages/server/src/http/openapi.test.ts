@@ -86,10 +86,13 @@ describe('the OpenAPI document', () => {
         if (!Object.keys(responses).some((status) => /^[45]/.test(status))) noErrors.push(name);
         for (const [status, response] of success) {
           for (const [path, node] of schemas(response.content, `${name} ${status}`)) {
+            // OpenAPI 3.0 has no null type: the swagger plugin writes a union's null branch as a
+            // property-less `nullable` object, which declares nothing because it holds nothing.
             if (
               node.type === 'object' &&
               Object.keys((node.properties ?? {}) as Node).length === 0 &&
-              node.additionalProperties !== false
+              node.additionalProperties !== false &&
+              node.nullable !== true
             )
               bare.push(path);
           }
@@ -118,9 +121,7 @@ const STILL_LOOSE = [
   'POST /api/v1/clusters/{id}/topics/{name}/truncate',
   'GET /api/v1/clusters/{id}/groups',
   'GET /api/v1/clusters/{id}/groups/{groupId}',
-  'GET /api/v1/clusters/{id}/acls',
   'GET /api/v1/clusters/{id}/quotas',
-  'GET /api/v1/clusters/{id}/scram-users',
   'POST /api/v1/clusters/{id}/reassignments',
   'POST /api/v1/clusters/{id}/topics/{name}/replication-factor',
   'GET /api/v1/clusters/{id}/jobs',
@@ -129,4 +130,4 @@ const STILL_LOOSE = [
   'POST /api/v1/clusters/{id}/topics/{name}/message-count',
   'GET /api/v1/clusters/{id}/topics/{name}/message-count',
 ];
-const STILL_WITHOUT_SUCCESS = ['DELETE /api/v1/auth/tokens/{id}'];
+const STILL_WITHOUT_SUCCESS: string[] = [];
