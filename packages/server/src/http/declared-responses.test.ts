@@ -5,7 +5,7 @@ import { Problem } from '@weir/api';
 import Fastify from 'fastify';
 import { checkDeclaredResponses } from './declared-responses.ts';
 
-async function appAnswering(body: unknown, status = 200, errors: string[] = []) {
+async function appAnswering(body: unknown, status: 200 | 404 = 200, errors: string[] = []) {
   const http = Fastify();
   http.addSchema(Problem);
   checkDeclaredResponses(http);
