@@ -74,7 +74,10 @@ export type BrokerLogDir = Static<typeof BrokerLogDir>;
 export const BrokerDetail = Type.Object({
   freshness: Freshness,
   broker: BrokerSummary,
-  configs: Type.Array(ConfigEntryView),
+  configs: Nullable(Type.Array(ConfigEntryView), {
+    description: 'Read live from the broker itself; null when it did not answer (configsError says why)',
+  }),
+  configsError: Nullable(Type.String()),
   logDirs: Nullable(Type.Array(BrokerLogDir), {
     description: "Null when the broker's log dirs could not be read",
   }),

@@ -276,6 +276,7 @@ const responses: Record<string, Sample> = {
     freshness,
     broker,
     configs: [config],
+    configsError: null,
     logDirs: [
       {
         path: '/var/lib/kafka',

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createWeirClient, type WeirClient } from '@weir/api';
 import { openStore, type Store } from '@weir/store';
 import type { FastifyInstance, InjectOptions, LightMyRequestCallback } from 'fastify';
 import { type App, buildApp } from './app.ts';
 import type { LoginThrottlePolicy } from './auth/login-rate-limiter.ts';
 import { hashPassword } from './auth/passwords.ts';
+import { checkDeclaredResponses } from './http/declared-responses.ts';
 import { SecretBox } from './secrets/secret-box.ts';
 
 export const TEST_ADMIN_PASSWORD = 'correct horse battery staple';
@@ -17,6 +20,8 @@ export interface TestApp extends App {
   login(username?: string, password?: string): Promise<string>;
   /** Adds a user with the given role (password: TEST_ADMIN_PASSWORD) and returns its cookie. */
   loginAs(role: 'operator' | 'viewer'): Promise<string>;
+  /** A `@weir/api` client logged in as `username` (default: the admin); see {@link createTestClient}. */
+  client(username?: string, password?: string): Promise<WeirClient>;
   close(): Promise<void>;
 }
 
@@ -73,6 +78,7 @@ export async function createTestApp(
     trustProxy: options.trustProxy,
   });
   if (options.consoleOrigin !== false) sendOriginLikeTheConsole(app.http);
+  checkDeclaredResponses(app.http);
   await app.auth.ensureInitialAdmin(TEST_ADMIN_PASSWORD);
   await app.http.ready();
   const login = async (username = 'admin', password = TEST_ADMIN_PASSWORD) => {
@@ -91,6 +97,7 @@ export async function createTestApp(
     dataDir,
     secretKey,
     login,
+    client: (username, password) => createTestClient(app, username, password),
     async loginAs(role) {
       const username = `${role}-${randomBytes(4).toString('hex')}`;
       await store.users.insert({
@@ -115,4 +122,38 @@ export async function createTestApp(
       await store.close();
     },
   };
+}
+
+/**
+ * A `@weir/api` client for a test app, logged in as `username` (default: the admin), the way the
+ * console, the CLI and the integration tests all reach Weir. The app listens on an ephemeral
+ * loopback port on first use (so NDJSON streams arrive line by line, as over a real socket); the
+ * client sends the session cookie and, on writes, the app's own Origin, so it passes the CSRF guard.
+ * `app.close()` stops the listener.
+ *
+ * @throws ApiProblem when the login is refused.
+ */
+export async function createTestClient(
+  app: App,
+  username = 'admin',
+  password = TEST_ADMIN_PASSWORD,
+): Promise<WeirClient> {
+  const baseUrl = await listeningUrl(app);
+  const { sessionCookie } = await createWeirClient({ baseUrl }).auth.login({ username, password });
+  return createWeirClient({ baseUrl, auth: { cookie: sessionCookie ?? '' } });
+}
+
+const listening = new WeakMap<App['http'], Promise<string>>();
+
+/** The app's loopback address, listening once however many clients ask. */
+function listeningUrl(app: App): Promise<string> {
+  let url = listening.get(app.http);
+  if (!url) {
+    url = app.http.listen({ port: 0, host: '127.0.0.1' }).then(() => {
+      const address = app.http.server.address() as AddressInfo;
+      return `http://127.0.0.1:${address.port}`;
+    });
+    listening.set(app.http, url);
+  }
+  return url;
 }

@@ -451,6 +451,16 @@ describe('broker 3 hung (SIGSTOP)', () => {
     assert.equal(three.sizeBytes.value, null);
     assert.equal(three.logDirs, null);
     assert.match(three.logDirsError, /broker 3/);
+
+    // Its own page shows what the snapshot knows; only the configs, which it alone answers, are missing.
+    const page = await timed('/brokers/3');
+    assert.equal(page.status, 200, JSON.stringify(page.body));
+    assert.equal(page.body.broker.nodeId, 3);
+    assert.equal(page.body.configs, null);
+    assert.match(page.body.configsError, /broker 3|127\.0\.0\.1:\d+/);
+    const two = await timed('/brokers/2');
+    assert.ok(two.body.configs.length > 0);
+    assert.equal(two.body.configsError, null);
   });
 });
 

@@ -1,45 +1,22 @@
-import { type Static, Type } from '@sinclair/typebox';
+import { AuditPage, AuditQuery, type ResolvedAuditQuery, routes } from '@weir/api';
 import type { FastifyInstance } from 'fastify';
 import { problemResponses } from '../http/schemas.ts';
 import type { AuditService } from './audit.service.ts';
 
-const AuditQuery = Type.Object(
-  {
-    limit: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
-    before: Type.Optional(Type.Integer({ minimum: 1, description: 'Return entries older than this id' })),
-    actor: Type.Optional(Type.String({ maxLength: 200 })),
-    action: Type.Optional(Type.String({ maxLength: 100 })),
-  },
-  { additionalProperties: false },
-);
-
-const AuditEntrySchema = Type.Object({
-  id: Type.Integer(),
-  at: Type.String({ format: 'date-time' }),
-  actor: Type.String(),
-  action: Type.String(),
-  targetType: Type.String(),
-  target: Type.Union([Type.String(), Type.Null()]),
-  before: Type.Unknown(),
-  after: Type.Unknown(),
-  result: Type.String(),
-  detail: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-});
-
+/** The audit log, newest first, paged by id. */
 export function auditRoutes(app: FastifyInstance, deps: { audit: AuditService }): void {
-  app.get<{ Querystring: Static<typeof AuditQuery> }>(
-    '/audit',
+  app.get<{ Querystring: ResolvedAuditQuery }>(
+    routes.audit.list,
     {
       config: { access: 'audit:read' },
       schema: {
         tags: ['audit'],
         summary: 'Audit log, newest first; page with `before` = the last id seen',
         querystring: AuditQuery,
-        response: { 200: Type.Object({ entries: Type.Array(AuditEntrySchema) }), ...problemResponses },
+        response: { 200: AuditPage, ...problemResponses },
       },
     },
-    async (request) => {
+    async (request): Promise<AuditPage> => {
       const records = await deps.audit.list({
         limit: request.query.limit,
         beforeId: request.query.before,

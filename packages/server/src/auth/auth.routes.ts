@@ -1,47 +1,20 @@
-import { type Static, Type } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import {
+  ApiTokenList,
+  CreatedApiToken,
+  LoginRequest,
+  NewApiToken,
+  PasswordChange,
+  type ResolvedNewApiToken,
+  routes,
+  TokenParams,
+  UserReply,
+} from '@weir/api';
 import type { FastifyInstance } from 'fastify';
 import { clientOf, principalOf, SESSION_COOKIE } from '../http/access-control.ts';
-import { noControlCharacters, problemResponses } from '../http/schemas.ts';
+import { problemResponses } from '../http/schemas.ts';
 import type { ApiTokensService } from './api-tokens.service.ts';
 import { type AuthService, SESSION_IDLE_TTL_MS } from './auth.service.ts';
-
-const UserSchema = Type.Object({ id: Type.String(), username: Type.String(), role: Type.String() });
-const UserReply = Type.Object({ user: UserSchema });
-
-const LoginBody = Type.Object(
-  {
-    username: Type.String({ minLength: 1, maxLength: 200 }),
-    password: Type.String({ minLength: 1, maxLength: 1024 }),
-  },
-  { additionalProperties: false },
-);
-
-const ChangePasswordBody = Type.Object(
-  {
-    currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
-    newPassword: Type.String({ minLength: 12, maxLength: 1024, description: 'At least 12 characters' }),
-  },
-  { additionalProperties: false },
-);
-
-const ApiTokenSchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  prefix: Type.String({ description: 'First characters of the token, to tell tokens apart' }),
-  createdAt: Type.String({ format: 'date-time' }),
-  expiresAt: Type.String({ format: 'date-time' }),
-  lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-});
-
-const CreateTokenBody = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 100, ...noControlCharacters }),
-    expiresInDays: Type.Integer({ minimum: 1, maximum: 365, default: 90 }),
-  },
-  { additionalProperties: false },
-);
-
-const TokenIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 const tags = ['auth'];
 
@@ -59,14 +32,14 @@ export function authRoutes(app: FastifyInstance, deps: Deps): void {
 }
 
 function loginRoute(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Body: Static<typeof LoginBody> }>(
-    '/auth/login',
+  app.post<{ Body: LoginRequest }>(
+    routes.auth.login,
     {
       config: { access: 'public' },
       schema: {
         tags,
         summary: 'Log in with username and password; sets the session cookie',
-        body: LoginBody,
+        body: LoginRequest,
         response: { 200: UserReply, ...problemResponses },
       },
     },
@@ -86,7 +59,7 @@ function loginRoute(app: FastifyInstance, deps: Deps): void {
 
 function logoutRoute(app: FastifyInstance, deps: Deps): void {
   app.post(
-    '/auth/logout',
+    routes.auth.logout,
     {
       config: { access: 'authenticated' },
       schema: {
@@ -105,7 +78,7 @@ function logoutRoute(app: FastifyInstance, deps: Deps): void {
 
 function meRoute(app: FastifyInstance, deps: Deps): void {
   app.get(
-    '/auth/me',
+    routes.auth.me,
     {
       config: { access: 'authenticated' },
       schema: { tags, summary: 'The logged-in user', response: { 200: UserReply, ...problemResponses } },
@@ -115,14 +88,14 @@ function meRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function changePasswordRoute(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Body: Static<typeof ChangePasswordBody> }>(
-    '/auth/password',
+  app.post<{ Body: PasswordChange }>(
+    routes.auth.password,
     {
       config: { access: 'authenticated' },
       schema: {
         tags,
         summary: "Change the caller's password; the caller's other sessions end",
-        body: ChangePasswordBody,
+        body: PasswordChange,
         response: { 204: Type.Null(), ...problemResponses },
       },
     },
@@ -135,13 +108,13 @@ function changePasswordRoute(app: FastifyInstance, deps: Deps): void {
 
 function listTokensRoute(app: FastifyInstance, deps: Deps): void {
   app.get(
-    '/auth/tokens',
+    routes.auth.tokens,
     {
       config: { access: 'authenticated' },
       schema: {
         tags,
         summary: "The caller's API tokens (never their secrets)",
-        response: { 200: Type.Object({ tokens: Type.Array(ApiTokenSchema) }), ...problemResponses },
+        response: { 200: ApiTokenList, ...problemResponses },
       },
     },
     async (request) => ({ tokens: await deps.apiTokens.list(principalOf(request)) }),
@@ -149,18 +122,15 @@ function listTokensRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function createTokenRoute(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Body: Static<typeof CreateTokenBody> }>(
-    '/auth/tokens',
+  app.post<{ Body: ResolvedNewApiToken }>(
+    routes.auth.tokens,
     {
       config: { access: 'authenticated' },
       schema: {
         tags,
         summary: 'Create a personal API token; its secret is returned only in this response',
-        body: CreateTokenBody,
-        response: {
-          201: Type.Object({ token: ApiTokenSchema, secret: Type.String() }),
-          ...problemResponses,
-        },
+        body: NewApiToken,
+        response: { 201: CreatedApiToken, ...problemResponses },
       },
     },
     async (request, reply) => {
@@ -171,15 +141,15 @@ function createTokenRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function revokeTokenRoute(app: FastifyInstance, deps: Deps): void {
-  app.delete<{ Params: Static<typeof TokenIdParams> }>(
-    '/auth/tokens/:id',
+  app.delete<{ Params: TokenParams }>(
+    routes.auth.token,
     {
       config: { access: 'authenticated' },
       schema: {
         tags,
         summary: 'Revoke one of your API tokens',
-        params: TokenIdParams,
-        response: problemResponses,
+        params: TokenParams,
+        response: { 204: Type.Null(), ...problemResponses },
       },
     },
     async (request, reply) => {

@@ -59,7 +59,8 @@ function brokerDetailRoute(app: FastifyInstance, deps: Deps): void {
           200: Type.Object({
             freshness: Freshness,
             broker: Loose,
-            configs: Type.Array(Loose),
+            configs: Type.Union([Type.Array(Loose), Type.Null()]),
+            configsError: Type.Union([Type.String(), Type.Null()]),
             logDirs: Type.Union([Type.Array(Loose), Type.Null()]),
           }),
           ...readErrors,

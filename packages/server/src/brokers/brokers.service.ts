@@ -3,7 +3,7 @@ import { readLive } from '../clusters/live-read.ts';
 import { overviewOf } from '../clusters/overview.view.ts';
 import type { BrokerDetail, Freshness } from '../clusters/read-model.types.ts';
 import type { SnapshotsService } from '../clusters/snapshots.service.ts';
-import { NotFoundError } from '../errors.ts';
+import { NotFoundError, UnavailableError } from '../errors.ts';
 import { type BrokerSummary, summarizeBrokers } from './brokers.view.ts';
 
 /** Broker reads: the list from the snapshot, one broker's configs read live. */
@@ -25,7 +25,8 @@ export class BrokersService {
   }
 
   /**
-   * One broker with its configs (read live) and log dirs (from the snapshot; null when unread).
+   * One broker with its configs (read live from that broker; null with `configsError` when it does
+   * not answer) and log dirs (from the snapshot; null when unread).
    * @throws NotFoundError when the snapshot's metadata lacks the broker.
    */
   async detail(clusterId: string, brokerId: number, refresh = false): Promise<BrokerDetail> {
@@ -35,10 +36,19 @@ export class BrokersService {
     );
     if (!summary)
       throw new NotFoundError(`Broker ${brokerId} is not in the cluster's metadata (it may be down).`);
-    const configs = await readLive(this.#connections, clusterId, (g) =>
-      g.describeConfigs({ type: 'broker', name: String(brokerId) }),
-    );
+    // A broker's own configs are answered by that broker alone: when it is down or hung, the rest of
+    // what Weir knows about it still shows, with the reason its configs are missing.
+    let configs: BrokerDetail['configs'] = null;
+    let configsError: string | null = null;
+    try {
+      configs = await readLive(this.#connections, clusterId, (g) =>
+        g.describeConfigs({ type: 'broker', name: String(brokerId) }),
+      );
+    } catch (error) {
+      if (!(error instanceof UnavailableError)) throw error;
+      configsError = error.message;
+    }
     const dirs = snapshot.logDirs?.find((d) => d.brokerId === brokerId)?.logDirs ?? null;
-    return { freshness, broker: summary, configs, logDirs: dirs };
+    return { freshness, broker: summary, configs, configsError, logDirs: dirs };
   }
 }

@@ -210,7 +210,9 @@ export interface ConfigEntryView {
 export interface BrokerDetail {
   freshness: Freshness;
   broker: BrokerSummary;
-  configs: ConfigEntryView[];
+  /** Null when the broker did not answer; `configsError` says why. */
+  configs: ConfigEntryView[] | null;
+  configsError: string | null;
   /** Null when the broker's log dirs could not be read. */
   logDirs:
     | {

@@ -1,103 +1,28 @@
 import { type Static, Type } from '@sinclair/typebox';
+import {
+  ClusterParams,
+  GroupDeletion,
+  GroupDetail,
+  GroupList,
+  GroupOffsetsParams,
+  GroupParams,
+  GroupsQuery,
+  OffsetReset,
+  OffsetResetPreview,
+  OffsetsDeleted,
+  RefreshQuery,
+  ResetPlan,
+  routes,
+} from '@weir/api';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../changes/actor.ts';
-import {
-  Freshness,
-  Nullable,
-  Refresh,
-  RefreshQuery,
-  read,
-  readErrors,
-  Total,
-} from '../clusters/snapshot.schemas.ts';
-import { ClusterParams, conflictResponses, GroupParams, Loose } from '../http/route-params.ts';
+import { read, readErrors } from '../clusters/snapshot.schemas.ts';
+import { conflictResponses } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
 import type { GroupsService } from './groups.service.ts';
 
 type Deps = { groups: GroupsService };
 const tags = ['group changes'];
-const GroupSummary = Type.Object({
-  groupId: Type.String(),
-  state: Type.String(),
-  protocolType: Type.String(),
-  groupType: Type.Union([Type.String(), Type.Null()]),
-  topics: Type.Array(Type.String()),
-  partitions: Type.Integer(),
-  totalLag: Total,
-  error: Nullable(Type.String()),
-});
-const GroupsQuery = Type.Object(
-  { search: Type.Optional(Type.String({ maxLength: 255 })), refresh: Refresh },
-  { additionalProperties: false },
-);
-const ResetTo = Type.Union([
-  Type.Object({ type: Type.Literal('earliest') }, { additionalProperties: false }),
-  Type.Object({ type: Type.Literal('latest') }, { additionalProperties: false }),
-  Type.Object(
-    {
-      type: Type.Literal('timestamp'),
-      timestamp: Type.Integer({ minimum: 0, description: 'Epoch milliseconds' }),
-    },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    { type: Type.Literal('offset'), offset: Type.Integer({ minimum: 0 }) },
-    { additionalProperties: false },
-  ),
-  Type.Object(
-    {
-      type: Type.Literal('shift'),
-      by: Type.Integer({ description: 'Negative moves back, positive forward' }),
-    },
-    { additionalProperties: false },
-  ),
-]);
-const Scope = Type.Array(
-  Type.Object(
-    {
-      topic: Type.String({ minLength: 1 }),
-      partitions: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }))),
-    },
-    { additionalProperties: false },
-  ),
-  { description: 'Topics to reset; every topic the group has offsets for when omitted' },
-);
-const Preview = Type.Object({ to: ResetTo, topics: Type.Optional(Scope) }, { additionalProperties: false });
-const Reset = Type.Object(
-  {
-    to: ResetTo,
-    topics: Type.Optional(Scope),
-    confirmName: Type.String({ description: "The group's exact name" }),
-  },
-  { additionalProperties: false },
-);
-const Plan = Type.Object({
-  groupId: Type.String(),
-  state: Type.String(),
-  activeMembers: Type.Integer(),
-  blockedBy: Type.Union([Type.String(), Type.Null()]),
-  partitions: Type.Array(
-    Type.Object({
-      topic: Type.String(),
-      partition: Type.Integer(),
-      current: Nullable(Type.Integer()),
-      target: Type.Integer(),
-      start: Type.Integer(),
-      end: Type.Integer(),
-      lagBefore: Nullable(Type.Integer()),
-      lagAfter: Type.Integer(),
-    }),
-  ),
-});
-const OffsetsParams = Type.Composite([
-  GroupParams,
-  Type.Object({ topic: Type.String({ minLength: 1, maxLength: 249 }) }),
-]);
-/** Deleting a group or its offsets repeats the group id, as deleting a topic repeats its name. */
-const Confirm = Type.Object(
-  { confirmName: Type.String({ description: "The group's exact id, to confirm" }) },
-  { additionalProperties: false },
-);
 const errors = { ...problemResponses, ...conflictResponses };
 
 /** Group reads, offset resets and deletions. */
@@ -111,8 +36,8 @@ export function groupsRoutes(app: FastifyInstance, deps: Deps): void {
 }
 
 function groupListRoute(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Params: Static<typeof ClusterParams>; Querystring: Static<typeof GroupsQuery> }>(
-    '/clusters/:id/groups',
+  app.get<{ Params: ClusterParams; Querystring: Static<typeof GroupsQuery> }>(
+    routes.groups.list,
     {
       config: read,
       schema: {
@@ -120,10 +45,7 @@ function groupListRoute(app: FastifyInstance, deps: Deps): void {
         summary: 'Consumer groups with state, protocol, topics and total lag',
         params: ClusterParams,
         querystring: GroupsQuery,
-        response: {
-          200: Type.Object({ freshness: Freshness, groups: Type.Array(GroupSummary), listing: Total }),
-          ...readErrors,
-        },
+        response: { 200: GroupList, ...readErrors },
       },
     },
     async (request) => deps.groups.list(request.params.id, request.query),
@@ -131,8 +53,8 @@ function groupListRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function groupDetailRoute(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Params: Static<typeof GroupParams>; Querystring: RefreshQuery }>(
-    '/clusters/:id/groups/:groupId',
+  app.get<{ Params: GroupParams; Querystring: Static<typeof RefreshQuery> }>(
+    routes.groups.one,
     {
       config: read,
       schema: {
@@ -140,10 +62,7 @@ function groupDetailRoute(app: FastifyInstance, deps: Deps): void {
         summary: 'One group: members with assignments; per-partition committed offset, end offset and lag',
         params: GroupParams,
         querystring: RefreshQuery,
-        response: {
-          200: Type.Object({ freshness: Freshness, group: Loose, partitions: Type.Array(Loose) }),
-          ...readErrors,
-        },
+        response: { 200: GroupDetail, ...readErrors },
       },
     },
     async (request) => deps.groups.detail(request.params.id, request.params.groupId, request.query.refresh),
@@ -151,16 +70,16 @@ function groupDetailRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function resetPreviewRoute(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Params: Static<typeof GroupParams>; Body: Static<typeof Preview> }>(
-    '/clusters/:id/groups/:groupId/offsets/preview',
+  app.post<{ Params: GroupParams; Body: OffsetResetPreview }>(
+    routes.groups.offsetsPreview,
     {
       config: { access: 'clusters:read' },
       schema: {
         tags,
         summary: 'Before and after of an offset reset, per partition; says whether it can be applied now',
         params: GroupParams,
-        body: Preview,
-        response: { 200: Plan, ...errors },
+        body: OffsetResetPreview,
+        response: { 200: ResetPlan, ...errors },
       },
     },
     (request) =>
@@ -171,16 +90,16 @@ function resetPreviewRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function resetRoute(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Params: Static<typeof GroupParams>; Body: Static<typeof Reset> }>(
-    '/clusters/:id/groups/:groupId/offsets/reset',
+  app.post<{ Params: GroupParams; Body: OffsetReset }>(
+    routes.groups.offsetsReset,
     {
       config: { access: 'groups:write' },
       schema: {
         tags,
         summary: 'Reset committed offsets (409 while the group has active members)',
         params: GroupParams,
-        body: Reset,
-        response: { 200: Plan, ...errors },
+        body: OffsetReset,
+        response: { 200: ResetPlan, ...errors },
       },
     },
     (request) =>
@@ -198,15 +117,15 @@ function resetRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function deleteGroupRoute(app: FastifyInstance, deps: Deps): void {
-  app.delete<{ Params: Static<typeof GroupParams>; Body: Static<typeof Confirm> }>(
-    '/clusters/:id/groups/:groupId',
+  app.delete<{ Params: GroupParams; Body: GroupDeletion }>(
+    routes.groups.one,
     {
       config: { access: 'groups:write' },
       schema: {
         tags,
         summary: 'Delete an inactive group and its offsets',
         params: GroupParams,
-        body: Confirm,
+        body: GroupDeletion,
         response: { 204: Type.Null(), ...errors },
       },
     },
@@ -223,16 +142,16 @@ function deleteGroupRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function deleteOffsetsRoute(app: FastifyInstance, deps: Deps): void {
-  app.delete<{ Params: Static<typeof OffsetsParams>; Body: Static<typeof Confirm> }>(
-    '/clusters/:id/groups/:groupId/offsets/:topic',
+  app.delete<{ Params: GroupOffsetsParams; Body: GroupDeletion }>(
+    routes.groups.topicOffsets,
     {
       config: { access: 'groups:write' },
       schema: {
         tags,
         summary: "Delete the group's committed offsets for one topic; confirmName must equal the group id",
-        params: OffsetsParams,
-        body: Confirm,
-        response: { 200: Type.Object({ partitions: Type.Array(Type.Integer()) }), ...errors },
+        params: GroupOffsetsParams,
+        body: GroupDeletion,
+        response: { 200: OffsetsDeleted, ...errors },
       },
     },
     (request) =>

@@ -1,12 +1,11 @@
+import type { GroupDetail, GroupList, GroupSummary, ResetPlan, ResetRow, ResetTo } from '@weir/api';
 import { type GroupDescription, type KafkaGateway, KafkaGatewayError } from '@weir/kafka';
 import type { Actor } from '../changes/actor.ts';
 import type { AuditedChanges } from '../changes/audited-change.ts';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import { type ClusterSnapshot, partitionKey } from '../clusters/cluster-snapshot.ts';
-import type { GroupDetail, GroupList, GroupSummary } from '../clusters/read-model.types.ts';
 import type { SnapshotsService } from '../clusters/snapshots.service.ts';
 import { ConflictError, InputError, NotFoundError, UnavailableError } from '../errors.ts';
-import type { ResetPlan, ResetRow, ResetTo } from '../operations/operations.types.ts';
 import { currentTopic, ledPartitions } from '../topics/topic-lookup.ts';
 import { groupListingOf, lagOf, summarizeGroups } from './groups.view.ts';
 import { resetTarget } from './offset-reset.ts';

@@ -1,9 +1,7 @@
+import type { GroupSummary, PartitionLag, Total } from '@weir/api';
 import type { ClusterSnapshot } from '../clusters/cluster-snapshot.ts';
 import { partitionKey } from '../clusters/cluster-snapshot.ts';
-import type { GroupSummary, PartitionLag, Total } from '../clusters/read-model.types.ts';
 import { sumParts, unknownTotal } from '../clusters/totals.ts';
-
-export type { GroupSummary, PartitionLag };
 
 /** What Kafka's kafka-consumer-groups prints "-" for: a partition the group reads but never committed. */
 const NO_COMMIT = 'no committed offset on this partition (Kafka\'s tool shows "-")';

@@ -1,4 +1,4 @@
-import type { ResetTo } from '../operations/operations.types.ts';
+import type { ResetTo } from '@weir/api';
 
 export interface PartitionPosition {
   /** The group's committed offset, or null when it has none for this partition. */

@@ -70,4 +70,62 @@ describe('the OpenAPI document', () => {
     assert.deepEqual(open, []);
     assert.deepEqual(rawPatterns, []);
   });
+
+  test('every /api operation describes a 2xx answer with declared fields and the errors it can answer', () => {
+    const bare: string[] = [];
+    const noSuccess: string[] = [];
+    const noErrors: string[] = [];
+    const paths = document.paths as Record<string, Record<string, Node>>;
+    for (const [url, methods] of Object.entries(paths)) {
+      if (!url.startsWith('/api/')) continue;
+      for (const [method, operation] of Object.entries(methods)) {
+        const name = `${method.toUpperCase()} ${url}`;
+        const responses = (operation.responses ?? {}) as Record<string, Node>;
+        const success = Object.entries(responses).filter(([status]) => status.startsWith('2'));
+        if (success.length === 0) noSuccess.push(name);
+        if (!Object.keys(responses).some((status) => /^[45]/.test(status))) noErrors.push(name);
+        for (const [status, response] of success) {
+          for (const [path, node] of schemas(response.content, `${name} ${status}`)) {
+            // OpenAPI 3.0 has no null type: the swagger plugin writes a union's null branch as a
+            // property-less `nullable` object, which declares nothing because it holds nothing.
+            if (
+              node.type === 'object' &&
+              Object.keys((node.properties ?? {}) as Node).length === 0 &&
+              node.additionalProperties !== false &&
+              // A record (values of one declared schema under any key) names no fields but is typed.
+              typeof node.additionalProperties !== 'object' &&
+              node.patternProperties === undefined &&
+              node.nullable !== true
+            )
+              bare.push(path);
+          }
+        }
+      }
+    }
+    assert.deepEqual(noSuccess, STILL_WITHOUT_SUCCESS);
+    assert.deepEqual(noErrors, []);
+    // Routes not yet wired to @weir/api (issue 12 phase 2); this list may only shrink, to empty.
+    assert.deepEqual(bare.map((path) => path.split(' ').slice(0, 2).join(' ')).filter(unique), STILL_LOOSE);
+  });
 });
+
+const unique = (value: string, index: number, all: string[]) => all.indexOf(value) === index;
+const STILL_LOOSE = [
+  'POST /api/v1/clusters',
+  'PUT /api/v1/clusters/{id}',
+  'POST /api/v1/clusters/test',
+  'GET /api/v1/clusters/{id}/zookeeper',
+  'GET /api/v1/clusters/{id}/overview',
+  'GET /api/v1/clusters/{id}/brokers',
+  'GET /api/v1/clusters/{id}/brokers/{brokerId}',
+  'GET /api/v1/clusters/{id}/topics/{name}',
+  'POST /api/v1/clusters/{id}/topics/{name}/truncate',
+  'POST /api/v1/clusters/{id}/reassignments',
+  'POST /api/v1/clusters/{id}/topics/{name}/replication-factor',
+  'GET /api/v1/clusters/{id}/jobs',
+  'GET /api/v1/clusters/{id}/jobs/{jobId}',
+  'POST /api/v1/clusters/{id}/jobs/{jobId}/cancel',
+  'POST /api/v1/clusters/{id}/topics/{name}/message-count',
+  'GET /api/v1/clusters/{id}/topics/{name}/message-count',
+];
+const STILL_WITHOUT_SUCCESS: string[] = [];

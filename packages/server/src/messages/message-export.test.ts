@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Payload, RenderedMessage } from '@weir/api';
 import { toCsv } from './message-export.ts';
-import type { Payload, RenderedMessage } from './messages.types.ts';
 
 const text = (value: string): Payload => ({
   kind: 'text',

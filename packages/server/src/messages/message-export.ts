@@ -1,4 +1,4 @@
-import type { Payload, RenderedMessage } from './messages.types.ts';
+import type { Payload, RenderedMessage } from '@weir/api';
 
 const COLUMNS = [
   'partition',

@@ -1,18 +1,6 @@
+import type { MessageFilter } from '@weir/api';
 import { RE2JS, RE2JSException } from 're2js';
 import { InputError } from '../errors.ts';
-import type { MessageFilter } from './messages.types.ts';
-
-export const FILTER_TARGETS = [
-  'key',
-  'value',
-  'header',
-] as const satisfies readonly MessageFilter['target'][];
-export const FILTER_MATCHES = [
-  'contains',
-  'equals',
-  'regex',
-  'jsonPath',
-] as const satisfies readonly MessageFilter['match'][];
 
 /** A filter as the matcher takes it: a key looked up as base64 or hex is compared as exact bytes. */
 export type MatcherFilter = MessageFilter & { bytes?: Uint8Array };

@@ -1,3 +1,4 @@
+import type { PartitionProgress, ScanProgress, StopReason } from '@weir/api';
 import {
   backoffDelay,
   errorCodeName,
@@ -10,7 +11,6 @@ import {
 } from '@weir/kafka';
 import { FilterTimeoutError } from './filter-pool.ts';
 import type { MessageMatcher } from './message-matcher.ts';
-import type { PartitionProgress, ScanProgress, StopReason } from './messages.types.ts';
 
 export interface Leader {
   nodeId: number;
@@ -32,15 +32,6 @@ export interface ScanBudget {
   /** Browsing: stop a partition once it has given this many matches. */
   perPartitionLimit?: number;
 }
-
-export const STOP_REASONS = [
-  'end',
-  'limit',
-  'scan-budget',
-  'time-budget',
-  'filter-timeout',
-  'cancelled',
-] as const satisfies readonly StopReason[];
 
 export interface ScanSink {
   matches(records: FetchedRecord[]): void;

@@ -1,4 +1,21 @@
 import {
+  type BrowseResult,
+  type Isolation,
+  MAX_FOLLOW_MS,
+  MAX_PRODUCE_BODY_BYTES,
+  MAX_SEARCH_MS,
+  type PartitionProgress,
+  type PayloadEncoding,
+  type ProduceResult,
+  type RenderedMessage,
+  type ResolvedBrowse,
+  type ResolvedProduce,
+  type ResolvedSearch,
+  type SearchEvent,
+  type StartAt,
+  type StopReason,
+} from '@weir/api';
+import {
   type FetchedRecord,
   type KafkaGateway,
   KafkaGatewayError,
@@ -17,39 +34,12 @@ import type { MatcherFilter } from './message-filter.ts';
 import { MessageMatcher } from './message-matcher.ts';
 import { mergeByTimestamp } from './message-order.ts';
 import { MessageScan, type ScanRange } from './message-scan.ts';
-import type {
-  BrowseQuery,
-  BrowseResult,
-  Isolation,
-  PartitionProgress,
-  PayloadEncoding,
-  ProduceRequest,
-  ProduceResult,
-  RenderedMessage,
-  SearchEvent,
-  SearchRequest,
-  StartAt,
-  StopReason,
-} from './messages.types.ts';
 import { encodePayload, renderPayload } from './payload.ts';
 
-/** A search once the route has filled in the budgets the client left out. */
-export type ResolvedSearch = SearchRequest &
-  Required<Pick<SearchRequest, 'maxScanned' | 'maxMs' | 'maxMatches' | 'maxValueBytes' | 'isolation'>>;
-export type ResolvedBrowse = BrowseQuery &
-  Required<Pick<BrowseQuery, 'limit' | 'maxValueBytes' | 'isolation'>>;
+// Kept for the temporary api-contract.test.ts, which compares them with the contract's.
+export type { ResolvedBrowse, ResolvedSearch };
 
-// The console renders at most this much of a value unless asked for more.
-export const DEFAULT_MAX_VALUE_BYTES = 64 * 1024;
-/** The produce endpoint's request body limit: room for a batch of records near Kafka's usual 1 MiB cap. */
-export const MAX_PRODUCE_BODY_BYTES = 32 * 1024 * 1024;
 const BROWSE_TIME_MS = 15_000;
-/**
- * A search (or export) runs this long at most; a longer look continues from the cursor its end event
- * gives. A live tail mostly waits on the brokers, so it may run longer.
- */
-export const MAX_SEARCH_MS = 120_000;
-export const MAX_FOLLOW_MS = 600_000;
 
 /** Reading and writing records: browse, search (streamed, budgeted, resumable), export and produce. */
 export class MessagesService {
@@ -208,7 +198,7 @@ export class MessagesService {
   async produce(
     clusterId: string,
     topicName: string,
-    request: ProduceRequest,
+    request: ResolvedProduce,
     actor: Actor,
   ): Promise<ProduceResult> {
     const { gateway, topic } = await this.#topic(clusterId, topicName);
@@ -329,7 +319,7 @@ export class MessagesService {
     return { ranges: ranges.sort((a, b) => a.partition - b.partition), failed };
   }
 
-  #resume(topic: TopicMetadata, cursor: NonNullable<SearchRequest['cursor']>): ScanRange[] {
+  #resume(topic: TopicMetadata, cursor: NonNullable<ResolvedSearch['cursor']>): ScanRange[] {
     const known = new Set(topic.partitions.map((p) => p.partition));
     return cursor.partitions.map(({ partition, position, end }) => {
       if (!known.has(partition))

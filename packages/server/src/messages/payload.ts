@@ -1,4 +1,4 @@
-import type { Payload, PayloadEncoding } from './messages.types.ts';
+import type { Payload, PayloadEncoding } from '@weir/api';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 // Tab, line feed and carriage return are text; other C0 controls and DEL mean bytes.
@@ -36,13 +36,6 @@ function looksLikeJson(text: string): boolean {
     return false;
   }
 }
-
-export const PAYLOAD_ENCODINGS = [
-  'text',
-  'json',
-  'base64',
-  'hex',
-] as const satisfies readonly PayloadEncoding[];
 
 /** The bytes a user typed: text as UTF-8, JSON re-serialised (so it is valid), base64 or hex decoded. */
 export function encodePayload(input: string, encoding: PayloadEncoding): Buffer {

@@ -1,29 +1,10 @@
-import { type Static, Type } from '@sinclair/typebox';
+import { AclPage, AclQuery, ClusterParams, QuotaList, routes, ScramUserList } from '@weir/api';
 import type { FastifyInstance } from 'fastify';
 import { read, readErrors } from '../clusters/snapshot.schemas.ts';
-import { ClusterParams, Loose } from '../http/route-params.ts';
 import type { SecurityService } from './security.service.ts';
 
 type Deps = { security: SecurityService };
 const tags = ['security'];
-const AclQuery = Type.Object(
-  {
-    principal: Type.Optional(
-      Type.String({ maxLength: 300, description: 'Exact principal, e.g. User:alice' }),
-    ),
-    resourceType: Type.Optional(
-      Type.Union(
-        ['TOPIC', 'GROUP', 'CLUSTER', 'TRANSACTIONAL_ID', 'DELEGATION_TOKEN', 'USER'].map((t) =>
-          Type.Literal(t),
-        ),
-      ),
-    ),
-    resourceName: Type.Optional(
-      Type.String({ maxLength: 300, description: 'Substring of the resource name' }),
-    ),
-  },
-  { additionalProperties: false },
-);
 
 /** ACLs, client quotas and SCRAM users, read live. */
 export function securityRoutes(app: FastifyInstance, deps: Deps): void {
@@ -33,8 +14,8 @@ export function securityRoutes(app: FastifyInstance, deps: Deps): void {
 }
 
 function aclsRoute(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Params: Static<typeof ClusterParams>; Querystring: Static<typeof AclQuery> }>(
-    '/clusters/:id/acls',
+  app.get<{ Params: ClusterParams; Querystring: AclQuery }>(
+    routes.security.acls,
     {
       config: read,
       schema: {
@@ -42,14 +23,7 @@ function aclsRoute(app: FastifyInstance, deps: Deps): void {
         summary: 'ACL bindings, filterable; says when the cluster runs without an authorizer',
         params: ClusterParams,
         querystring: AclQuery,
-        response: {
-          200: Type.Object({
-            authorizerEnabled: Type.Boolean(),
-            total: Type.Integer(),
-            acls: Type.Array(Loose),
-          }),
-          ...readErrors,
-        },
+        response: { 200: AclPage, ...readErrors },
       },
     },
     async (request) => deps.security.acls(request.params.id, request.query),
@@ -57,15 +31,15 @@ function aclsRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function quotasRoute(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Params: Static<typeof ClusterParams> }>(
-    '/clusters/:id/quotas',
+  app.get<{ Params: ClusterParams }>(
+    routes.security.quotas,
     {
       config: read,
       schema: {
         tags,
         summary: 'Client quotas by user, client id and IP (and their defaults)',
         params: ClusterParams,
-        response: { 200: Type.Object({ quotas: Type.Array(Loose) }), ...readErrors },
+        response: { 200: QuotaList, ...readErrors },
       },
     },
     async (request) => deps.security.quotas(request.params.id),
@@ -73,15 +47,15 @@ function quotasRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function scramUsersRoute(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Params: Static<typeof ClusterParams> }>(
-    '/clusters/:id/scram-users',
+  app.get<{ Params: ClusterParams }>(
+    routes.security.scramUsers,
     {
       config: read,
       schema: {
         tags,
         summary: 'SCRAM users and their mechanisms (never credentials)',
         params: ClusterParams,
-        response: { 200: Type.Object({ users: Type.Array(Loose) }), ...readErrors },
+        response: { 200: ScramUserList, ...readErrors },
       },
     },
     async (request) => deps.security.scramUsers(request.params.id),

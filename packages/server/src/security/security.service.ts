@@ -1,6 +1,6 @@
+import type { AclPage, AclQuery, QuotaList, ScramUserList } from '@weir/api';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import { readLive } from '../clusters/live-read.ts';
-import type { AclPage, ClientQuota, ScramUser } from '../clusters/read-model.types.ts';
 import type { ZooKeeperService } from '../clusters/zookeeper.service.ts';
 
 /** ACLs, SCRAM users and client quotas, read live; older brokers' users and quotas come from ZooKeeper. */
@@ -14,7 +14,7 @@ export class SecurityService {
   }
 
   /** SCRAM users and their mechanisms, never credentials. */
-  async scramUsers(clusterId: string): Promise<{ users: ScramUser[] }> {
+  async scramUsers(clusterId: string): Promise<ScramUserList> {
     return {
       users: await readLive(
         this.#connections,
@@ -26,10 +26,7 @@ export class SecurityService {
   }
 
   /** ACL bindings, filtered by principal, resource type and a substring of the resource name. */
-  async acls(
-    clusterId: string,
-    filter: { principal?: string; resourceType?: string; resourceName?: string },
-  ): Promise<AclPage> {
+  async acls(clusterId: string, filter: AclQuery): Promise<AclPage> {
     const listing = await readLive(this.#connections, clusterId, (g) => g.describeAcls());
     const name = filter.resourceName?.toLowerCase();
     const acls = listing.acls.filter(
@@ -42,7 +39,7 @@ export class SecurityService {
   }
 
   /** Client quotas by user, client id and IP, and their defaults. */
-  async quotas(clusterId: string): Promise<{ quotas: ClientQuota[] }> {
+  async quotas(clusterId: string): Promise<QuotaList> {
     return {
       quotas: await readLive(
         this.#connections,

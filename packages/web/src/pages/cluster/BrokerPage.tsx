@@ -31,12 +31,14 @@ export function BrokerPage() {
             {
               key: 'configs',
               label: t('broker.configs'),
-              children: (
+              children: detail.configs ? (
                 <BrokerConfigEditor
                   clusterId={clusterId}
                   broker={detail.broker.nodeId}
                   configs={detail.configs}
                 />
+              ) : (
+                <Alert type="warning" showIcon message={detail.configsError} />
               ),
             },
             {

@@ -38,7 +38,8 @@ function DefaultsEditor({ clusterId, brokerId }: { clusterId: string; brokerId: 
   return (
     <>
       {broker.error && <Alert type="error" showIcon message={broker.error.message} />}
-      {broker.data && (
+      {broker.data?.configsError && <Alert type="warning" showIcon message={broker.data.configsError} />}
+      {broker.data?.configs && (
         <BrokerConfigEditor clusterId={clusterId} broker="defaults" configs={broker.data.configs} />
       )}
     </>
