@@ -1,17 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { apiRequest } from './client.ts';
+import { weir } from './weir.ts';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  targetType: string;
-  target: string | null;
-  result: string;
-  detail: string | null;
-  ip: string | null;
-}
+export type { AuditEntry } from '@weir/api/audit';
 
 const PAGE_SIZE = 50;
 
@@ -20,10 +10,7 @@ export function useAuditLog() {
   return useInfiniteQuery({
     queryKey: ['audit'],
     initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) =>
-      apiRequest<{ entries: AuditEntry[] }>(
-        `/audit?limit=${PAGE_SIZE}${pageParam ? `&before=${pageParam}` : ''}`,
-      ),
+    queryFn: ({ pageParam }) => weir.audit.list({ limit: PAGE_SIZE, before: pageParam || undefined }),
     getNextPageParam: (last) => (last.entries.length === PAGE_SIZE ? last.entries.at(-1)?.id : undefined),
   });
 }

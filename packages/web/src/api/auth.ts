@@ -1,11 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiRequest } from './client.ts';
-
-export interface User {
-  id: string;
-  username: string;
-  role: string;
-}
+import type { User } from '@weir/api/auth';
+import { ApiProblem, weir } from './weir.ts';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
@@ -15,9 +10,9 @@ export function useMe() {
     queryKey: meQueryKey,
     queryFn: async (): Promise<User | null> => {
       try {
-        return (await apiRequest<{ user: User }>('/auth/me')).user;
+        return await weir.auth.me();
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
+        if (error instanceof ApiProblem && error.status === 401) return null;
         throw error;
       }
     },
@@ -29,8 +24,7 @@ export function useMe() {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: { username: string; password: string }) =>
-      apiRequest<{ user: User }>('/auth/login', { method: 'POST', body: credentials }),
+    mutationFn: (credentials: { username: string; password: string }) => weir.auth.login(credentials),
     onSuccess: ({ user }) => queryClient.setQueryData(meQueryKey, user),
   });
 }
@@ -38,7 +32,7 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest<void>('/auth/logout', { method: 'POST' }),
+    mutationFn: () => weir.auth.logout(),
     onSettled: () => {
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, null);

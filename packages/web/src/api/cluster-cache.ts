@@ -1,38 +1,31 @@
-/** How the noun modules share one cluster's query cache: its paths, its reads and its changes. */
+/**
+ * How the noun modules share one cluster's query cache: its reads and its changes. Every cluster
+ * query key starts `['cluster', clusterId]`.
+ */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ConfigChangeReport, ConfigEntryView, Freshness, Total } from '@weir/server/api-types';
+import type { ConfigChangeReport, ConfigChanges, ConfigEntryView, Freshness, Total } from '@weir/api/common';
 import { useState } from 'react';
-import { apiPathName } from '../path-names.ts';
-import { apiRequest } from './client.ts';
 
 /** Read-model types more than one noun's views carry. */
 export type { ConfigChangeReport, ConfigEntryView, Freshness, Total };
 
-/** The API path of one cluster; every cluster query key starts `['cluster', clusterId]`. */
-export const base = (clusterId: string) => `/clusters/${clusterId}`;
-
-/** The API path of one topic of a cluster. */
-export const topicPath = (clusterId: string, topic: string) =>
-  `${base(clusterId)}/topics/${apiPathName(topic)}`;
-
 /**
  * Read-model queries share one pattern: the snapshot is served cached, and `refresh()` asks the server
- * to read the cluster again (the `?refresh=true` variant) and replaces the cached answer.
+ * to read the cluster again (`read({ refresh: true })`) and replaces the cached answer.
  */
-export function useClusterQuery<T>(key: unknown[], path: string) {
+export function useClusterQuery<T>(key: unknown[], read: (query: { refresh?: boolean }) => Promise<T>) {
   const queryClient = useQueryClient();
   const [refreshing, setRefreshing] = useState(false);
   const query = useQuery({
     queryKey: key,
-    queryFn: () => apiRequest<T>(path),
+    queryFn: () => read({}),
     placeholderData: keepPreviousData,
     retry: 1,
   });
   const refresh = async () => {
     setRefreshing(true);
     try {
-      const separator = path.includes('?') ? '&' : '?';
-      queryClient.setQueryData(key, await apiRequest<T>(`${path}${separator}refresh=true`));
+      queryClient.setQueryData(key, await read({ refresh: true }));
       await queryClient.invalidateQueries({ queryKey: key.slice(0, 2), refetchType: 'inactive' });
     } finally {
       setRefreshing(false);
@@ -69,18 +62,18 @@ export function useClusterChange<Input, Output>(
   });
 }
 
-/**
- * Config edits of one owner (a topic, a broker, the broker defaults) at `configsPath`: preview the
- * diff (`apply: false`, a POST to `previewPath`), then apply it (a PATCH).
- */
-export const useConfigChange = (clusterId: string, paths: { configsPath: string; previewPath: string }) =>
+/** The client's config edits of one owner (a topic, a broker, the broker defaults). */
+interface ConfigOwner {
+  preview(changes: ConfigChanges['changes']): Promise<ConfigChangeReport>;
+  apply(changes: ConfigChanges['changes']): Promise<ConfigChangeReport>;
+}
+
+/** Config edits of one owner: preview the diff (`apply: false`), then apply it. */
+export const useConfigChange = (clusterId: string, owner: ConfigOwner) =>
   useClusterChange(
     clusterId,
-    ({ changes, apply }: { changes: { name: string; value: string | null }[]; apply: boolean }) =>
-      apiRequest<ConfigChangeReport>(apply ? paths.configsPath : paths.previewPath, {
-        method: apply ? 'PATCH' : 'POST',
-        body: { changes },
-      }),
+    ({ changes, apply }: { changes: ConfigChanges['changes']; apply: boolean }) =>
+      apply ? owner.apply(changes) : owner.preview(changes),
     { changes: ({ apply }) => apply },
   );
 

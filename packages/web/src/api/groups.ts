@@ -1,42 +1,34 @@
-import type { GroupDetail, GroupList, ResetPlan, ResetTo } from '@weir/server/api-types';
-import { apiPathName } from '../path-names.ts';
-import { apiRequest } from './client.ts';
-import { base, useClusterChange, useClusterQuery } from './cluster-cache.ts';
+import type { ResetScope, ResetTo } from '@weir/api/groups';
+import { useClusterChange, useClusterQuery } from './cluster-cache.ts';
+import { weir } from './weir.ts';
 
-export type { GroupDetail, GroupSummary, ResetPlan, ResetTo } from '@weir/server/api-types';
-
-/** The API path of one consumer group of a cluster. */
-const groupPath = (clusterId: string, groupId: string) => `${base(clusterId)}/groups/${apiPathName(groupId)}`;
+export type { GroupDetail, GroupSummary, ResetPlan, ResetTo } from '@weir/api/groups';
 
 export const useGroups = (clusterId: string) =>
-  useClusterQuery<GroupList>(['cluster', clusterId, 'groups'], `${base(clusterId)}/groups`);
+  useClusterQuery(['cluster', clusterId, 'groups'], (query) => weir.groups.list(clusterId, query));
 
 export const useGroup = (clusterId: string, groupId: string) =>
-  useClusterQuery<GroupDetail>(['cluster', clusterId, 'group', groupId], groupPath(clusterId, groupId));
+  useClusterQuery(['cluster', clusterId, 'group', groupId], (query) =>
+    weir.groups.get(clusterId, groupId, query),
+  );
 
 /** Offset reset: preview per partition (`apply: false`), then apply. */
 export const useGroupReset = (clusterId: string, groupId: string) =>
   useClusterChange(
     clusterId,
-    ({ to, topics, apply }: { to: ResetTo; topics?: { topic: string }[]; apply: boolean }) =>
-      apiRequest<ResetPlan>(`${groupPath(clusterId, groupId)}/offsets/${apply ? 'reset' : 'preview'}`, {
-        method: 'POST',
-        body: apply ? { to, topics, confirmName: groupId } : { to, topics },
-      }),
+    ({ to, topics, apply }: { to: ResetTo; topics?: ResetScope; apply: boolean }) =>
+      apply
+        ? weir.groups.reset(clusterId, groupId, { to, topics, confirmName: groupId })
+        : weir.groups.previewReset(clusterId, groupId, { to, topics }),
     { changes: ({ apply }) => apply },
   );
 
 export const useDeleteGroup = (clusterId: string, groupId: string) =>
-  useClusterChange(
-    clusterId,
-    () => apiRequest(groupPath(clusterId, groupId), { method: 'DELETE', body: { confirmName: groupId } }),
-    { removed: () => ['cluster', clusterId, 'group', groupId] },
-  );
+  useClusterChange(clusterId, () => weir.groups.delete(clusterId, groupId, groupId), {
+    removed: () => ['cluster', clusterId, 'group', groupId],
+  });
 
 export const useDeleteGroupOffsets = (clusterId: string, groupId: string) =>
   useClusterChange(clusterId, (topic: string) =>
-    apiRequest<{ partitions: number[] }>(`${groupPath(clusterId, groupId)}/offsets/${apiPathName(topic)}`, {
-      method: 'DELETE',
-      body: { confirmName: groupId },
-    }),
+    weir.groups.deleteOffsets(clusterId, groupId, topic, groupId),
   );

@@ -1,17 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BrowseQuery,
-  BrowseResult,
+  ExportRequest,
   ProduceRequest,
-  ProduceResult,
   RenderedMessage,
   ScanProgress,
   SearchRequest,
-  SearchStreamEvent,
   StopReason,
-} from '@weir/server/api-types';
+} from '@weir/api/messages';
 import { useRef, useState } from 'react';
-import { apiDownload, apiRequest, apiStream } from './client.ts';
+import { errorText, weir } from './weir.ts';
 
 export type {
   BrowseQuery,
@@ -27,32 +25,16 @@ export type {
   SearchStreamEvent,
   StartAt,
   StopReason,
-} from '@weir/server/api-types';
-
-import { apiPathName } from '../path-names.ts';
-
-const messagesPath = (clusterId: string, topic: string) =>
-  `/clusters/${clusterId}/topics/${apiPathName(topic)}/messages`;
+} from '@weir/api/messages';
 
 export function useBrowse(clusterId: string, topic: string, query: BrowseQuery | null) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {}))
-    if (value !== undefined) params.set(key, String(value));
   return useQuery({
     queryKey: ['cluster', clusterId, 'messages', topic, query],
-    queryFn: () => apiRequest<BrowseResult>(`${messagesPath(clusterId, topic)}?${params}`),
+    queryFn: () => weir.messages.browse(clusterId, topic, query ?? {}),
     enabled: query !== null,
     retry: false,
   });
 }
-
-const searchMessages = (
-  clusterId: string,
-  topic: string,
-  request: SearchRequest,
-  onEvent: (event: SearchStreamEvent) => void,
-  signal: AbortSignal,
-) => apiStream<SearchStreamEvent>(`${messagesPath(clusterId, topic)}/search`, request, onEvent, signal);
 
 /** How long a live tail follows the topic before the server ends it, in milliseconds. */
 const TAIL_MAX_MS = 600_000;
@@ -93,25 +75,20 @@ export function useMessageSearch(clusterId: string, topic: string) {
       }
     };
     try {
-      await searchMessages(
-        clusterId,
-        topic,
-        request,
-        (event) => {
-          if (event.type === 'match') batch.push(event.message);
-          else if (event.type === 'start') setStatus((s) => ({ ...s, keyPartition: event.keyPartition }));
-          else if (event.type === 'progress') {
-            flush();
-            setStatus((s) => ({ ...s, progress: event.progress }));
-          } else if (event.type === 'end') {
-            flush();
-            setStatus((s) => ({ ...s, progress: event.progress, reason: event.reason }));
-          } else if (event.type === 'error') setStatus((s) => ({ ...s, error: event.message }));
-        },
-        controller.signal,
-      );
+      const events = await weir.messages.search(clusterId, topic, request, { signal: controller.signal });
+      for await (const event of events) {
+        if (event.type === 'match') batch.push(event.message);
+        else if (event.type === 'start') setStatus((s) => ({ ...s, keyPartition: event.keyPartition }));
+        else if (event.type === 'progress') {
+          flush();
+          setStatus((s) => ({ ...s, progress: event.progress }));
+        } else if (event.type === 'end') {
+          flush();
+          setStatus((s) => ({ ...s, progress: event.progress, reason: event.reason }));
+        } else if (event.type === 'error') setStatus((s) => ({ ...s, error: event.message }));
+      }
     } catch (error) {
-      if (!controller.signal.aborted) setStatus((s) => ({ ...s, error: (error as Error).message }));
+      if (!controller.signal.aborted) setStatus((s) => ({ ...s, error: errorText(error as Error) }));
       else setStatus((s) => ({ ...s, reason: 'cancelled' }));
     } finally {
       flush();
@@ -150,17 +127,20 @@ export function useMessageSearch(clusterId: string, topic: string) {
   };
 }
 
-export const exportMessages = (
+/** A search's matches as a file to save: its bytes and the name the server gave it. */
+export async function exportMessages(
   clusterId: string,
   topic: string,
-  request: SearchRequest & { format: 'json' | 'csv' },
-) => apiDownload(`${messagesPath(clusterId, topic)}/export`, request);
+  request: ExportRequest,
+): Promise<{ blob: Blob; filename: string }> {
+  const file = await weir.messages.export(clusterId, topic, request);
+  return { blob: await file.response.blob(), filename: file.filename };
+}
 
 export function useProduce(clusterId: string, topic: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ProduceRequest) =>
-      apiRequest<ProduceResult>(messagesPath(clusterId, topic), { method: 'POST', body }),
+    mutationFn: (request: ProduceRequest) => weir.messages.produce(clusterId, topic, request),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cluster', clusterId, 'messages', topic] }),
   });
 }

@@ -1,42 +1,35 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ElectionOutcome, ReassignmentPlan } from '@weir/server/api-types';
-import { apiRequest } from './client.ts';
-import { base, topicPath, useClusterChange } from './cluster-cache.ts';
-import type { Job } from './jobs.ts';
+import type {
+  ReassignmentPlanRequest,
+  ReassignmentRequest,
+  ReplicationFactorChange,
+} from '@weir/api/replicas';
+import { useClusterChange } from './cluster-cache.ts';
+import { weir } from './weir.ts';
 
-export type { ReassignmentPlan } from '@weir/server/api-types';
+export type { ReassignmentPlan } from '@weir/api/replicas';
 
 /** Preferred or (with `unclean`, accepting data loss) unclean leader election, of some topics or all. */
 export const useElectLeaders = (clusterId: string) =>
   useClusterChange(clusterId, ({ topics, unclean }: { topics?: string[]; unclean: boolean }) =>
-    apiRequest<{ results: ElectionOutcome[] }>(`${base(clusterId)}/elections`, {
-      method: 'POST',
-      body: {
-        type: unclean ? 'unclean' : 'preferred',
-        partitions: topics?.map((topic) => ({ topic })),
-        acceptDataLoss: unclean ? true : undefined,
-      },
+    weir.replicas.elect(clusterId, {
+      type: unclean ? 'unclean' : 'preferred',
+      partitions: topics?.map((topic) => ({ topic })),
+      acceptDataLoss: unclean ? true : undefined,
     }),
   );
 
 /** Starts the reassignment job that changes a topic's replication factor. */
 export const useChangeReplicationFactor = (clusterId: string, topic: string) =>
-  useClusterChange(clusterId, (body: { replicationFactor: number; throttleBytesPerSecond?: number }) =>
-    apiRequest<Job>(`${topicPath(clusterId, topic)}/replication-factor`, { method: 'POST', body }),
+  useClusterChange(clusterId, (change: ReplicationFactorChange) =>
+    weir.replicas.changeReplicationFactor(clusterId, topic, change),
   );
 
 /** Plans a reassignment; changes nothing, so nothing is fetched again. */
 export const useReassignmentPlan = (clusterId: string) =>
   useMutation({
-    mutationFn: (body: { topics: string[]; brokers?: number[]; replicationFactor?: number }) =>
-      apiRequest<ReassignmentPlan>(`${base(clusterId)}/reassignments/plan`, { method: 'POST', body }),
+    mutationFn: (request: ReassignmentPlanRequest) => weir.replicas.plan(clusterId, request),
   });
 
 export const useStartReassignment = (clusterId: string) =>
-  useClusterChange(
-    clusterId,
-    (body: {
-      moves: { topic: string; partition: number; replicas: number[] }[];
-      throttleBytesPerSecond?: number;
-    }) => apiRequest<Job>(`${base(clusterId)}/reassignments`, { method: 'POST', body }),
-  );
+  useClusterChange(clusterId, (request: ReassignmentRequest) => weir.replicas.reassign(clusterId, request));

@@ -1,5 +1,6 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/weir.ts';
 
 /** Shows the server's own message: it says what went wrong and what to do. */
 export function ErrorAlert({ error }: { error: Error | null }) {
@@ -10,7 +11,7 @@ export function ErrorAlert({ error }: { error: Error | null }) {
       type="error"
       showIcon
       message={t('error.generic')}
-      description={error.message}
+      description={errorText(error)}
       style={{ marginBottom: 16 }}
     />
   );

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useMe } from '../api/auth.ts';
+import { errorText } from '../api/weir.ts';
 
 /** Sends visitors without a session to /login, remembering where they were going. */
 export function RequireLogin({ children }: { children: ReactNode }) {
@@ -16,7 +17,7 @@ export function RequireLogin({ children }: { children: ReactNode }) {
         type="error"
         showIcon
         message={t('error.generic')}
-        description={me.error.message}
+        description={errorText(me.error)}
         action={<Button onClick={() => void me.refetch()}>{t('error.retry')}</Button>}
         style={{ margin: 24 }}
       />

@@ -1,6 +1,7 @@
 import { Alert, Button, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type AuditEntry, useAuditLog } from '../api/audit.ts';
+import { errorText } from '../api/weir.ts';
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -17,7 +18,7 @@ export function AuditPage() {
         {t('audit.title')}
       </Typography.Title>
       {audit.isError && (
-        <Alert type="error" showIcon message={audit.error.message} style={{ marginBottom: 16 }} />
+        <Alert type="error" showIcon message={errorText(audit.error)} style={{ marginBottom: 16 }} />
       )}
       <Table<AuditEntry>
         rowKey="id"

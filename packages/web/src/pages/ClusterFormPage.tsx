@@ -1,8 +1,8 @@
 import { Button, Card, Col, Form, Input, Row, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError } from '../api/client.ts';
 import { useClusters, useCreateCluster, useTestConnection, useUpdateCluster } from '../api/clusters.ts';
+import { ApiProblem } from '../api/weir.ts';
 import { ConnectionResult } from './cluster-form/ConnectionResult.tsx';
 import {
   type FormValues,
@@ -89,7 +89,7 @@ export function ClusterFormPage() {
         <Col xs={24} xl={12}>
           <ConnectionResult
             report={save.data?.connection ?? test.data}
-            saveError={save.error instanceof ApiError ? save.error : null}
+            saveError={save.error instanceof ApiProblem ? save.error : null}
             testError={test.error}
           />
         </Col>

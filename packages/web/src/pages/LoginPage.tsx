@@ -2,7 +2,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { useLogin, useMe } from '../api/auth.ts';
-import { ApiError } from '../api/client.ts';
+import { ApiProblem, errorText } from '../api/weir.ts';
 
 interface LoginForm {
   username: string;
@@ -22,14 +22,14 @@ export function LoginPage() {
 
   if (me.data) return <Navigate to={next} replace />;
 
-  const errorText = (() => {
+  const loginError = (() => {
     const error = login.error;
     if (!error) return undefined;
-    if (error instanceof ApiError && error.status === 401) return t('login.invalid');
-    if (error instanceof ApiError && error.status === 429) {
+    if (error instanceof ApiProblem && error.status === 401) return t('login.invalid');
+    if (error instanceof ApiProblem && error.status === 429) {
       return t('login.rateLimited', { seconds: error.retryAfterSeconds ?? 60 });
     }
-    return error.message;
+    return errorText(error);
   })();
 
   return (
@@ -58,8 +58,8 @@ export function LoginPage() {
           >
             <Input.Password autoFocus autoComplete="current-password" />
           </Form.Item>
-          {errorText && (
-            <Alert type="error" showIcon message={errorText} style={{ marginBottom: 16 }} role="alert" />
+          {loginError && (
+            <Alert type="error" showIcon message={loginError} style={{ marginBottom: 16 }} role="alert" />
           )}
           <Button type="primary" htmlType="submit" block loading={login.isPending}>
             {t('login.submit')}

@@ -2,6 +2,7 @@ import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { Alert, Card, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionReport } from '../../api/clusters.ts';
+import { errorText } from '../../api/weir.ts';
 
 /** Each step of the connection test, passed or failed, with the server's message for what failed. */
 function ReportSteps({ report }: { report: ConnectionReport }) {
@@ -73,10 +74,22 @@ export function ConnectionResult({
   return (
     <Card title={t('wizard.result')}>
       {saveError && (
-        <Alert type="error" showIcon role="alert" message={saveError.message} style={{ marginBottom: 12 }} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={errorText(saveError)}
+          style={{ marginBottom: 12 }}
+        />
       )}
       {testError && (
-        <Alert type="error" showIcon role="alert" message={testError.message} style={{ marginBottom: 12 }} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          message={errorText(testError)}
+          style={{ marginBottom: 12 }}
+        />
       )}
       {report ? (
         <>

@@ -5,7 +5,7 @@ import { type GroupDetail, useGroup } from '../../api/groups.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatCount, localeOf } from '../../format.ts';
-import { nameFromRoute } from '../../path-names.ts';
+import { nameFromRoute } from '../../route-names.ts';
 import { GroupActions } from './changes/GroupActions.tsx';
 import { stateColor } from './GroupsPage.tsx';
 

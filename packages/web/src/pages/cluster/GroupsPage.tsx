@@ -7,7 +7,7 @@ import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
 import { compareTotals, formatCount, localeOf } from '../../format.ts';
-import { routePathName } from '../../path-names.ts';
+import { routePathName } from '../../route-names.ts';
 
 export const stateColor = (state: string) =>
   ({

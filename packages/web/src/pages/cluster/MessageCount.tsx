@@ -1,6 +1,7 @@
 import { Alert, Button, Progress, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type CountJob, useMessageCount, useStartMessageCount } from '../../api/topics.ts';
+import { errorText } from '../../api/weir.ts';
 import { formatCount, localeOf } from '../../format.ts';
 
 /** Share of the offsets to read that have been read, over every partition. */
@@ -58,7 +59,7 @@ export function MessageCount({ clusterId, topic }: { clusterId: string; topic: s
       <Button size="small" loading={start.isPending} disabled={running} onClick={() => start.mutate()}>
         {job ? t('count.again') : t('count.start')}
       </Button>
-      {start.error && <Alert type="error" showIcon message={start.error.message} />}
+      {start.error && <Alert type="error" showIcon message={errorText(start.error)} />}
     </Space>
   );
 }

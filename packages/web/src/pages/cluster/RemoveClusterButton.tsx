@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { type Cluster, useRemoveCluster } from '../../api/clusters.ts';
+import { errorText } from '../../api/weir.ts';
 
 /** Removing a cluster from Weir is confirmed by typing its name; the Kafka cluster itself is untouched. */
 export function RemoveClusterButton({ cluster }: { cluster: Pick<Cluster, 'id' | 'name'> }) {
@@ -34,7 +35,7 @@ export function RemoveClusterButton({ cluster }: { cluster: Pick<Cluster, 'id' |
           autoFocus
         />
         {remove.error && (
-          <Alert type="error" showIcon message={remove.error.message} style={{ marginTop: 12 }} />
+          <Alert type="error" showIcon message={errorText(remove.error)} style={{ marginTop: 12 }} />
         )}
       </Modal>
     </>

@@ -6,7 +6,7 @@ import { type TopicDetail, useTopic } from '../../api/topics.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatBytes, formatCount, formatEstimate, formatTotal, localeOf } from '../../format.ts';
-import { nameFromRoute, routePathName } from '../../path-names.ts';
+import { nameFromRoute, routePathName } from '../../route-names.ts';
 import { TopicConfigEditor } from './changes/ConfigEditor.tsx';
 import { TopicActions } from './changes/TopicActions.tsx';
 import { MessageCount } from './MessageCount.tsx';

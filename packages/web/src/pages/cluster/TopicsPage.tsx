@@ -8,7 +8,7 @@ import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatBytes, formatCount, formatEstimate, localeOf } from '../../format.ts';
-import { routePathName } from '../../path-names.ts';
+import { routePathName } from '../../route-names.ts';
 import { CreateTopicDialog } from './changes/CreateTopicDialog.tsx';
 
 const SORTS: TopicQuery['sort'][] = ['name', 'partitions', 'size', 'messages', 'underReplicated'];

@@ -2,6 +2,7 @@ import { Alert, Button, Drawer } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBroker } from '../../../api/brokers.ts';
+import { errorText } from '../../../api/weir.ts';
 import { BrokerConfigEditor } from './ConfigEditor.tsx';
 
 /**
@@ -37,7 +38,7 @@ function DefaultsEditor({ clusterId, brokerId }: { clusterId: string; brokerId: 
   const broker = useBroker(clusterId, brokerId);
   return (
     <>
-      {broker.error && <Alert type="error" showIcon message={broker.error.message} />}
+      {broker.error && <Alert type="error" showIcon message={errorText(broker.error)} />}
       {broker.data?.configsError && <Alert type="warning" showIcon message={broker.data.configsError} />}
       {broker.data?.configs && (
         <BrokerConfigEditor clusterId={clusterId} broker="defaults" configs={broker.data.configs} />

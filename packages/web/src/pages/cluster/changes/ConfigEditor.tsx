@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useBrokerConfigChange } from '../../../api/brokers.ts';
 import type { ConfigChange, ConfigChangeReport, ConfigEntryView } from '../../../api/cluster-cache.ts';
 import { useTopicConfigChange } from '../../../api/topics.ts';
+import { errorText } from '../../../api/weir.ts';
 import { ConfigTable } from '../ConfigTable.tsx';
 
 /**
@@ -79,7 +80,7 @@ function ConfigEditor({
         </Button>
         {changes.length > 0 && <Button onClick={() => setEdits({})}>{t('configs.discard')}</Button>}
       </Space>
-      {preview.error && <Alert type="error" showIcon message={preview.error.message} />}
+      {preview.error && <Alert type="error" showIcon message={errorText(preview.error)} />}
       <Modal
         open={diff !== null}
         title={t('configs.diffTitle')}
@@ -112,7 +113,7 @@ function ConfigEditor({
           ]}
         />
         {apply.error && (
-          <Alert type="error" showIcon message={apply.error.message} style={{ marginTop: 12 }} />
+          <Alert type="error" showIcon message={errorText(apply.error)} style={{ marginTop: 12 }} />
         )}
       </Modal>
     </Space>

@@ -1,6 +1,7 @@
 import { Alert, Input, Modal, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../../api/weir.ts';
 
 /**
  * A destructive action's dialog: shows exactly what will change and enables the button only once
@@ -43,7 +44,9 @@ export function ConfirmByName(props: {
         aria-label={t('confirm.inputLabel')}
         autoFocus
       />
-      {props.error && <Alert type="error" showIcon message={props.error.message} style={{ marginTop: 12 }} />}
+      {props.error && (
+        <Alert type="error" showIcon message={errorText(props.error)} style={{ marginTop: 12 }} />
+      )}
     </Modal>
   );
 }

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCreateTopic, useTopicPresets } from '../../../api/topics.ts';
-import { routePathName } from '../../../path-names.ts';
+import { errorText } from '../../../api/weir.ts';
+import { routePathName } from '../../../route-names.ts';
 
 interface FormValues {
   name: string;
@@ -154,7 +155,7 @@ export function CreateTopicDialog({ clusterId }: { clusterId: string }) {
           />
         ))}
         {create.error && (
-          <Alert type="error" showIcon message={create.error.message} style={{ marginTop: 12 }} />
+          <Alert type="error" showIcon message={errorText(create.error)} style={{ marginTop: 12 }} />
         )}
       </Modal>
     </>

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Progress, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Job, useCancelJob, useJobs } from '../../../api/jobs.ts';
+import { errorText } from '../../../api/weir.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { JobTimeline } from './JobTimeline.tsx';
 
@@ -74,7 +75,7 @@ export function JobsTable({ clusterId }: { clusterId: string }) {
           },
         ]}
       />
-      {cancel.error && <Alert type="error" showIcon message={cancel.error.message} />}
+      {cancel.error && <Alert type="error" showIcon message={errorText(cancel.error)} />}
     </Card>
   );
 }

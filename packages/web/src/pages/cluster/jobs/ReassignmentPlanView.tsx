@@ -2,6 +2,7 @@ import { Alert, Button, InputNumber, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ReassignmentPlan, useStartReassignment } from '../../../api/replicas.ts';
+import { errorText } from '../../../api/weir.ts';
 
 /**
  * A planned reassignment (each move, each broker's replicas and leaders before → after) and its
@@ -75,7 +76,7 @@ export function ReassignmentPlanView({
           {t('jobs.execute')}
         </Button>
       </Space>
-      {start.error && <Alert type="error" showIcon message={start.error.message} />}
+      {start.error && <Alert type="error" showIcon message={errorText(start.error)} />}
     </Space>
   );
 }

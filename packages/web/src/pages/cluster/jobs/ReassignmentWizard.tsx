@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useBrokers } from '../../../api/brokers.ts';
 import { type ReassignmentPlan, useReassignmentPlan } from '../../../api/replicas.ts';
 import { useTopics } from '../../../api/topics.ts';
+import { errorText } from '../../../api/weir.ts';
 import { ReassignmentPlanView } from './ReassignmentPlanView.tsx';
 
 /** Reassignment wizard: choose topics, brokers and a replication factor, plan, review, then start the job. */
@@ -75,7 +76,9 @@ export function ReassignmentWizard({ clusterId }: { clusterId: string }) {
           {t('jobs.plan')}
         </Button>
       </Space>
-      {plan.error && <Alert type="error" showIcon message={plan.error.message} style={{ marginTop: 12 }} />}
+      {plan.error && (
+        <Alert type="error" showIcon message={errorText(plan.error)} style={{ marginTop: 12 }} />
+      )}
       <ReassignmentPlanView clusterId={clusterId} plan={shown} onStarted={() => setShown(null)} />
     </Card>
   );

@@ -8,6 +8,7 @@ import {
   type ProduceRequest,
   useProduce,
 } from '../../../api/messages.ts';
+import { errorText } from '../../../api/weir.ts';
 
 interface FormValues {
   key?: string;
@@ -161,7 +162,7 @@ export function ProduceDrawer({
           </Form.Item>
           {fileError && <Alert type="error" showIcon message={fileError} style={{ marginBottom: 12 }} />}
           {produce.error && (
-            <Alert type="error" showIcon message={produce.error.message} style={{ marginBottom: 12 }} />
+            <Alert type="error" showIcon message={errorText(produce.error)} style={{ marginBottom: 12 }} />
           )}
           {produce.data && (
             <Alert

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportMessages, type MessageFilter, type useMessageSearch } from '../../../api/messages.ts';
+import { errorText } from '../../../api/weir.ts';
 import { FilterRows } from './FilterRows.tsx';
 import { type ReadPosition, searchRequestOf } from './read-position.ts';
 import { SearchProgress } from './SearchProgress.tsx';
@@ -42,7 +43,7 @@ export function SearchCard({
     try {
       saveFile(await exportMessages(clusterId, topic, { ...request(), format }));
     } catch (error) {
-      setExportError((error as Error).message);
+      setExportError(errorText(error as Error));
     }
   };
   return (

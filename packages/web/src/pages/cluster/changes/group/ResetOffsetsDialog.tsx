@@ -2,6 +2,7 @@ import { Alert, Button, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ResetTo, useGroupReset } from '../../../../api/groups.ts';
+import { errorText } from '../../../../api/weir.ts';
 import { ResetPlanTable } from './ResetPlanTable.tsx';
 
 /**
@@ -135,7 +136,7 @@ export function ResetOffsetsDialog({
             onChange={(e) => setConfirmed(e.target.value)}
           />
         )}
-        {error && <Alert type="error" showIcon message={error.message} style={{ marginTop: 12 }} />}
+        {error && <Alert type="error" showIcon message={errorText(error)} style={{ marginTop: 12 }} />}
       </Modal>
     </>
   );

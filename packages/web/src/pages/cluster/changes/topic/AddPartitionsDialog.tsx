@@ -2,6 +2,7 @@ import { Alert, InputNumber, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAddPartitions } from '../../../../api/topics.ts';
+import { errorText } from '../../../../api/weir.ts';
 
 /** Adds partitions to a topic, warning that keyed records may then land in other partitions. */
 export function AddPartitionsDialog({
@@ -42,7 +43,7 @@ export function AddPartitionsDialog({
           aria-label={t('topics.partitions')}
         />
         <Alert type="warning" showIcon message={t('topicOps.orderingWarning')} />
-        {addPartitions.error && <Alert type="error" showIcon message={addPartitions.error.message} />}
+        {addPartitions.error && <Alert type="error" showIcon message={errorText(addPartitions.error)} />}
       </Space>
     </Modal>
   );

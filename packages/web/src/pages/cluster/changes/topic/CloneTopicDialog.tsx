@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCloneTopic } from '../../../../api/topics.ts';
-import { routePathName } from '../../../../path-names.ts';
+import { errorText } from '../../../../api/weir.ts';
+import { routePathName } from '../../../../route-names.ts';
 
 /** Creates an empty topic with this one's partitions, replication factor and config overrides, then opens it. */
 export function CloneTopicDialog({
@@ -40,7 +41,9 @@ export function CloneTopicDialog({
     >
       <Typography.Paragraph>{t('topicOps.cloneExplain')}</Typography.Paragraph>
       <Input value={cloneName} onChange={(e) => setCloneName(e.target.value)} aria-label={t('create.name')} />
-      {clone.error && <Alert type="error" showIcon message={clone.error.message} style={{ marginTop: 12 }} />}
+      {clone.error && (
+        <Alert type="error" showIcon message={errorText(clone.error)} style={{ marginTop: 12 }} />
+      )}
     </Modal>
   );
 }

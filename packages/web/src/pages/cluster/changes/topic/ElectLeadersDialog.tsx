@@ -2,6 +2,7 @@ import { Alert, Checkbox, Modal, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useElectLeaders } from '../../../../api/replicas.ts';
+import { errorText } from '../../../../api/weir.ts';
 
 /** Elects the topic's preferred leaders, or unclean ones (data loss), and shows each partition's result. */
 export function ElectLeadersDialog({
@@ -51,7 +52,7 @@ export function ElectLeadersDialog({
           ]}
         />
       )}
-      {elect.error && <Alert type="error" showIcon message={elect.error.message} />}
+      {elect.error && <Alert type="error" showIcon message={errorText(elect.error)} />}
     </Modal>
   );
 }

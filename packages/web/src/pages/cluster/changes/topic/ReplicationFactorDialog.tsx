@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useChangeReplicationFactor } from '../../../../api/replicas.ts';
+import { errorText } from '../../../../api/weir.ts';
 
 /** Changes a topic's replication factor through a throttled reassignment job, then shows the jobs. */
 export function ReplicationFactorDialog({
@@ -61,7 +62,7 @@ export function ReplicationFactorDialog({
           onChange={setThrottleMb}
         />
         <Alert type="info" showIcon message={t('topicOps.rfExplain')} />
-        {changeRf.error && <Alert type="error" showIcon message={changeRf.error.message} />}
+        {changeRf.error && <Alert type="error" showIcon message={errorText(changeRf.error)} />}
       </Space>
     </Modal>
   );

@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodePathName, encodePathName } from '@weir/server';
 import { AWKWARD_GROUP_IDS, randomGroupIds, randomTopicNames } from '@weir/testkit';
 import { matchRoutes } from 'react-router-dom';
-import { apiPathName, nameFromRoute, routePathName } from './path-names.ts';
+import { nameFromRoute, routePathName } from './route-names.ts';
 
+// The API's own encoding (and that API paths survive the browser) is tested in packages/api.
 const names = [...AWKWARD_GROUP_IDS, ...randomGroupIds(7, 200), ...randomTopicNames(7, 20)];
 // What a browser does to a path before anyone sees it: WHATWG URL parsing drops "." and ".."
 // segments, also written %2E.
 const asBrowserSends = (path: string) => new URL(path, 'http://console.example').pathname;
-
-test("the console's API paths are the server's encoding, and survive the browser", () => {
-  for (const name of names) {
-    assert.equal(apiPathName(name), encodePathName(name), JSON.stringify(name));
-    const sent = asBrowserSends(`/api/v1/clusters/c/groups/${apiPathName(name)}`);
-    const segment = sent.split('/').at(-1) ?? '';
-    assert.equal(decodePathName(decodeURIComponent(segment)), name, JSON.stringify(name));
-  }
-});
 
 test("console routes give every name back to its page, through the browser and React Router's decoding", () => {
   const routes = [
@@ -39,6 +30,5 @@ test("console routes give every name back to its page, through the browser and R
 
 test('a plain name keeps a plain URL', () => {
   assert.equal(routePathName('orders.v1'), 'orders.v1');
-  assert.equal(apiPathName('..'), '~..');
   assert.equal(routePathName('.'), '~.');
 });
