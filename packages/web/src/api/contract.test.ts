@@ -1,68 +1,69 @@
+/**
+ * The console reaches the server only through @weir/api: its one shared client (`weir`, api/weir.ts)
+ * and, where a URL is needed, the `paths` builders. Whether @weir/api's routes and client match the
+ * server is checked on the server's side (packages/server/src/http/api-contract.test.ts).
+ */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { test } from 'node:test';
-import { createTestApp } from '@weir/server/testing';
+import { fileURLToPath } from 'node:url';
+import { createWeirClient, paths, routes } from '@weir/api';
 
-const apiDir = new URL('./', import.meta.url);
+const srcDir = fileURLToPath(new URL('../', import.meta.url));
 
-/** Path helpers of the client modules, as the server's route patterns they stand for. */
-const HELPERS: [RegExp, string][] = [
-  [/\$\{base\([^)]*\)\}/g, '/clusters/{}'],
-  [/\$\{topicPath\([^)]*\)\}/g, '/clusters/{}/topics/{}'],
-  [/\$\{messagesPath\([^)]*\)\}/g, '/clusters/{}/topics/{}/messages'],
-  [/\$\{groupPath\([^)]*\)\}/g, '/clusters/{}/groups/{}'],
-];
-
-/** `${cond ? 'a' : 'b'}` becomes two paths, one per branch. */
-function expandChoices(path: string): string[] {
-  const choice = /\$\{[^{}?]*\?\s*'([^']*)'\s*:\s*'([^']*)'\s*\}/.exec(path);
-  if (!choice) return [path];
-  const [whole, first = '', second = ''] = choice;
-  return [first, second].flatMap((branch) => expandChoices(path.replace(whole, branch)));
-}
-
-/** Every API path the console's client modules name, normalised to `/clusters/{}/topics/{}`. */
-function clientPaths(): Set<string> {
-  const paths = new Set<string>();
-  for (const file of readdirSync(apiDir)) {
-    if (!file.endsWith('.ts') || file.endsWith('.test.ts') || file === 'client.ts') continue;
-    // Comments go first: an apostrophe in one would pair the wrong quotes.
-    const source = readFileSync(new URL(file, apiDir), 'utf8')
+/** Every shipped source file of the console (tests left out), its comments removed. */
+const sources = readdirSync(srcDir, { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+  .map((file) => ({
+    file: relative(srcDir, `${srcDir}/${file}`),
+    // Block comments, then line comments (not the `//` of a URL inside a string).
+    code: readFileSync(`${srcDir}/${file}`, 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/^\s*\/\/.*$/gm, '');
-    // Templates first (they may hold quoted branches), then plain strings outside them.
-    const templates = [...source.matchAll(/`([^`]*)`/g)].map((m) => m[1] ?? '');
-    const strings = [...source.replace(/`[^`]*`/g, '').matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '');
-    const literals = [...templates, ...strings].filter((l) =>
-      /^(\/[a-z]|\$\{(base|topicPath|messagesPath|groupPath)\()/.test(l),
-    );
-    for (const literal of literals) {
-      let path = literal;
-      for (const [helper, route] of HELPERS) path = path.replace(helper, route);
-      for (const variant of expandChoices(path)) {
-        const withoutQuery = variant.replace(/\?.*$/, '');
-        paths.add(withoutQuery.replace(/\$\{[^}]*\}/g, '{}'));
-      }
-    }
-  }
-  return paths;
+      .replace(/(^|[^:'"`])\/\/.*$/gm, '$1'),
+  }));
+
+/** `noun.name` of every `<object>.<noun>.<name>` the console writes. */
+function uses(object: string): { file: string; noun: string; name: string }[] {
+  const pattern = new RegExp(`\\b${object}\\.(\\w+)\\.(\\w+)\\b`, 'g');
+  return sources.flatMap(({ file, code }) =>
+    [...code.matchAll(pattern)].map(([, noun = '', name = '']) => ({ file, noun, name })),
+  );
 }
 
-test("every path the console calls is in the server's OpenAPI document", async () => {
-  const app = await createTestApp();
-  try {
-    const cookie = await app.login();
-    const response = await app.http.inject({ url: '/api/docs/json', headers: { cookie } });
-    const documented = new Set(
-      Object.keys((response.json() as { paths: Record<string, unknown> }).paths).map((path) =>
-        path.replace(/^\/api\/v1/, '').replace(/\{[^}]+\}/g, '{}'),
-      ),
-    );
-    const called = clientPaths();
-    assert.ok(called.size > 20, `found only ${called.size} client paths; the scan is broken`);
-    const undocumented = [...called].filter((path) => !documented.has(path));
-    assert.deepEqual(undocumented, [], 'the console calls paths the server does not document');
-  } finally {
-    await app.close();
-  }
+test('no console file calls the server by itself: no fetch, XHR, EventSource or /api literal', () => {
+  assert.ok(sources.length > 30, `found only ${sources.length} source files; the scan is broken`);
+  const own = /\bfetch\s*\(|\bXMLHttpRequest\b|\bEventSource\b|\bsendBeacon\b|\bWebSocket\b|['"`]\/api\//;
+  const offenders = sources.filter(({ code }) => own.test(code)).map(({ file }) => file);
+  assert.deepEqual(offenders, [], 'these files talk to the server without @weir/api');
+});
+
+test('the console has one client: createWeirClient is called once, in api/weir.ts', () => {
+  const creators = sources.filter(({ code }) => /\bcreateWeirClient\s*\(/.test(code)).map(({ file }) => file);
+  assert.deepEqual(creators, ['api/weir.ts']);
+});
+
+test('every client method the console calls is one @weir/api offers', () => {
+  const client = createWeirClient() as unknown as Record<string, Record<string, unknown>>;
+  const called = uses('weir');
+  assert.ok(called.length > 20, `found only ${called.length} client calls; the scan is broken`);
+  const unknown = called.filter(({ noun, name }) => typeof client[noun]?.[name] !== 'function');
+  assert.deepEqual(
+    unknown.map(({ file, noun, name }) => `${file}: weir.${noun}.${name}`),
+    [],
+    'the console calls client methods @weir/api does not have',
+  );
+});
+
+test("every paths builder the console uses is one of @weir/api's routes", () => {
+  const builders = paths as unknown as Record<string, Record<string, unknown>>;
+  const patterns = routes as unknown as Record<string, Record<string, string>>;
+  const missing = uses('paths').filter(
+    ({ noun, name }) => typeof builders[noun]?.[name] !== 'function' || !patterns[noun]?.[name],
+  );
+  assert.deepEqual(
+    missing.map(({ file, noun, name }) => `${file}: paths.${noun}.${name}`),
+    [],
+    'the console builds paths @weir/api has no route for',
+  );
 });
