@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { Problem } from '@weir/api';
 import type { Store } from '@weir/store';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import { auditRoutes } from './audit/audit.routes.ts';
@@ -35,7 +36,6 @@ import {
   sendClientError,
   sendFrameworkProblem,
 } from './http/problem.ts';
-import { ProblemSchema } from './http/schemas.ts';
 import { buildValidators } from './http/validation.ts';
 import { jobsRoutes } from './jobs/jobs.routes.ts';
 import { JobsService } from './jobs/jobs.service.ts';
@@ -170,7 +170,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(fastifyCookie);
   await installBrowserDefences(http);
   installAccessControl(http, auth);
-  http.addSchema(ProblemSchema);
+  http.addSchema(Problem);
 
   await http.register(fastifySwagger, {
     openapi: {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { encodePathName } from '@weir/api';
 import {
   AWKWARD_GROUP_IDS,
   commitOffsets,
@@ -16,7 +17,6 @@ import {
   startKafkaCluster,
   WEIR_BIN,
 } from '@weir/testkit';
-import { encodePathName } from '../src/http/path-names.ts';
 import { createTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../src/testing.ts';
 
 // Names a user can give, on a real Kafka 4.1 broker, through a real HTTP client (fetch, which drops

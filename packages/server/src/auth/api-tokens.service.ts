@@ -1,3 +1,4 @@
+import type { ApiTokenView } from '@weir/api';
 import type { ApiTokenRecord, ApiTokensRepository } from '@weir/store';
 import type { AuditService } from '../audit/audit.service.ts';
 import { NotFoundError } from '../errors.ts';
@@ -6,15 +7,6 @@ import type { Principal } from './principal.ts';
 import { API_TOKEN_PREFIX, hashSecret, newSecret } from './secret-tokens.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-}
 
 const toView = (token: ApiTokenRecord): ApiTokenView => ({
   id: token.id,

@@ -1,3 +1,4 @@
+import type { User } from '@weir/api';
 import type { Store, UserRecord } from '@weir/store';
 import type { AuditService } from '../audit/audit.service.ts';
 import { InputError, TooManyRequestsError, UnauthenticatedError } from '../errors.ts';
@@ -11,18 +12,12 @@ export const SESSION_IDLE_TTL_MS = 12 * 60 * 60 * 1000;
 const SESSION_TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 const TOKEN_TOUCH_INTERVAL_MS = 60 * 1000;
 
-export interface PublicUser {
-  id: string;
-  username: string;
-  role: string;
-}
-
 export interface ClientInfo {
   ip: string | null;
   userAgent: string | null;
 }
 
-export const toPublicUser = (user: Pick<UserRecord, 'id' | 'username' | 'role'>): PublicUser => ({
+export const toPublicUser = (user: Pick<UserRecord, 'id' | 'username' | 'role'>): User => ({
   id: user.id,
   username: user.username,
   role: user.role,
@@ -81,7 +76,7 @@ export class AuthService {
   async login(
     credentials: { username: string; password: string },
     client: ClientInfo,
-  ): Promise<{ user: PublicUser; sessionSecret: string; expiresAt: number }> {
+  ): Promise<{ user: User; sessionSecret: string; expiresAt: number }> {
     const now = this.#now();
     const attempt = { username: credentials.username, ip: client.ip };
     // Checked before the password, so a throttled guess learns nothing, right or wrong.
@@ -199,7 +194,7 @@ export class AuthService {
     );
   }
 
-  async me(principal: Principal): Promise<PublicUser> {
+  async me(principal: Principal): Promise<User> {
     const user = await this.#store.users.findById(principal.userId);
     if (!user) throw new UnauthenticatedError();
     return toPublicUser(user);

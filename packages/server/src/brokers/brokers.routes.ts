@@ -1,9 +1,9 @@
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { BrokerDetail, BrokerList, BrokerParams, ClusterParams, RefreshQuery, routes } from '@weir/api';
 import type { FastifyInstance } from 'fastify';
 import { configChangeRoutes } from '../changes/config-change.routes.ts';
 import type { ConfigChanges } from '../changes/config-changes.ts';
-import { Freshness, RefreshQuery, read, readErrors } from '../clusters/snapshot.schemas.ts';
-import { BrokerParams, ClusterParams, Loose } from '../http/route-params.ts';
+import { read, readErrors } from '../clusters/snapshot.schemas.ts';
 import type { BrokersService } from './brokers.service.ts';
 
 type Deps = { brokers: BrokersService; configs: ConfigChanges };
@@ -14,13 +14,13 @@ export function brokersRoutes(app: FastifyInstance, deps: Deps): void {
   brokerListRoute(app, deps);
   brokerDetailRoute(app, deps);
   configChangeRoutes(app, deps.configs, {
-    path: '/clusters/:id/brokers/:brokerId/configs',
+    path: routes.brokers.configs,
     params: BrokerParams,
     resourceOf: (p) => ({ type: 'broker', name: String(p.brokerId) }),
     what: "one broker's dynamic configs",
   });
   configChangeRoutes(app, deps.configs, {
-    path: '/clusters/:id/broker-defaults/configs',
+    path: routes.brokers.defaultConfigs,
     params: ClusterParams,
     resourceOf: () => ({ type: 'broker', name: '' }),
     what: 'the cluster-wide broker defaults',
@@ -28,8 +28,8 @@ export function brokersRoutes(app: FastifyInstance, deps: Deps): void {
 }
 
 function brokerListRoute(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Params: Static<typeof ClusterParams>; Querystring: RefreshQuery }>(
-    '/clusters/:id/brokers',
+  app.get<{ Params: ClusterParams; Querystring: Static<typeof RefreshQuery> }>(
+    routes.brokers.list,
     {
       config: read,
       schema: {
@@ -37,7 +37,7 @@ function brokerListRoute(app: FastifyInstance, deps: Deps): void {
         summary: 'Brokers with controller flag, leader and replica counts, leader skew, log dirs',
         params: ClusterParams,
         querystring: RefreshQuery,
-        response: { 200: Type.Object({ freshness: Freshness, brokers: Type.Array(Loose) }), ...readErrors },
+        response: { 200: BrokerList, ...readErrors },
       },
     },
     async (request) => deps.brokers.list(request.params.id, request.query.refresh),
@@ -45,8 +45,8 @@ function brokerListRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function brokerDetailRoute(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Params: Static<typeof BrokerParams>; Querystring: RefreshQuery }>(
-    '/clusters/:id/brokers/:brokerId',
+  app.get<{ Params: BrokerParams; Querystring: Static<typeof RefreshQuery> }>(
+    routes.brokers.one,
     {
       config: read,
       schema: {
@@ -56,13 +56,7 @@ function brokerDetailRoute(app: FastifyInstance, deps: Deps): void {
         params: BrokerParams,
         querystring: RefreshQuery,
         response: {
-          200: Type.Object({
-            freshness: Freshness,
-            broker: Loose,
-            configs: Type.Union([Type.Array(Loose), Type.Null()]),
-            configsError: Type.Union([Type.String(), Type.Null()]),
-            logDirs: Type.Union([Type.Array(Loose), Type.Null()]),
-          }),
+          200: BrokerDetail,
           ...readErrors,
         },
       },

@@ -1,7 +1,7 @@
+import type { BrokerDetail, Freshness } from '@weir/api';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import { readLive } from '../clusters/live-read.ts';
 import { overviewOf } from '../clusters/overview.view.ts';
-import type { BrokerDetail, Freshness } from '../clusters/read-model.types.ts';
 import type { SnapshotsService } from '../clusters/snapshots.service.ts';
 import { NotFoundError, UnavailableError } from '../errors.ts';
 import { type BrokerSummary, summarizeBrokers } from './brokers.view.ts';

@@ -1,5 +1,5 @@
+import type { BrokerSummary } from '@weir/api';
 import type { ClusterSnapshot } from '../clusters/cluster-snapshot.ts';
-import type { BrokerSummary } from '../clusters/read-model.types.ts';
 import { sumParts, unknownTotal } from '../clusters/totals.ts';
 
 export type { BrokerSummary };

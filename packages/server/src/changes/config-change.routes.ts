@@ -1,4 +1,5 @@
-import { type Static, type TObject, Type } from '@sinclair/typebox';
+import type { TObject } from '@sinclair/typebox';
+import { ConfigChangeReport, ConfigChanges as ConfigChangeRequest } from '@weir/api';
 import type { ConfigResource } from '@weir/kafka';
 import type { FastifyInstance } from 'fastify';
 import { conflictResponses } from '../http/route-params.ts';
@@ -7,36 +8,6 @@ import { actorOf } from './actor.ts';
 import type { ConfigChanges } from './config-changes.ts';
 
 const tags = ['config changes'];
-const Changes = Type.Object(
-  {
-    changes: Type.Array(
-      Type.Object(
-        {
-          name: Type.String({ minLength: 1 }),
-          // Null first: with type coercion on, a string branch would turn null into "".
-          value: Type.Union([Type.Null(), Type.String()], { description: 'null removes the override' }),
-        },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: 200 },
-    ),
-  },
-  { additionalProperties: false },
-);
-const Report = Type.Object({
-  resource: Type.Object({ type: Type.String(), name: Type.String() }),
-  changes: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      before: Type.Union([Type.String(), Type.Null()]),
-      after: Type.Union([Type.String(), Type.Null()]),
-      source: Type.String(),
-      reset: Type.Boolean(),
-    }),
-  ),
-  applied: Type.Boolean(),
-  api: Type.String(),
-});
 const errors = { ...problemResponses, ...conflictResponses };
 
 export type ConfigParams = { id: string; name?: string; brokerId?: number };
@@ -54,7 +25,7 @@ export function configChangeRoutes(
   },
 ): void {
   const { path, params, resourceOf, what } = resource;
-  app.post<{ Params: ConfigParams; Body: Static<typeof Changes> }>(
+  app.post<{ Params: ConfigParams; Body: ConfigChangeRequest }>(
     `${path}/preview`,
     {
       config: { access: 'clusters:read' },
@@ -62,13 +33,13 @@ export function configChangeRoutes(
         tags,
         summary: `Diff and broker-side validation of changes to ${what}`,
         params,
-        body: Changes,
-        response: { 200: Report, ...errors },
+        body: ConfigChangeRequest,
+        response: { 200: ConfigChangeReport, ...errors },
       },
     },
     (request) => configs.preview(request.params.id, resourceOf(request.params), request.body.changes),
   );
-  app.patch<{ Params: ConfigParams; Body: Static<typeof Changes> }>(
+  app.patch<{ Params: ConfigParams; Body: ConfigChangeRequest }>(
     path,
     {
       config: { access: 'configs:write' },
@@ -76,8 +47,8 @@ export function configChangeRoutes(
         tags,
         summary: `Apply changes to ${what} (only the named keys change)`,
         params,
-        body: Changes,
-        response: { 200: Report, ...errors },
+        body: ConfigChangeRequest,
+        response: { 200: ConfigChangeReport, ...errors },
       },
     },
     (request) =>

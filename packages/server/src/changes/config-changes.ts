@@ -1,8 +1,8 @@
+import type { ConfigChangeReport } from '@weir/api';
 import type { ConfigChange, ConfigResource } from '@weir/kafka';
 import { liveBrokerIds } from '../brokers/broker-ids.ts';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import { InputError, NotFoundError } from '../errors.ts';
-import type { ConfigChangeReport } from '../operations/operations.types.ts';
 import { currentTopic } from '../topics/topic-lookup.ts';
 import type { Actor } from './actor.ts';
 import type { AuditedChanges } from './audited-change.ts';

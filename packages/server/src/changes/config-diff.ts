@@ -1,5 +1,5 @@
+import type { ConfigDiffRow } from '@weir/api';
 import type { ConfigChange, ConfigEntry } from '@weir/kafka';
-import type { ConfigDiffRow } from '../operations/operations.types.ts';
 
 /**
  * Each requested change against the current entries: unknown keys, read-only entries and no-op

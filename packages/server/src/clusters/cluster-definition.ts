@@ -1,5 +1,5 @@
+import type { ResolvedClusterInput as ClusterInput, ClusterView } from '@weir/api';
 import { type ClusterConnection, parseHostPort, parseZooKeeperConnect } from '@weir/kafka';
-import type { ClusterInput, ClusterView } from './cluster.schemas.ts';
 
 /** What is stored in clear: everything but the secrets. */
 export interface ClusterDefinition {

@@ -1,35 +1,19 @@
 import { type Static, Type } from '@sinclair/typebox';
+import {
+  ClusterInput,
+  ClusterList,
+  ClusterParams,
+  ClusterRemoval,
+  ClusterReply,
+  ConnectionReport,
+  ConnectionTestInput,
+  routes,
+  SavedCluster,
+} from '@weir/api';
 import type { FastifyInstance } from 'fastify';
 import { clientOf, principalOf } from '../http/access-control.ts';
 import { problemResponses } from '../http/schemas.ts';
-import { ClusterInput, ClusterView } from './cluster.schemas.ts';
 import type { ClustersService } from './clusters.service.ts';
-
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const ConnectionReport = Type.Object(
-  {
-    ok: Type.Boolean(),
-    addresses: Type.Array(Type.Object({}, { additionalProperties: true })),
-    authentication: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
-    cluster: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
-    problems: Type.Array(Type.Object({ step: Type.String(), message: Type.String() })),
-  },
-  {
-    description:
-      'Each step of the connection test: reachability per address, authentication, cluster, mode, version',
-  },
-);
-const SavedReply = Type.Object({ cluster: ClusterView, connection: ConnectionReport });
-const RemoveBody = Type.Object(
-  { confirmName: Type.String({ description: "The cluster's exact name, to confirm" }) },
-  { additionalProperties: false },
-);
-const TestBody = Type.Composite(
-  [ClusterInput, Type.Object({ clusterId: Type.Optional(Type.String({ format: 'uuid' })) })],
-  {
-    additionalProperties: false,
-  },
-);
 
 const tags = ['clusters'];
 const conflict = { 409: Type.Ref('Problem'), 404: Type.Ref('Problem') };
@@ -48,13 +32,13 @@ export function clustersRoutes(app: FastifyInstance, deps: Deps): void {
 
 function listClustersRoute(app: FastifyInstance, deps: Deps): void {
   app.get(
-    '/clusters',
+    routes.clusters.list,
     {
       config: { access: 'clusters:read' },
       schema: {
         tags,
         summary: 'Registered clusters (never their secrets)',
-        response: { 200: Type.Object({ clusters: Type.Array(ClusterView) }), ...problemResponses },
+        response: { 200: ClusterList, ...problemResponses },
       },
     },
     async () => ({ clusters: await deps.clusters.list() }),
@@ -62,15 +46,15 @@ function listClustersRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function getClusterRoute(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Params: Static<typeof IdParams> }>(
-    '/clusters/:id',
+  app.get<{ Params: ClusterParams }>(
+    routes.clusters.one,
     {
       config: { access: 'clusters:read' },
       schema: {
         tags,
         summary: 'One cluster',
-        params: IdParams,
-        response: { 200: Type.Object({ cluster: ClusterView }), ...problemResponses, ...conflict },
+        params: ClusterParams,
+        response: { 200: ClusterReply, ...problemResponses, ...conflict },
       },
     },
     async (request) => ({ cluster: await deps.clusters.get(request.params.id) }),
@@ -78,35 +62,35 @@ function getClusterRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function testConnectionRoute(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Body: Static<typeof TestBody> }>(
-    '/clusters/test',
+  app.post<{ Body: Static<typeof ConnectionTestInput> }>(
+    routes.clusters.test,
     {
       config: { access: 'clusters:write' },
       schema: {
         tags,
         summary:
           'Test connection settings without saving; with clusterId, stored secrets fill those left out',
-        body: TestBody,
+        body: ConnectionTestInput,
         response: { 200: ConnectionReport, ...problemResponses, ...conflict },
       },
     },
     async (request) => {
       const { clusterId, ...input } = request.body;
-      return deps.clusters.test(input as Static<typeof ClusterInput>, clusterId);
+      return deps.clusters.test(input, clusterId);
     },
   );
 }
 
 function createClusterRoute(app: FastifyInstance, deps: Deps): void {
   app.post<{ Body: Static<typeof ClusterInput> }>(
-    '/clusters',
+    routes.clusters.list,
     {
       config: { access: 'clusters:write' },
       schema: {
         tags,
         summary: 'Add a cluster; the connection is tested first and nothing is saved if it fails',
         body: ClusterInput,
-        response: { 201: SavedReply, ...problemResponses, ...conflict },
+        response: { 201: SavedCluster, ...problemResponses, ...conflict },
       },
     },
     async (request, reply) => {
@@ -120,16 +104,16 @@ function createClusterRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function updateClusterRoute(app: FastifyInstance, deps: Deps): void {
-  app.put<{ Params: Static<typeof IdParams>; Body: Static<typeof ClusterInput> }>(
-    '/clusters/:id',
+  app.put<{ Params: ClusterParams; Body: Static<typeof ClusterInput> }>(
+    routes.clusters.one,
     {
       config: { access: 'clusters:write' },
       schema: {
         tags,
         summary: "Replace a cluster's settings; secrets left out keep their stored values",
-        params: IdParams,
+        params: ClusterParams,
         body: ClusterInput,
-        response: { 200: SavedReply, ...problemResponses, ...conflict },
+        response: { 200: SavedCluster, ...problemResponses, ...conflict },
       },
     },
     async (request) =>
@@ -141,15 +125,15 @@ function updateClusterRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function removeClusterRoute(app: FastifyInstance, deps: Deps): void {
-  app.delete<{ Params: Static<typeof IdParams>; Body: Static<typeof RemoveBody> }>(
-    '/clusters/:id',
+  app.delete<{ Params: ClusterParams; Body: ClusterRemoval }>(
+    routes.clusters.one,
     {
       config: { access: 'clusters:write' },
       schema: {
         tags,
         summary: 'Remove a cluster from Weir (the Kafka cluster itself is untouched); confirm with its name',
-        params: IdParams,
-        body: RemoveBody,
+        params: ClusterParams,
+        body: ClusterRemoval,
         response: { 204: Type.Null(), ...problemResponses, ...conflict },
       },
     },

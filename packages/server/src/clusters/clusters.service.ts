@@ -1,10 +1,10 @@
+import type { ResolvedClusterInput as ClusterInput, ClusterView, ConnectionReport } from '@weir/api';
 import { type ClusterRecord, type ClustersRepository, UniqueViolationError } from '@weir/store';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { ClientInfo } from '../auth/auth.service.ts';
 import type { Principal } from '../auth/principal.ts';
 import { ConflictError, InputError, NotFoundError } from '../errors.ts';
 import type { SecretBox } from '../secrets/secret-box.ts';
-import type { ClusterInput, ClusterView } from './cluster.schemas.ts';
 import {
   type ClusterDefinition,
   type ClusterSecrets,
@@ -15,7 +15,6 @@ import {
   toView,
 } from './cluster-definition.ts';
 import type { probeConnection } from './connection-probe.ts';
-import type { ConnectionReport } from './read-model.types.ts';
 
 export interface ClustersServiceDeps {
   clusters: ClustersRepository;

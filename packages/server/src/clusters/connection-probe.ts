@@ -1,3 +1,4 @@
+import type { ConnectionReport } from '@weir/api';
 import {
   type ClusterConnection,
   createKafkaGateway,
@@ -8,7 +9,6 @@ import {
   REACHABILITY_TIMEOUT_MS,
   readKafkaVersion,
 } from '@weir/kafka';
-import type { ConnectionReport } from './read-model.types.ts';
 
 /**
  * Tests a connection step by step, as a person would: can each address be reached, does login

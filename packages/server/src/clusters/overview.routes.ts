@@ -1,8 +1,8 @@
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import { ClusterParams, OverviewReply, RefreshQuery, routes, ZooKeeperPanel } from '@weir/api';
 import type { FastifyInstance } from 'fastify';
-import { ClusterParams, Loose } from '../http/route-params.ts';
 import { overviewOf } from './overview.view.ts';
-import { Freshness, RefreshQuery, read, readErrors } from './snapshot.schemas.ts';
+import { read, readErrors } from './snapshot.schemas.ts';
 import type { SnapshotsService } from './snapshots.service.ts';
 import type { ZooKeeperService } from './zookeeper.service.ts';
 
@@ -15,8 +15,8 @@ export function overviewRoutes(app: FastifyInstance, deps: Deps): void {
 }
 
 function zookeeperStatusRoute(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Params: Static<typeof ClusterParams> }>(
-    '/clusters/:id/zookeeper',
+  app.get<{ Params: ClusterParams }>(
+    routes.clusters.zookeeper,
     {
       config: read,
       schema: {
@@ -25,10 +25,7 @@ function zookeeperStatusRoute(app: FastifyInstance, deps: Deps): void {
           "Each ZooKeeper server's mode, version, latency, connections and znode count (from its srvr command); empty without a connect string",
         params: ClusterParams,
         response: {
-          200: Type.Object({
-            connect: Type.Union([Type.String(), Type.Null()]),
-            servers: Type.Array(Loose),
-          }),
+          200: ZooKeeperPanel,
           ...readErrors,
         },
       },
@@ -38,8 +35,8 @@ function zookeeperStatusRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function overviewRoute(app: FastifyInstance, deps: Deps): void {
-  app.get<{ Params: Static<typeof ClusterParams>; Querystring: RefreshQuery }>(
-    '/clusters/:id/overview',
+  app.get<{ Params: ClusterParams; Querystring: Static<typeof RefreshQuery> }>(
+    routes.clusters.overview,
     {
       config: read,
       schema: {
@@ -48,7 +45,7 @@ function overviewRoute(app: FastifyInstance, deps: Deps): void {
           'Brokers, controller and quorum, counts of topics, partitions, replicas, URP/offline/under-min-ISR, groups by state, version and mode',
         params: ClusterParams,
         querystring: RefreshQuery,
-        response: { 200: Type.Object({ freshness: Freshness, overview: Loose }), ...readErrors },
+        response: { 200: OverviewReply, ...readErrors },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
+import type { ClusterOverview } from '@weir/api';
 import { groupListingOf } from '../groups/groups.view.ts';
 import type { ClusterSnapshot } from './cluster-snapshot.ts';
-import type { ClusterOverview } from './read-model.types.ts';
 
 export type { ClusterOverview };
 

@@ -1,8 +1,8 @@
+import type { Freshness } from '@weir/api';
 import type { KafkaGateway } from '@weir/kafka';
 import { UnavailableError } from '../errors.ts';
 import type { ClusterConnections } from './cluster-connections.ts';
 import { type ClusterSnapshot, takeSnapshot } from './cluster-snapshot.ts';
-import type { Freshness } from './read-model.types.ts';
 
 /** How old a snapshot a read may serve before it reads the cluster again. */
 export const DEFAULT_MAX_AGE_MS = 30_000;

@@ -1,4 +1,4 @@
-import type { SystemTopicOwner } from './read-model.types.ts';
+import type { SystemTopicOwner } from '@weir/api';
 
 /*
  * Well-known system topics by their default names. Kafka itself marks only its own as internal (the

@@ -1,4 +1,4 @@
-import type { Total, TotalUnit } from './read-model.types.ts';
+import type { Total, TotalUnit } from '@weir/api';
 
 /** One part of a sum: its value, or null with the reason it is unknown. */
 export type Part = { value: number; reason?: undefined } | { value: null; reason: string };

@@ -1,7 +1,7 @@
+import type { ClientQuota, ScramUser, ZooKeeperPanel } from '@weir/api';
 import { KafkaGatewayError, readEntityConfigsFromZooKeeper, zookeeperStatus } from '@weir/kafka';
 import { UnavailableError } from '../errors.ts';
 import type { ClustersService } from './clusters.service.ts';
-import type { ClientQuota, ScramUser, ZooKeeperPanel } from './read-model.types.ts';
 
 /** What a ZooKeeper-mode cluster keeps only in ZooKeeper: its ensemble's state and, before 2.6/2.7, entity configs. */
 export class ZooKeeperService {

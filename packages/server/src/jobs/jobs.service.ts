@@ -1,6 +1,6 @@
+import type { JobDetailView, JobEventView, JobView } from '@weir/api';
 import type { JobEventRecord, JobEventType, JobRecord, JobState, JobsRepository } from '@weir/store';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import type { JobDetailView, JobEventView, JobView } from '../operations/operations.types.ts';
 
 /** Writes entries of one job's history; handlers call it for the steps only they can see. */
 export interface JobHistory {

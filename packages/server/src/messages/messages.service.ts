@@ -37,7 +37,6 @@ import { MessageScan, type ScanRange } from './message-scan.ts';
 import { encodePayload, renderPayload } from './payload.ts';
 
 // Kept for the temporary api-contract.test.ts, which compares them with the contract's.
-export type { ResolvedBrowse, ResolvedSearch };
 
 const BROWSE_TIME_MS = 15_000;
 

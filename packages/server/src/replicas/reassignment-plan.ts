@@ -1,4 +1,4 @@
-import type { PlannedMove, ReassignmentPlan } from '../operations/operations.types.ts';
+import type { PlannedMove, ReassignmentPlan } from '@weir/api';
 
 export interface PlanBroker {
   nodeId: number;

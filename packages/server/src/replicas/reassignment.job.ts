@@ -1,3 +1,4 @@
+import type { ReassignmentProgress } from '@weir/api';
 import {
   electPreferredLeadersThroughZooKeeper,
   pendingReassignmentsInZooKeeper,
@@ -8,7 +9,6 @@ import type { JobRecord } from '@weir/store';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import type { ClustersService } from '../clusters/clusters.service.ts';
 import type { JobHandler, JobHistory } from '../jobs/jobs.service.ts';
-import type { ReassignmentProgress } from '../operations/operations.types.ts';
 import { brokerThrottleChanges, type Move, type ThrottleSettings, topicThrottleChanges } from './throttle.ts';
 
 export const REASSIGNMENT_JOB = 'reassignment';

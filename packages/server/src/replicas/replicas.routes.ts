@@ -1,88 +1,23 @@
-import { type Static, Type } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
+import {
+  ClusterParams,
+  ElectionRequest,
+  ElectionResults,
+  JobView,
+  ReassignmentPlan,
+  ReassignmentPlanRequest,
+  ReassignmentRequest,
+  ReplicationFactorChange,
+  routes,
+  TopicChangeParams,
+} from '@weir/api';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../changes/actor.ts';
-import { ClusterParams, conflictResponses, TopicParams } from '../http/route-params.ts';
+import { conflictResponses } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
-import { JobSchema } from '../jobs/jobs.routes.ts';
 import type { ReplicasService } from './replicas.service.ts';
 
 const tags = ['replicas'];
-const BrokerId = Type.Integer({ minimum: 0 });
-const PlanRequest = Type.Object(
-  {
-    topics: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 10_000 }),
-    brokers: Type.Optional(
-      Type.Array(BrokerId, { description: 'Spread over these; all live brokers when omitted' }),
-    ),
-    replicationFactor: Type.Optional(Type.Integer({ minimum: 1, maximum: 32 })),
-  },
-  { additionalProperties: false },
-);
-const Plan = Type.Object({
-  moves: Type.Array(
-    Type.Object({
-      topic: Type.String(),
-      partition: Type.Integer(),
-      from: Type.Array(BrokerId),
-      to: Type.Array(BrokerId),
-    }),
-  ),
-  brokers: Type.Array(
-    Type.Object({
-      nodeId: Type.Integer(),
-      replicasBefore: Type.Integer(),
-      replicasAfter: Type.Integer(),
-      leadersBefore: Type.Integer(),
-      leadersAfter: Type.Integer(),
-    }),
-  ),
-  replicasToCopy: Type.Integer(),
-});
-const Throttle = Type.Optional(
-  Type.Integer({
-    minimum: 1024,
-    description: 'Replication throttle in bytes/s while the moves run; removed afterwards',
-  }),
-);
-const Execute = Type.Object(
-  {
-    moves: Type.Array(
-      Type.Object(
-        {
-          topic: Type.String({ minLength: 1 }),
-          partition: Type.Integer({ minimum: 0 }),
-          replicas: Type.Array(BrokerId, { minItems: 1 }),
-        },
-        { additionalProperties: false },
-      ),
-      { minItems: 1 },
-    ),
-    throttleBytesPerSecond: Throttle,
-  },
-  { additionalProperties: false },
-);
-const ReplicationFactor = Type.Object(
-  { replicationFactor: Type.Integer({ minimum: 1, maximum: 32 }), throttleBytesPerSecond: Throttle },
-  { additionalProperties: false },
-);
-const Election = Type.Object(
-  {
-    type: Type.Union([Type.Literal('preferred'), Type.Literal('unclean')], { default: 'preferred' }),
-    partitions: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            topic: Type.String({ minLength: 1 }),
-            partitions: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }))),
-          },
-          { additionalProperties: false },
-        ),
-      ),
-    ),
-    acceptDataLoss: Type.Optional(Type.Boolean({ description: 'Required for unclean elections' })),
-  },
-  { additionalProperties: false },
-);
 const errors = { ...problemResponses, ...conflictResponses };
 
 type Deps = { replicas: ReplicasService };
@@ -96,8 +31,8 @@ export function replicasRoutes(app: FastifyInstance, deps: Deps): void {
 }
 
 function reassignmentPlanRoute(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Params: Static<typeof ClusterParams>; Body: Static<typeof PlanRequest> }>(
-    '/clusters/:id/reassignments/plan',
+  app.post<{ Params: ClusterParams; Body: Static<typeof ReassignmentPlanRequest> }>(
+    routes.replicas.plan,
     {
       config: { access: 'clusters:read' },
       schema: {
@@ -105,8 +40,8 @@ function reassignmentPlanRoute(app: FastifyInstance, deps: Deps): void {
         summary:
           'A plan spreading replicas and leaders evenly over brokers, rack-aware, moving as little as it can',
         params: ClusterParams,
-        body: PlanRequest,
-        response: { 200: Plan, ...errors },
+        body: ReassignmentPlanRequest,
+        response: { 200: ReassignmentPlan, ...errors },
       },
     },
     (request) => deps.replicas.plan(request.params.id, request.body),
@@ -114,16 +49,16 @@ function reassignmentPlanRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function startReassignmentRoute(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Params: Static<typeof ClusterParams>; Body: Static<typeof Execute> }>(
-    '/clusters/:id/reassignments',
+  app.post<{ Params: ClusterParams; Body: Static<typeof ReassignmentRequest> }>(
+    routes.replicas.reassignments,
     {
       config: { access: 'replicas:write' },
       schema: {
         tags,
         summary: 'Start a reassignment job (optionally throttled)',
         params: ClusterParams,
-        body: Execute,
-        response: { 202: JobSchema, ...errors },
+        body: ReassignmentRequest,
+        response: { 202: JobView, ...errors },
       },
     },
     async (request, reply) =>
@@ -134,16 +69,16 @@ function startReassignmentRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function replicationFactorRoute(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Params: Static<typeof TopicParams>; Body: Static<typeof ReplicationFactor> }>(
-    '/clusters/:id/topics/:name/replication-factor',
+  app.post<{ Params: TopicChangeParams; Body: Static<typeof ReplicationFactorChange> }>(
+    routes.replicas.replicationFactor,
     {
       config: { access: 'replicas:write' },
       schema: {
         tags,
         summary: "Change a topic's replication factor (a reassignment job)",
-        params: TopicParams,
-        body: ReplicationFactor,
-        response: { 202: JobSchema, ...errors },
+        params: TopicChangeParams,
+        body: ReplicationFactorChange,
+        response: { 202: JobView, ...errors },
       },
     },
     async (request, reply) =>
@@ -160,28 +95,16 @@ function replicationFactorRoute(app: FastifyInstance, deps: Deps): void {
 }
 
 function electionRoute(app: FastifyInstance, deps: Deps): void {
-  app.post<{ Params: Static<typeof ClusterParams>; Body: Static<typeof Election> }>(
-    '/clusters/:id/elections',
+  app.post<{ Params: ClusterParams; Body: Static<typeof ElectionRequest> }>(
+    routes.replicas.elections,
     {
       config: { access: 'replicas:write' },
       schema: {
         tags,
         summary: 'Preferred (or, with acceptDataLoss, unclean) leader election',
         params: ClusterParams,
-        body: Election,
-        response: {
-          200: Type.Object({
-            results: Type.Array(
-              Type.Object({
-                topic: Type.String(),
-                partition: Type.Integer(),
-                error: Type.Union([Type.String(), Type.Null()]),
-                alreadyLed: Type.Boolean(),
-              }),
-            ),
-          }),
-          ...errors,
-        },
+        body: ElectionRequest,
+        response: { 200: ElectionResults, ...errors },
       },
     },
     async (request) => ({

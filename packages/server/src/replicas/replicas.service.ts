@@ -1,3 +1,4 @@
+import type { JobView, ReassignmentPlan } from '@weir/api';
 import {
   type ElectionResult,
   type ElectionType,
@@ -14,7 +15,6 @@ import type { Gateways } from '../clusters/cluster-connections.ts';
 import type { ClustersService } from '../clusters/clusters.service.ts';
 import { ConflictError, InputError, UnavailableError } from '../errors.ts';
 import type { JobsService } from '../jobs/jobs.service.ts';
-import type { JobView, ReassignmentPlan } from '../operations/operations.types.ts';
 import { currentTopic } from '../topics/topic-lookup.ts';
 import { initialProgress, REASSIGNMENT_JOB, type ReassignmentSpec } from './reassignment.job.ts';
 import { planReassignment } from './reassignment-plan.ts';

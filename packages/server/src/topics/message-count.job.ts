@@ -1,8 +1,8 @@
+import type { MessageCountProgress } from '@weir/api';
 import { countRecordSet, type FetchedRecordSet, type KafkaGateway } from '@weir/kafka';
 import type { JobRecord } from '@weir/store';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import type { JobHandler, JobHistory } from '../jobs/jobs.service.ts';
-import type { MessageCountProgress } from '../operations/operations.types.ts';
 
 export const MESSAGE_COUNT_JOB = 'message-count';
 

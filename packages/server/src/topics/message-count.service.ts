@@ -1,8 +1,8 @@
+import type { JobDetailView, JobView } from '@weir/api';
 import type { Actor } from '../changes/actor.ts';
 import type { AuditedChanges } from '../changes/audited-change.ts';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import type { JobsService } from '../jobs/jobs.service.ts';
-import type { JobDetailView, JobView } from '../operations/operations.types.ts';
 import { initialCountProgress, MESSAGE_COUNT_JOB, type MessageCountSpec } from './message-count.job.ts';
 import { currentTopic } from './topic-lookup.ts';
 

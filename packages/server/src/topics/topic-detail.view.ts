@@ -1,6 +1,6 @@
+import type { TopicDetail, TopicPartitionView } from '@weir/api';
 import type { TopicMetadata } from '@weir/kafka';
 import { type ClusterSnapshot, partitionKey } from '../clusters/cluster-snapshot.ts';
-import type { TopicDetail, TopicPartitionView } from '../clusters/read-model.types.ts';
 import { lagOf, summarizeGroups, totalLagOf } from '../groups/groups.view.ts';
 import { replicaSizeGap, replicaSizes } from './topics.view.ts';
 

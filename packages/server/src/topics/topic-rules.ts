@@ -1,6 +1,7 @@
-import type { TopicPreset } from '../operations/operations.types.ts';
-/** Kafka's own limits on topic names (org.apache.kafka.common.internals.Topic). */
-export const MAX_TOPIC_NAME_LENGTH = 249;
+import { MAX_TOPIC_NAME_LENGTH, type TopicPreset } from '@weir/api';
+
+// Kafka's own limits on topic names (org.apache.kafka.common.internals.Topic); the length is the contract's.
+
 const LEGAL = /^[a-zA-Z0-9._-]+$/;
 
 /** Every reason `name` cannot be a topic name, each saying how to fix it; empty when it can. */

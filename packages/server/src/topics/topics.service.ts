@@ -1,3 +1,4 @@
+import type { TopicDetail, TruncateTarget, TruncationRow } from '@weir/api';
 import {
   type ConfigEntry,
   type CreatedTopicReport,
@@ -8,10 +9,8 @@ import type { Actor } from '../changes/actor.ts';
 import type { AuditedChanges } from '../changes/audited-change.ts';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import { readLive } from '../clusters/live-read.ts';
-import type { TopicDetail } from '../clusters/read-model.types.ts';
 import type { SnapshotsService } from '../clusters/snapshots.service.ts';
 import { InputError, NotFoundError } from '../errors.ts';
-import type { TruncateTarget, TruncationRow } from '../operations/operations.types.ts';
 import { consumerGroupsOf, partitionViews } from './topic-detail.view.ts';
 import { currentTopic, ledPartitions } from './topic-lookup.ts';
 import { collidingTopic, collisionWarning, reservedTopicProblem, topicNameProblems } from './topic-rules.ts';

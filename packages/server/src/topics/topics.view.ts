@@ -1,12 +1,9 @@
+import type { TopicSort, TopicSummary, Total } from '@weir/api';
 import { type ClusterSnapshot, partitionKey } from '../clusters/cluster-snapshot.ts';
-import type { TopicSummary, Total } from '../clusters/read-model.types.ts';
 import { systemTopicOwner } from '../clusters/system-topics.ts';
 import { compareTotals, type Part, sumParts, unknownTotal } from '../clusters/totals.ts';
 
 export type { TopicSummary };
-
-export const TOPIC_SORTS = ['name', 'partitions', 'size', 'underReplicated', 'messages'] as const;
-export type TopicSort = (typeof TOPIC_SORTS)[number];
 
 export interface TopicPageQuery {
   search?: string;
