@@ -3,17 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeleteGroupOffsets } from '../../../../api/groups.ts';
 import { ConfirmByName } from '../ConfirmByName.tsx';
+import type { GroupActionProps } from './group-action.ts';
 
 /** Picking one of the group's topics asks (with the group id typed) to delete its offsets for it. */
-export function DeleteOffsetsPicker({
-  clusterId,
-  groupId,
-  topics,
-}: {
-  clusterId: string;
-  groupId: string;
-  topics: string[];
-}) {
+export function DeleteOffsetsPicker({ clusterId, groupId, topics }: GroupActionProps) {
   const { t } = useTranslation();
   const [offsetsTopic, setOffsetsTopic] = useState<string | null>(null);
   const removeOffsets = useDeleteGroupOffsets(clusterId, groupId);

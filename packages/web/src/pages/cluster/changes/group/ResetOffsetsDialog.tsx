@@ -3,21 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ResetTo, useGroupReset } from '../../../../api/groups.ts';
 import { errorText } from '../../../../api/weir.ts';
+import type { GroupActionProps } from './group-action.ts';
 import { ResetPlanTable } from './ResetPlanTable.tsx';
 
 /**
  * The reset-offsets button and its dialog: each choice of target and topics is previewed per
  * partition; the reset is refused while the group has active members, and needs the group id typed.
  */
-export function ResetOffsetsDialog({
-  clusterId,
-  groupId,
-  topics,
-}: {
-  clusterId: string;
-  groupId: string;
-  topics: string[];
-}) {
+export function ResetOffsetsDialog({ clusterId, groupId, topics }: GroupActionProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState<ResetTo>({ type: 'earliest' });

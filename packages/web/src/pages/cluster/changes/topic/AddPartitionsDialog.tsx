@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAddPartitions } from '../../../../api/topics.ts';
 import { errorText } from '../../../../api/weir.ts';
+import type { TopicDialogProps } from './topic-dialog.ts';
 
 /** Adds partitions to a topic, warning that keyed records may then land in other partitions. */
 export function AddPartitionsDialog({
@@ -11,13 +12,7 @@ export function AddPartitionsDialog({
   partitions,
   open,
   onClose,
-}: {
-  clusterId: string;
-  topic: string;
-  partitions: number;
-  open: boolean;
-  onClose: () => void;
-}) {
+}: TopicDialogProps & { partitions: number }) {
   const { t } = useTranslation();
   const [count, setCount] = useState(partitions + 1);
   const addPartitions = useAddPartitions(clusterId, topic);

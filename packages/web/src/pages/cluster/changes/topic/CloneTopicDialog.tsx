@@ -5,19 +5,10 @@ import { useNavigate } from 'react-router-dom';
 import { useCloneTopic } from '../../../../api/topics.ts';
 import { errorText } from '../../../../api/weir.ts';
 import { routePathName } from '../../../../route-names.ts';
+import type { TopicDialogProps } from './topic-dialog.ts';
 
 /** Creates an empty topic with this one's partitions, replication factor and config overrides, then opens it. */
-export function CloneTopicDialog({
-  clusterId,
-  topic,
-  open,
-  onClose,
-}: {
-  clusterId: string;
-  topic: string;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function CloneTopicDialog({ clusterId, topic, open, onClose }: TopicDialogProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [cloneName, setCloneName] = useState(`${topic}-copy`);

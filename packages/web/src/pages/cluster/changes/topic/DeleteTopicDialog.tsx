@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useDeleteTopic } from '../../../../api/topics.ts';
 import { ConfirmByName } from '../ConfirmByName.tsx';
+import type { TopicDialogProps } from './topic-dialog.ts';
 
 /** Deletes the topic once its name is typed, then shows the topic list. */
 export function DeleteTopicDialog({
@@ -11,13 +12,7 @@ export function DeleteTopicDialog({
   partitions,
   open,
   onClose,
-}: {
-  clusterId: string;
-  topic: string;
-  partitions: number;
-  open: boolean;
-  onClose: () => void;
-}) {
+}: TopicDialogProps & { partitions: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const remove = useDeleteTopic(clusterId);

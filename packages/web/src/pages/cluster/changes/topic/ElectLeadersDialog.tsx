@@ -3,19 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useElectLeaders } from '../../../../api/replicas.ts';
 import { errorText } from '../../../../api/weir.ts';
+import type { TopicDialogProps } from './topic-dialog.ts';
 
 /** Elects the topic's preferred leaders, or unclean ones (data loss), and shows each partition's result. */
-export function ElectLeadersDialog({
-  clusterId,
-  topic,
-  open,
-  onClose,
-}: {
-  clusterId: string;
-  topic: string;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function ElectLeadersDialog({ clusterId, topic, open, onClose }: TopicDialogProps) {
   const { t } = useTranslation();
   const [unclean, setUnclean] = useState(false);
   const elect = useElectLeaders(clusterId);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useChangeReplicationFactor } from '../../../../api/replicas.ts';
 import { errorText } from '../../../../api/weir.ts';
+import type { TopicDialogProps } from './topic-dialog.ts';
 
 /** Changes a topic's replication factor through a throttled reassignment job, then shows the jobs. */
 export function ReplicationFactorDialog({
@@ -12,13 +13,7 @@ export function ReplicationFactorDialog({
   replicationFactor,
   open,
   onClose,
-}: {
-  clusterId: string;
-  topic: string;
-  replicationFactor: number;
-  open: boolean;
-  onClose: () => void;
-}) {
+}: TopicDialogProps & { replicationFactor: number }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [rf, setRf] = useState(replicationFactor);

@@ -4,22 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { type TruncateTarget, useTruncate } from '../../../../api/topics.ts';
 import { formatCount, localeOf } from '../../../../format.ts';
 import { ConfirmByName } from '../ConfirmByName.tsx';
+import type { TopicDialogProps } from './topic-dialog.ts';
 
 /**
  * Deletes a topic's records before a point (the end, an offset, a time): each choice is previewed per
  * partition, and the deletion needs the topic's name typed. Opening it previews deleting everything.
  */
-export function TruncateTopicDialog({
-  clusterId,
-  topic,
-  open,
-  onClose,
-}: {
-  clusterId: string;
-  topic: string;
-  open: boolean;
-  onClose: () => void;
-}) {
+export function TruncateTopicDialog({ clusterId, topic, open, onClose }: TopicDialogProps) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
   const [target, setTarget] = useState<TruncateTarget>({ type: 'end' });
