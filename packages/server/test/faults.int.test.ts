@@ -104,6 +104,14 @@ async function waitUntilStopped(pid: number): Promise<void> {
   throw new Error(`process ${pid} did not stop`);
 }
 
+/** Re-reads the overview once a second, for at most a minute, until `done` holds. */
+async function untilOverview(done: (body: AnyBody) => boolean): Promise<void> {
+  for (let i = 0; i < 60; i += 1) {
+    if (done((await get('/overview?refresh=true')).body)) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 const timed = async (url: string) => {
   const started = Date.now();
   const answer = await get(url);
@@ -472,11 +480,7 @@ describe('broker 1 hung (SIGSTOP), the first bootstrap address', () => {
 
   before(async () => {
     // Broker 3 answers again first, so only broker 1's parts are unknown.
-    for (let i = 0; i < 60; i += 1) {
-      const { body } = await get('/overview?refresh=true');
-      if (!body.freshness.partial) break;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    await untilOverview((body) => !body.freshness.partial);
     const one = kafka.brokers().find((b) => b.nodeId === 1)!;
     assert.equal(
       kafka.bootstrapServers.plaintext.split(',')[0],
@@ -528,17 +532,9 @@ describe('broker 1 hung (SIGSTOP), the first bootstrap address', () => {
 describe('broker 3 stopped', () => {
   before(async () => {
     // Resumed first: it must answer again before it can shut down cleanly.
-    for (let i = 0; i < 60; i += 1) {
-      const { body } = await get('/overview?refresh=true');
-      if (!body.freshness.partial) break;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    await untilOverview((body) => !body.freshness.partial);
     await kafka.stopBroker(3);
-    for (let i = 0; i < 60; i += 1) {
-      const { body } = await get('/overview?refresh=true');
-      if (body.overview.brokers.alive === 2) break;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
+    await untilOverview((body) => body.overview.brokers.alive === 2);
   });
 
   test('spread-g is partial 12 + 8 with one partition unknown; a topic only on broker 3 is unknown, not 0', async () => {
