@@ -230,7 +230,7 @@ export const ClusterOverview = Type.Object({
   partitions: Type.Integer(),
   replicas: Type.Integer(),
   underReplicatedPartitions: Type.Integer(),
-  underMinIsrPartitions: Nullable(Type.Integer()),
+  underMinIsrPartitions: Total,
   offlinePartitions: Type.Integer(),
   leaderlessPartitions: Type.Integer(),
   groupsByState: Nullable(Type.Record(Type.String(), Type.Integer()), {

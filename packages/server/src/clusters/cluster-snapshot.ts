@@ -45,8 +45,6 @@ export interface ClusterSnapshot {
   groupErrors: Map<string, string>;
   /** Null without an authorizer, or when ACLs could not be read. */
   aclCount: number | null;
-  /** The broker default of min.insync.replicas. */
-  minInsyncReplicas: number | null;
   /** Each topic's effective min.insync.replicas, overrides included; null when it could not be read. */
   topicMinInsyncReplicas: Map<string, number> | null;
   partErrors: Record<string, string>;
@@ -125,7 +123,7 @@ export async function takeSnapshot(
   const firstBroker = metadata.brokers[0]?.nodeId;
   let logDirFailures: BrokerFailure[] = [];
   let groupListing: ClusterSnapshot['groupListing'] = null;
-  const [offsetList, logDirs, groups, minInsync, topicMinInsync, acls] = await Promise.all([
+  const [offsetList, logDirs, groups, topicMinInsync, acls] = await Promise.all([
     optional('offsets', partErrors, async () => {
       const result = await gateway.listOffsets(led);
       const failed = new Map(result.failedBrokers.map((f) => [f.nodeId, f.error]));
@@ -153,13 +151,6 @@ export async function takeSnapshot(
       for (const f of result.failedBrokers) partErrors[`groups@broker${f.nodeId}`] = f.error;
       return result.groups;
     }),
-    firstBroker === undefined
-      ? Promise.resolve(null)
-      : optional('brokerConfig', partErrors, async () => {
-          const configs = await gateway.describeConfigs({ type: 'broker', name: String(firstBroker) });
-          const value = configs.find((c) => c.name === 'min.insync.replicas')?.value;
-          return value ? Number(value) : null;
-        }),
     optional('topicMinInsync', partErrors, async () => {
       const values = await gateway.topicConfigValue(
         metadata.topics.map((t) => t.name),
@@ -209,7 +200,6 @@ export async function takeSnapshot(
     committed,
     descriptions,
     groupErrors,
-    minInsyncReplicas: minInsync,
     topicMinInsyncReplicas: topicMinInsync,
     aclCount: acls?.authorizerEnabled ? acls.acls.length : null,
 

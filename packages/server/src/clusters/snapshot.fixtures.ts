@@ -106,7 +106,6 @@ export function aSnapshot(overrides: Partial<ClusterSnapshot> = {}): ClusterSnap
     groupListing: { brokers: 2, failedBrokers: [] },
     descriptions: new Map(),
     groupErrors: new Map(),
-    minInsyncReplicas: 2,
     topicMinInsyncReplicas: null,
     aclCount: null,
 

@@ -44,7 +44,18 @@ export function OverviewPage() {
             {stat(t('overview.partitions'), o.partitions, 'stat-partitions')}
             {stat(t('overview.replicas'), o.replicas, 'stat-replicas')}
             {stat(t('overview.urp'), o.underReplicatedPartitions, 'stat-urp', true)}
-            {stat(t('overview.underMinIsr'), o.underMinIsrPartitions, 'stat-under-min-isr', true)}
+            <Col xs={12} md={6} lg={4}>
+              <Card size="small">
+                <Statistic
+                  title={t('overview.underMinIsr')}
+                  valueRender={() => (
+                    <TotalValue total={o.underMinIsrPartitions} format={(v) => formatCount(v, locale)} />
+                  )}
+                  valueStyle={o.underMinIsrPartitions.value ? { color: '#cf1322' } : undefined}
+                  data-testid="stat-under-min-isr"
+                />
+              </Card>
+            </Col>
             {stat(t('overview.offline'), o.offlinePartitions, 'stat-offline', true)}
             {stat(t('overview.leaderless'), o.leaderlessPartitions, 'stat-leaderless', true)}
             {stat(t('overview.acls'), o.aclCount, 'stat-acls')}
