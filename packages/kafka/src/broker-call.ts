@@ -1,4 +1,4 @@
-import { toGatewayError } from './errors.ts';
+import { failedSilently, toGatewayError } from './errors.ts';
 
 /** A broker that did not answer one request, and why; what lives only on it is unknown. */
 export interface BrokerFailure {
@@ -39,11 +39,8 @@ export async function askBroker<T>(
   try {
     return await Promise.race([work(), timeout]);
   } catch (error) {
-    // The client library closes a connection whose request timed out, and the requests queued on it
-    // fail with "Connection closed" just before our own deadline: the broker did not answer, which is
-    // not a connection or security-protocol problem.
     const waited = Date.now() - started;
-    if (waited >= timeoutMs * 0.9 && /Connection closed/i.test((error as Error).message ?? ''))
+    if (failedSilently(error, waited, timeoutMs))
       throw toGatewayError(new Error(`${where} did not answer ${api} within ${waited} ms (timed out)`), {
         api,
         broker: where,

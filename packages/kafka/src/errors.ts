@@ -229,6 +229,23 @@ export function toGatewayError(
 }
 
 /**
+ * Whether a failure was a silent broker rather than an unreachable one: it came after the client's
+ * request timeout had (nearly) passed, and no socket error refused the connection. A stopped JVM keeps
+ * its listener open, so the kernel still accepts connections; the client library then times the
+ * request out, closes the connection and reports "Connection closed" or "Cannot connect to any
+ * broker", which would otherwise read as a wrong address or security protocol.
+ * @param waitedMs how long the request had been waiting when it failed, ms
+ * @param timeoutMs the request timeout it was given, ms
+ */
+export function failedSilently(error: unknown, waitedMs: number, timeoutMs: number): boolean {
+  if (waitedMs < timeoutMs * 0.9) return false;
+  const errors = errorChain(error);
+  if (has(errors, /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|EAI_AGAIN|certificate|SSL|TLS|SASL|AUTHENTICATION/i))
+    return false;
+  return has(errors, /Connection closed|Cannot connect|ECONNRESET|TIMEOUT|timed out/i);
+}
+
+/**
  * Kafka's error codes found anywhere in what the client library threw (its causes and aggregated
  * errors included) or in a KafkaGatewayError's coordinates.
  */

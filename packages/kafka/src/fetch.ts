@@ -242,7 +242,7 @@ export async function fetchFromLeader(
       const answer = side.find(
         ([p]) => p.topic === u.position.topic && p.partition === u.position.partition,
       )?.[1];
-      if (!answer || answer.errorCode !== 0) continue;
+      if (answer?.errorCode !== 0) continue;
       const aborted = abortedOffsets(
         u.decoded.records,
         u.decoded.markers,

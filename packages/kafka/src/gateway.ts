@@ -10,7 +10,7 @@ import {
 import { type ConfigEntry, describeConfigs, describeTopicConfigValue } from './configs.ts';
 import { type ClusterConnection, DEFAULT_REQUEST_TIMEOUT_MS, toClientOptions } from './connection.ts';
 import { withCoordinatorRetry } from './coordinator-retry.ts';
-import { KafkaGatewayError, toGatewayError } from './errors.ts';
+import { failedSilently, KafkaGatewayError, toGatewayError } from './errors.ts';
 import { type BrokerFeatures, describeFeatures } from './features.ts';
 import {
   type FetchedPartition,
@@ -190,8 +190,6 @@ const READS_ANY_BROKER_ANSWERS = new Set([
   'DescribeClientQuotas',
 ]);
 
-const isTimeout = (error: unknown) => toGatewayError(error, { api: '' }).kind === 'timeout';
-
 /** Rejects with a timeout error when `work` outlives `ms`, so no caller waits on a silent broker. */
 export async function withTimeout<T>(work: Promise<T>, ms: number, api: string, where: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -236,20 +234,44 @@ export function createKafkaGateway(connection: ClusterConnection): KafkaGateway 
     });
   // Calls that look up a coordinator and then ask it make two round trips, each with its own deadline.
   const call = async <T>(api: string, work: () => Promise<T>, roundTrips = 1): Promise<T> => {
-    const attempt = () => withTimeout(work(), deadline * roundTrips, api, where);
+    const attempt = async () => {
+      const started = Date.now();
+      try {
+        return await withTimeout(work(), deadline * roundTrips, api, where);
+      } catch (error) {
+        const waited = Date.now() - started;
+        if (!failedSilently(error, waited, requestTimeout)) throw error;
+        throw new KafkaGatewayError('timeout', `${where} did not answer ${api} within ${waited} ms.`, {
+          api,
+        });
+      }
+    };
     const marksBefore = silent.marks;
+    let first: KafkaGatewayError;
     try {
       return await attempt();
     } catch (error) {
+      first = gatewayError(api, error);
       // A read any broker may answer that timed out on a broker now known silent goes once more, to a
       // broker that answers; one addressed to a leader or coordinator would only wait for it again.
-      const retry = READS_ANY_BROKER_ANSWERS.has(api) && silent.marks > marksBefore && isTimeout(error);
-      if (!retry) throw gatewayError(api, error);
+      const retry =
+        READS_ANY_BROKER_ANSWERS.has(api) && silent.marks > marksBefore && first.kind === 'timeout';
+      if (!retry) throw first;
     }
     try {
       return await attempt();
     } catch (error) {
-      throw gatewayError(api, error);
+      // The timeout is what went wrong; the retry can only fail on how the silent broker's connection
+      // was torn down (with one broker it goes back to the same one), which would hide it.
+      const retried = gatewayError(api, error);
+      throw new KafkaGatewayError(
+        first.kind,
+        `${first.message} A retry failed too (${retried.kind}).`,
+        first.coordinates,
+        {
+          cause: first,
+        },
+      );
     }
   };
 

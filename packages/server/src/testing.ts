@@ -157,3 +157,29 @@ function listeningUrl(app: App): Promise<string> {
   }
   return url;
 }
+
+/**
+ * A `fetch` that answers through `http.inject`, in-process and without a socket, so `@weir/api`'s
+ * client can drive a test app exactly as it drives a server (a stream arrives whole, when it ends).
+ * The URL's host becomes the Host header, so the app's origin is the URL's.
+ */
+export function injectFetch(http: FastifyInstance): typeof fetch {
+  return (async (input: string | URL | Request, init: RequestInit = {}) => {
+    const url = new URL(String(input));
+    const answer = await http.inject({
+      method: (init.method ?? 'GET') as InjectOptions['method'],
+      url: `${url.pathname}${url.search}`,
+      headers: { ...(init.headers as Record<string, string>), host: url.host },
+      payload: typeof init.body === 'string' ? init.body : undefined,
+    });
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(answer.headers)) {
+      for (const one of [value].flat()) if (one !== undefined) headers.append(name, String(one));
+    }
+    const empty = answer.statusCode === 204 || answer.statusCode === 304;
+    return new Response(empty ? null : new Uint8Array(answer.rawPayload), {
+      status: answer.statusCode,
+      headers,
+    });
+  }) as typeof fetch;
+}

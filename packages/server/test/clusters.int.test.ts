@@ -13,24 +13,16 @@ import {
 } from '@weir/testkit';
 
 import { createTestApp, type TestApp } from '../src/testing.ts';
+import { apiClient } from './api-client.ts';
 import { describeGroupWithKafka, describeTopicWithKafka } from './kafka-oracle.ts';
 
 let app: TestApp;
 let cookie: string;
 
-const api = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
-  const response = await app.http.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie },
-    payload: payload as object,
-  });
-  return {
-    status: response.statusCode,
-    body: response.body ? response.json() : undefined,
-    raw: response.body,
-  };
-};
+const api = apiClient(
+  () => app,
+  () => cookie,
+);
 
 before(async () => {
   app = await createTestApp();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createTopic, type KafkaCluster, startKafkaCluster } from '@weir/testkit';
 import { createTestApp, type TestApp } from '../src/testing.ts';
+import { apiClient } from './api-client.ts';
 
 let app: TestApp;
 let cookie: string;
@@ -9,15 +10,11 @@ let healthy: KafkaCluster;
 let frozen: KafkaCluster;
 let frozenPid: number;
 
-const api = async (url: string, payload?: unknown) => {
-  const response = await app.http.inject({
-    method: payload ? 'POST' : 'GET',
-    url: `/api/v1${url}`,
-    headers: { cookie },
-    payload: payload as object,
-  });
-  return { status: response.statusCode, body: response.json() };
-};
+const call = apiClient(
+  () => app,
+  () => cookie,
+);
+const api = (url: string, payload?: unknown) => call(payload ? 'POST' : 'GET', url, payload);
 
 before(async () => {
   app = await createTestApp();
@@ -63,8 +60,11 @@ test('a frozen broker never delays another cluster, and its pages show the last 
   assert.equal(frozenAnswer.body.freshness.stale, true);
   assert.match(
     frozenAnswer.body.freshness.refreshError,
-    /did not answer .* within \d+ ms|timed out|did not answer/i,
+    /did not answer .* (within \d+ ms|in time)/i,
   );
+  // A hung broker still accepts connections: blaming the address or the security protocol would send
+  // the operator the wrong way.
+  assert.doesNotMatch(frozenAnswer.body.freshness.refreshError, /could not connect|security protocol/i);
   assert.equal(frozenAnswer.body.overview.topics - frozenAnswer.body.overview.internalTopics, 1);
 
   process.kill(frozenPid, 'SIGCONT');

@@ -68,17 +68,9 @@ async function browseAll(topic: string) {
 
 /** A search's NDJSON events. */
 async function search(topic: string, body: unknown): Promise<AnyBody[]> {
-  const response = await app.http.inject({
-    method: 'POST',
-    url: `/api/v1${cluster(`/topics/${topic}/messages/search`)}`,
-    headers: { cookie },
-    payload: body as object,
-  });
-  assert.equal(response.statusCode, 200, response.body);
-  return response.body
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line));
+  const answer = await api('POST', cluster(`/topics/${topic}/messages/search`), body);
+  assert.equal(answer.status, 200, answer.raw);
+  return answer.body;
 }
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 60_000) {

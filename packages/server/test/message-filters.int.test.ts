@@ -3,30 +3,19 @@ import { performance } from 'node:perf_hooks';
 import { after, before, describe, test } from 'node:test';
 import { createTopic, type KafkaCluster, startKafkaCluster } from '@weir/testkit';
 import { createTestApp } from '../src/testing.ts';
+import { type AnyBody, apiClient } from './api-client.ts';
 
-type Json = Record<string, unknown> & { [key: string]: any };
+type Json = AnyBody;
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 let cookie: string;
 let kafka: KafkaCluster;
 let clusterPath: string;
 
-const api = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
-  const response = await app.http.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie },
-    payload: payload as object,
-  });
-  const type = String(response.headers['content-type'] ?? '');
-  const body = type.includes('ndjson')
-    ? response.body
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as Json)
-    : response.json();
-  return { status: response.statusCode, body: body as any };
-};
+const api = apiClient(
+  () => app,
+  () => cookie,
+);
 const matches = (body: Json[]) => body.filter((e) => e.type === 'match').map((e) => e.message);
 const endOf = (body: Json[]) => body.find((e) => e.type === 'end') as Json;
 

@@ -8,30 +8,17 @@ import {
   writeTransactions,
 } from '@weir/testkit';
 import { createTestApp } from '../src/testing.ts';
+import { type AnyBody, apiClient } from './api-client.ts';
 
-type Json = Record<string, unknown> & { [key: string]: any };
+type Json = AnyBody;
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 let cookie: string;
 
-const api = async (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) => {
-  const response = await app.http.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie },
-    payload: payload as object,
-  });
-  const type = String(response.headers['content-type'] ?? '');
-  const body = type.includes('ndjson')
-    ? response.body
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as Json)
-    : type.includes('json') && response.body
-      ? response.json()
-      : response.body;
-  return { status: response.statusCode, body: body as any };
-};
+const api = apiClient(
+  () => app,
+  () => cookie,
+);
 /**
  * Produces through Weir; a fresh topic's leader may not be ready yet (503 NOT_LEADER_OR_FOLLOWER,
  * nothing written), so that answer is retried.

@@ -3,31 +3,17 @@ import { after, before, describe, test } from 'node:test';
 import { partitionForKey } from '@weir/kafka';
 import { createTopic, type KafkaCluster, runKafkaTool, startKafkaCluster } from '@weir/testkit';
 import { createTestApp } from '../src/testing.ts';
+import { type AnyBody, apiClient } from './api-client.ts';
 
-type Method = 'GET' | 'POST';
-type Json = Record<string, unknown> & { [key: string]: any };
+type Json = AnyBody;
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 let cookie: string;
 
-const api = async (method: Method, url: string, payload?: unknown, as = cookie) => {
-  const response = await app.http.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: as },
-    payload: payload as object,
-  });
-  const type = String(response.headers['content-type'] ?? '');
-  const body = type.includes('ndjson')
-    ? response.body
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as Json)
-    : type.includes('json') && response.body
-      ? (response.json() as Json)
-      : response.body;
-  return { status: response.statusCode, body: body as any, headers: response.headers };
-};
+const api = apiClient(
+  () => app,
+  () => cookie,
+);
 
 async function onboard(kafka: KafkaCluster, name: string): Promise<(path: string) => string> {
   const added = await api('POST', '/clusters', {

@@ -12,10 +12,8 @@ import {
   startKafkaCluster,
 } from '@weir/testkit';
 import { createTestApp } from '../src/testing.ts';
+import { type AnyBody, apiClient } from './api-client.ts';
 import { describeGroupWithKafka, describeTopicWithKafka } from './kafka-oracle.ts';
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-type AnyBody = Record<string, any>;
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 let cookie: string;
@@ -24,15 +22,10 @@ let clusterId: string;
 /** Stores a restarted app took over; removed at the end. */
 const leftoverDirs: string[] = [];
 
-const api = async (method: Method, url: string, payload?: unknown, as = cookie) => {
-  const response = await app.http.inject({
-    method,
-    url: `/api/v1${url}`,
-    headers: { cookie: as },
-    payload: payload as object,
-  });
-  return { status: response.statusCode, body: (response.body ? response.json() : undefined) as AnyBody };
-};
+const api = apiClient(
+  () => app,
+  () => cookie,
+);
 const cluster = (path: string) => `/clusters/${clusterId}${path}`;
 const bootstrap = () => kafka.bootstrapServers.plaintext;
 

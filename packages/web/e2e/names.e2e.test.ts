@@ -8,7 +8,7 @@ import {
   startKafkaCluster,
 } from '@weir/testkit';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, type RunningWeir, startWeir } from './support.ts';
+import { apiCall, launchBrowser, type RunningWeir, startWeir } from './support.ts';
 
 // Group ids that a browser would otherwise rewrite: "." and ".." are dot segments (dropped even as
 // %2E), "a/b" and "%2F" meet React Router's slash decoding, "?#" would end the path.
@@ -29,14 +29,10 @@ before(async () => {
   await page.getByLabel('Password').fill(weir.initialPassword!);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('heading', { name: 'Clusters' }).waitFor();
-  const added = await page.evaluate(async (bootstrap) => {
-    const response = await fetch('/api/v1/clusters', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'names', bootstrapServers: [bootstrap] }),
-    });
-    return { status: response.status, body: await response.json() };
-  }, kafka.bootstrapServers.plaintext);
+  const added = await apiCall(page, 'POST', '/clusters', {
+    name: 'names',
+    bootstrapServers: [kafka.bootstrapServers.plaintext],
+  });
   assert.equal(added.status, 201, JSON.stringify(added.body));
   clusterId = added.body.cluster.id;
 });

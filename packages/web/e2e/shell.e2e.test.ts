@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { API_PREFIX, createWeirClient, SESSION_COOKIE } from '@weir/api';
 import type { Browser } from 'playwright-core';
 import {
   cspViolationsSeen,
@@ -127,11 +128,14 @@ test('the OpenAPI explorer runs under its CSP: a call made from it answers, and 
 test('logging out returns to the login page and the session is gone', async () => {
   const page = await newPage(browser);
   await logIn(page, weir);
+  const [session] = (await page.context().cookies(weir.url)).filter((c) => c.name === SESSION_COOKIE);
+  assert.ok(session, 'logged in with a session cookie');
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: 'Log out', exact: true }).click();
   await page.getByRole('heading', { name: 'Log in to Weir' }).waitFor();
-  const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
-  assert.equal(me, 401);
+  // The old cookie itself is refused: the session ended on the server, not only in the browser.
+  const old = createWeirClient({ baseUrl: weir.url, auth: { cookie: `${session.name}=${session.value}` } });
+  assert.equal((await old.request('GET', `${API_PREFIX}/auth/me`)).status, 401);
   await page.context().close();
 });
 

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { API_PREFIX, createWeirClient, SESSION_COOKIE } from '@weir/api';
 import type { RunningWeir } from '@weir/testkit';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
@@ -104,25 +105,25 @@ export async function loggedInPages(
   };
 }
 
-/** An API call from the page, with its session cookie, as the console makes it. */
-export function apiCall(
+/**
+ * An API call with the page's session cookie, through `@weir/api`'s client as the CLI makes it (the
+ * console uses the same client in the browser). An error status is answered, not thrown.
+ */
+export async function apiCall(
   page: Page,
   method: string,
   path: string,
   body?: unknown,
   // biome-ignore lint/suspicious/noExplicitAny: JSON answers; the assertions reading them check their shape
 ): Promise<{ status: number; body: any }> {
-  return page.evaluate(
-    async ([method, url, body]) => {
-      const response = await fetch(url as string, {
-        method: method as string,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: await response.json().catch(() => null) };
-    },
-    [method, `/api/v1${path}`, body] as const,
-  );
+  const baseUrl = new URL(page.url()).origin;
+  const session = (await page.context().cookies(baseUrl)).find((c) => c.name === SESSION_COOKIE);
+  const client = createWeirClient({
+    baseUrl,
+    ...(session ? { auth: { cookie: `${session.name}=${session.value}` } } : {}),
+  });
+  const answer = await client.request(method, `${API_PREFIX}${path}`, body);
+  return { status: answer.status, body: answer.body ?? null };
 }
 
 /**
