@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { createWeirClient } from '@weir/api';
 import { type RunningWeir, startWeir, WEIR_BIN } from '@weir/testkit';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'weir-cli-'));
@@ -71,10 +72,8 @@ test('weir serve prints the initial admin password once; weir login stores a wor
   const credentialsFile = join(cliHome, 'credentials.json');
   assert.equal(statSync(credentialsFile).mode & 0o777, 0o600);
   const credentials = JSON.parse(readFileSync(credentialsFile, 'utf8'));
-  const me = await fetch(`${first.url}/api/v1/auth/me`, {
-    headers: { authorization: `Bearer ${credentials.token}` },
-  });
-  assert.equal(me.status, 200);
+  const saved = createWeirClient({ baseUrl: first.url, auth: { bearer: credentials.token } });
+  assert.equal((await saved.auth.me()).username, 'admin');
 
   // Graceful shutdown on SIGTERM: exit code 0; a restart on the same data does not print a password again.
   assert.equal(await first.stop(), 0);

@@ -82,14 +82,10 @@ export async function createTestApp(
   await app.auth.ensureInitialAdmin(TEST_ADMIN_PASSWORD);
   await app.http.ready();
   const login = async (username = 'admin', password = TEST_ADMIN_PASSWORD) => {
-    const response = await app.http.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username, password },
-    });
-    if (response.statusCode !== 200) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
-    const cookie = response.cookies.find((c) => c.name === 'weir_session');
-    return `weir_session=${cookie?.value}`;
+    const client = createWeirClient({ baseUrl: 'http://localhost', fetch: injectFetch(app.http) });
+    const { sessionCookie } = await client.auth.login({ username, password });
+    if (!sessionCookie) throw new Error(`the login of ${username} set no session cookie`);
+    return sessionCookie;
   };
   return {
     ...app,
