@@ -9,6 +9,7 @@ export * from './brokers.ts';
 export * from './client.ts';
 export * from './clusters.ts';
 export * from './common.ts';
+export * from './display.ts';
 export * from './groups.ts';
 export * from './jobs.ts';
 export * from './messages.ts';
