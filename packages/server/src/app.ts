@@ -100,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     frameworkErrors: sendFrameworkProblem,
     clientErrorHandler: sendClientError,
   });
-  const audit = new AuditService(options.store.audit);
+  const audit = new AuditService(options.store.audit, options.store.clusters);
   const auth = new AuthService({
     store: options.store,
     audit,
@@ -131,8 +131,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'weir' },
         {
           action: `job.${job.state}`,
+          clusterId: job.clusterId,
           targetType: 'job',
-          target: `${job.clusterId}/${job.id}`,
+          target: job.id,
           after: { kind: job.kind, startedBy: job.createdBy },
           result: job.state === 'failed' ? 'failure' : 'success',
           detail: job.error,

@@ -320,6 +320,29 @@ describe('messages on Kafka 4.1 (Fetch by topic id)', () => {
     assert.equal(JSON.parse(json.body[0].value.text).order.id, 'O-299');
   });
 
+  test('each search and export is one audit entry on its cluster and topic; browsing pages writes none', async () => {
+    const id = cluster('').split('/')[2];
+    const entries = async () =>
+      (await api('GET', `/audit?cluster=${id}&limit=500`)).body.entries as AnyBody[];
+    const before = (await entries()).length;
+    for (let page = 0; page < 3; page++)
+      assert.equal((await api('GET', cluster('/topics/orders/messages?limit=5'))).status, 200);
+    assert.equal((await entries()).length, before, 'browsing wrote audit entries');
+
+    await api('POST', cluster('/topics/orders/messages/search'), { filters: [] });
+    await api('POST', cluster('/topics/orders/messages/export'), { format: 'json', filters: [] });
+    const [exported, searched, ...rest] = await entries();
+    assert.equal(rest.length, before);
+    assert.deepEqual(
+      [exported, searched].map((e) => [e.action, e.cluster, e.target, e.result]),
+      [
+        ['message.export', 'messages-41', 'orders', 'success'],
+        ['message.search', 'messages-41', 'orders', 'success'],
+      ],
+    );
+    assert.equal(exported.after.format, 'json');
+  });
+
   test('compressed batches are produced and read back', async () => {
     await createTopic(kafka, 'compressed', { partitions: 1 });
     for (const compression of ['gzip', 'snappy', 'lz4', 'zstd']) {

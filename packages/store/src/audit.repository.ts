@@ -7,6 +7,8 @@ export interface AuditEntry {
   actorId: string | null;
   actorName: string;
   action: string;
+  /** The cluster the entry is about, when it is about one; `target` names the thing inside it. */
+  clusterId: string | null;
   targetType: string;
   target: string | null;
   before: unknown;
@@ -26,6 +28,12 @@ export interface AuditQuery {
   beforeId?: number;
   actorName?: string;
   action?: string;
+  clusterId?: string;
+  result?: AuditResult;
+  /** Entries at or after this time, ms since the epoch. */
+  fromAt?: number;
+  /** Entries before this time, ms since the epoch. */
+  toAt?: number;
 }
 
 interface AuditRow extends Record<string, unknown> {
@@ -34,6 +42,7 @@ interface AuditRow extends Record<string, unknown> {
   actor_id: string | null;
   actor_name: string;
   action: string;
+  cluster_id: string | null;
   target_type: string;
   target: string | null;
   before_json: string | null;
@@ -53,6 +62,7 @@ const toRecord = (row: AuditRow): AuditRecord => ({
   actorId: row.actor_id,
   actorName: row.actor_name,
   action: row.action,
+  clusterId: row.cluster_id,
   targetType: row.target_type,
   target: row.target,
   before: parseJson(row.before_json),
@@ -72,8 +82,8 @@ export class AuditRepository {
 
   async append(entry: AuditEntry): Promise<void> {
     await this.#db.execute(
-      `INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target, before_json, after_json, result, detail, ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      `INSERT INTO audit_log (at, actor_id, actor_name, action, target_type, target, before_json, after_json, result, detail, ip, cluster_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         entry.at,
         entry.actorId,
@@ -86,6 +96,7 @@ export class AuditRepository {
         entry.result,
         entry.detail,
         entry.ip,
+        entry.clusterId,
       ],
     );
   }
@@ -100,6 +111,10 @@ export class AuditRepository {
     if (query.beforeId !== undefined) add('id < ?', query.beforeId);
     if (query.actorName !== undefined) add('actor_name = ?', query.actorName);
     if (query.action !== undefined) add('action = ?', query.action);
+    if (query.clusterId !== undefined) add('cluster_id = ?', query.clusterId);
+    if (query.result !== undefined) add('result = ?', query.result);
+    if (query.fromAt !== undefined) add('at >= ?', query.fromAt);
+    if (query.toAt !== undefined) add('at < ?', query.toAt);
     params.push(query.limit);
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const rows = await this.#db.query<AuditRow>(
@@ -107,5 +122,14 @@ export class AuditRepository {
       params,
     );
     return rows.map(toRecord);
+  }
+
+  /** The name a cluster had when the log last recorded a change to it (for one since removed). */
+  async lastRecordedClusterName(clusterId: string): Promise<string | null> {
+    const [row] = await this.#db.query<{ target: string | null }>(
+      `SELECT target FROM audit_log WHERE cluster_id = $1 AND target_type = 'cluster' ORDER BY id DESC LIMIT 1`,
+      [clusterId],
+    );
+    return row?.target ?? null;
   }
 }

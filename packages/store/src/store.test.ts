@@ -106,6 +106,7 @@ for (const factory of testStoreFactories) {
           actorId: null,
           actorName: 'admin',
           action,
+          clusterId: null,
           targetType: 'session',
           target: null,
           before: null,
@@ -121,6 +122,45 @@ for (const factory of testStoreFactories) {
       assert.ok((logins[0]?.id ?? 0) > (logins[1]?.id ?? 0));
       const older = await store.audit.list({ limit: 10, beforeId: logins[0]?.id });
       assert.ok(older.every((entry) => entry.id < (logins[0]?.id ?? 0)));
+    });
+
+    test('audit: filters by cluster, result and time, together', async () => {
+      const cluster = crypto.randomUUID();
+      const entry = (at: number, clusterId: string | null, result: 'success' | 'failure') => ({
+        at,
+        actorId: null,
+        actorName: 'ops',
+        action: 'topic.delete',
+        clusterId,
+        targetType: 'topic',
+        target: 'orders',
+        before: null,
+        after: null,
+        result,
+        detail: null,
+        ip: null,
+      });
+      await store.audit.append(entry(1_000, cluster, 'success'));
+      await store.audit.append(entry(2_000, cluster, 'failure'));
+      await store.audit.append(entry(3_000, null, 'failure'));
+      const ofCluster = await store.audit.list({ limit: 10, clusterId: cluster });
+      assert.deepEqual(
+        ofCluster.map((e) => [e.at, e.clusterId, e.target]),
+        [
+          [2_000, cluster, 'orders'],
+          [1_000, cluster, 'orders'],
+        ],
+      );
+      const failed = await store.audit.list({ limit: 10, actorName: 'ops', result: 'failure' });
+      assert.deepEqual(
+        failed.map((e) => e.at),
+        [3_000, 2_000],
+      );
+      const window = await store.audit.list({ limit: 10, actorName: 'ops', fromAt: 1_500, toAt: 3_000 });
+      assert.deepEqual(
+        window.map((e) => e.at),
+        [2_000],
+      );
     });
 
     test('clusters: insert, rename, unique names, delete', async () => {

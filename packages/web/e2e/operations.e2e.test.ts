@@ -251,8 +251,8 @@ test('delete a topic: the button waits for the typed name', async () => {
   const audit = await apiCall(page, 'GET', '/audit?action=topic.delete');
   assert.ok(
     audit.body.entries.some(
-      (e: { target: string; result: string }) =>
-        e.target === `${clusterId}/to-be-deleted` && e.result === 'success',
+      (e: { clusterId: string; target: string; result: string }) =>
+        e.clusterId === clusterId && e.target === 'to-be-deleted' && e.result === 'success',
     ),
     JSON.stringify(audit.body.entries),
   );
@@ -331,4 +331,82 @@ test('a ZooKeeper-mode cluster shows its ensemble on the overview', async () => 
   } finally {
     await legacy.stop();
   }
+});
+
+test('audit log: filtered by cluster, action and result, a change names "cluster/topic" and shows before and after', async () => {
+  const page = await pages.page();
+  await seedTopic(page, 'audited', 1);
+  const changed = await apiCall(page, 'PATCH', `/clusters/${clusterId}/topics/audited/configs`, {
+    changes: [{ name: 'retention.ms', value: '7200000' }],
+  });
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+
+  await page.goto(`${weir.url}/audit?cluster=${clusterId}&action=topic.configs.update`);
+  const row = page.getByRole('row').filter({ hasText: 'ops/audited' });
+  await row.waitFor();
+  assert.equal(await row.getByText('Change topic configs', { exact: true }).count(), 1);
+  assert.equal(await page.getByRole('row').filter({ hasText: 'Delete topic' }).count(), 0);
+  await row.getByRole('button', { name: /expand/i }).click();
+  const change = page.locator('.ant-table-expanded-row').first();
+  await change.getByText('"retention.ms": "7200000"').waitFor();
+  await screenshot(page, 'audit-log');
+
+  await page.getByLabel('Result', { exact: true }).click();
+  await page.getByRole('option', { name: 'Failure', exact: true }).click();
+  await page.getByText('Nothing recorded yet').waitFor();
+  assert.match(page.url(), /result=failure/);
+  await page.context().close();
+});
+
+test('several topics: a config previewed on each and applied where it passes, then deleted by typing their count', async () => {
+  const page = await pages.page();
+  for (const name of ['bulk-a', 'bulk-b', 'bulk-c']) await seedTopic(page, name, 1);
+  await page.goto(`${weir.url}/clusters/${clusterId}/topics?search=bulk-`);
+  for (const name of ['bulk-a', 'bulk-b', 'bulk-c'])
+    await page.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
+  const toolbar = page.getByRole('toolbar', { name: 'Selected topics' });
+  await toolbar.getByText('3 topics selected', { exact: true }).waitFor();
+  // Gone behind Weir's back after it was selected: its preview must say so, and the others go ahead.
+  const gone = await apiCall(page, 'DELETE', `/clusters/${clusterId}/topics/bulk-c`, {
+    confirmName: 'bulk-c',
+  });
+  assert.equal(gone.status, 204, JSON.stringify(gone.body));
+
+  await toolbar.getByRole('button', { name: 'Change a config…', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Change a config of 3 topics' });
+  await dialog.getByLabel('Config name, e.g. retention.ms').fill('retention.ms');
+  await dialog.getByLabel('New value').fill('5400000');
+  await dialog.getByRole('button', { name: 'Preview', exact: true }).click();
+  await dialog.getByText('1 topic refuses this change and will be left as it is.').waitFor();
+  const refused = dialog.getByRole('row').filter({ hasText: 'bulk-c' });
+  assert.match((await refused.textContent()) ?? '', /Refused/);
+  assert.match(
+    (await dialog.getByRole('row').filter({ hasText: 'bulk-a' }).textContent()) ?? '',
+    /604800000\s*→\s*5400000/,
+  );
+  await dialog.getByRole('button', { name: 'Apply to 2 topics', exact: true }).click();
+  await dialog.getByRole('row').filter({ hasText: 'bulk-b' }).getByText('applied').waitFor();
+  for (const name of ['bulk-a', 'bulk-b']) {
+    const detail = await apiCall(page, 'GET', `/clusters/${clusterId}/topics/${name}?refresh=true`);
+    const retention = detail.body.configs.find((c: { name: string }) => c.name === 'retention.ms');
+    assert.equal(retention.value, '5400000', name);
+  }
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+
+  await page.getByRole('checkbox', { name: 'Select bulk-c', exact: true }).uncheck();
+  await toolbar.getByRole('button', { name: 'Delete…', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete 2 topics' });
+  const ok = confirm.getByRole('button', { name: 'Delete 2 topics', exact: true });
+  assert.equal(await ok.isDisabled(), true);
+  await confirm.getByLabel('Name to confirm').fill('2');
+  await ok.click();
+  await confirm.waitFor({ state: 'hidden' });
+  await eventually(
+    async () =>
+      (await apiCall(page, 'GET', `/clusters/${clusterId}/topics?refresh=true&search=bulk-`)).body.items
+        .length,
+    0,
+    'bulk topics listed after the delete',
+  );
+  await page.context().close();
 });

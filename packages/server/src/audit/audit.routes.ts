@@ -11,17 +11,23 @@ export function auditRoutes(app: FastifyInstance, deps: { audit: AuditService })
       config: { access: 'audit:read' },
       schema: {
         tags: ['audit'],
-        summary: 'Audit log, newest first; page with `before` = the last id seen',
+        summary:
+          'Audit log, newest first, filtered by who, what, cluster, result and time; page with `before` = the last id seen',
         querystring: AuditQuery,
         response: { 200: AuditPage, ...problemResponses },
       },
     },
     async (request): Promise<AuditPage> => {
+      const { query } = request;
       const records = await deps.audit.list({
-        limit: request.query.limit,
-        beforeId: request.query.before,
-        actor: request.query.actor,
-        action: request.query.action,
+        limit: query.limit,
+        beforeId: query.before,
+        actorName: query.actor,
+        action: query.action,
+        clusterId: query.cluster,
+        result: query.result,
+        fromAt: query.from === undefined ? undefined : Date.parse(query.from),
+        toAt: query.to === undefined ? undefined : Date.parse(query.to),
       });
       return {
         entries: records.map((record) => ({
@@ -29,6 +35,8 @@ export function auditRoutes(app: FastifyInstance, deps: { audit: AuditService })
           at: new Date(record.at).toISOString(),
           actor: record.actorName,
           action: record.action,
+          clusterId: record.clusterId,
+          cluster: record.clusterName,
           targetType: record.targetType,
           target: record.target,
           before: record.before,

@@ -24,8 +24,8 @@ export class AuditedChanges {
   }
 
   /**
-   * Runs `work`, records the outcome in the audit log (target `clusterId/change.target`, `after` from
-   * the result), and drops the snapshot so reads show the change.
+   * Runs `work`, records the outcome in the audit log (on `clusterId`, `after` from the result), and
+   * drops the snapshot so reads show the change.
    * @throws whatever `work` throws, after recording it as a failure.
    */
   async apply<T>(
@@ -35,8 +35,13 @@ export class AuditedChanges {
     work: () => Promise<T>,
     after: (result: T) => unknown = (result) => result,
   ): Promise<T> {
-    const target = `${clusterId}/${change.target}`;
-    const event = { action: change.action, targetType: change.targetType, target, before: change.before };
+    const event = {
+      action: change.action,
+      clusterId,
+      targetType: change.targetType,
+      target: change.target,
+      before: change.before,
+    };
     try {
       const result = await work();
       await this.#audit.record(actor, { ...event, after: after(result), result: 'success' });
@@ -49,10 +54,15 @@ export class AuditedChanges {
     }
   }
 
-  /** Records what was done without changing the cluster (reads worth auditing, such as browsing messages). */
-  record(actor: Actor | null, change: ChangeRecord & { after?: unknown; ok: boolean; detail?: string }) {
+  /** Records what was done on `clusterId` without changing it (reads worth auditing, such as a search). */
+  record(
+    clusterId: string,
+    actor: Actor | null,
+    change: ChangeRecord & { after?: unknown; ok: boolean; detail?: string },
+  ) {
     return this.#audit.record(actor ?? { name: 'weir' }, {
       action: change.action,
+      clusterId,
       targetType: change.targetType,
       target: change.target,
       before: change.before,

@@ -88,7 +88,14 @@ export class ClustersService {
     const view = toView(stored);
     await this.#deps.audit.record(
       { principal: actor.principal, ip: actor.client.ip },
-      { action: 'cluster.create', targetType: 'cluster', target: name, after: view, result: 'success' },
+      {
+        action: 'cluster.create',
+        clusterId: view.id,
+        targetType: 'cluster',
+        target: name,
+        after: view,
+        result: 'success',
+      },
     );
     return { cluster: view, connection: report };
   }
@@ -106,6 +113,7 @@ export class ClustersService {
       { principal: actor.principal, ip: actor.client.ip },
       {
         action: 'cluster.update',
+        clusterId: id,
         targetType: 'cluster',
         target: name,
         before: toView(existing),
@@ -134,6 +142,7 @@ export class ClustersService {
       { principal: actor.principal, ip: actor.client.ip },
       {
         action: 'cluster.delete',
+        clusterId: id,
         targetType: 'cluster',
         target: existing.name,
         before: toView(existing),

@@ -54,8 +54,7 @@ function browseRoute(app: FastifyInstance, deps: Deps): void {
         response: { 200: BrowseResult, ...errors },
       },
     },
-    (request) =>
-      deps.messages.browse(request.params.id, request.params.name, request.query, actorOf(request)),
+    (request) => deps.messages.browse(request.params.id, request.params.name, request.query),
   );
 }
 
@@ -129,6 +128,8 @@ function exportRoute(app: FastifyInstance, deps: Deps): void {
           if (event.type === 'match') messages.push(event.message);
           if (event.type === 'end') stopped = event.reason;
         },
+        undefined,
+        format,
       );
       const file = `${request.params.name}-messages.${format}`;
       reply

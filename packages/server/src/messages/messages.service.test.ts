@@ -16,12 +16,12 @@ for (const name of ['.', '..', 'x'.repeat(250), 'a/b', 'bad name', '']) {
   test(`every message operation refuses the topic name ${JSON.stringify(name.slice(0, 12))} with Kafka's rule`, async () => {
     const calls = [
       () =>
-        service.browse(
-          'c',
-          name,
-          { from: 'oldest', limit: 1, maxValueBytes: 16, isolation: 'read_committed' },
-          actor,
-        ),
+        service.browse('c', name, {
+          from: 'oldest',
+          limit: 1,
+          maxValueBytes: 16,
+          isolation: 'read_committed',
+        }),
       () =>
         service.search(
           'c',

@@ -52,12 +52,7 @@ export class MessagesService {
     this.#filters = deps.filters;
   }
 
-  async browse(
-    clusterId: string,
-    topicName: string,
-    query: ResolvedBrowse,
-    actor: Actor,
-  ): Promise<BrowseResult> {
+  async browse(clusterId: string, topicName: string, query: ResolvedBrowse): Promise<BrowseResult> {
     const { gateway, topic, metadata } = await this.#topic(clusterId, topicName);
     const partitions = this.#choosePartitions(
       topic,
@@ -98,18 +93,6 @@ export class MessagesService {
       },
     });
     const page = mergeByTimestamp([...found.values()], query.from === 'newest');
-    await this.#changes.record(actor, {
-      action: 'message.browse',
-      targetType: 'topic',
-      target: `${clusterId}/${topicName}`,
-      after: {
-        from: query.from,
-        partition: query.partition ?? null,
-        limit: query.limit,
-        isolation: query.isolation,
-      },
-      ok: true,
-    });
     return {
       messages: page.slice(0, query.limit).map((r) => renderMessage(r, query.maxValueBytes)),
       reason,
@@ -117,7 +100,10 @@ export class MessagesService {
     };
   }
 
-  /** Runs a search, handing each event to `emit` as it happens; resolves with the stop reason. */
+  /**
+   * Runs a search, handing each event to `emit` as it happens; resolves with the stop reason. Each
+   * search, tail or export (`exportFormat` given) is one audit entry; browsing pages is not audited.
+   */
   async search(
     clusterId: string,
     topicName: string,
@@ -125,6 +111,7 @@ export class MessagesService {
     actor: Actor,
     emit: (event: SearchEvent) => void,
     signal?: AbortSignal,
+    exportFormat?: 'json' | 'csv',
   ): Promise<StopReason> {
     const maxMs = request.follow ? MAX_FOLLOW_MS : MAX_SEARCH_MS;
     if (request.maxMs > maxMs)
@@ -161,11 +148,12 @@ export class MessagesService {
       ));
       if (request.follow) ranges = ranges.map((r) => ({ ...r, to: null }));
     }
-    await this.#changes.record(actor, {
-      action: request.follow ? 'message.tail' : 'message.search',
+    await this.#changes.record(clusterId, actor, {
+      action: exportFormat ? 'message.export' : request.follow ? 'message.tail' : 'message.search',
       targetType: 'topic',
-      target: `${clusterId}/${topicName}`,
+      target: topicName,
       after: {
+        ...(exportFormat ? { format: exportFormat } : {}),
         filters: request.filters,
         key: request.key?.value ?? null,
         resumed: Boolean(request.cursor),

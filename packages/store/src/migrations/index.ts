@@ -2,6 +2,7 @@ import { initialMigration } from './001-initial.ts';
 import { clustersMigration } from './002-clusters.ts';
 import { jobsMigration } from './003-jobs.ts';
 import { jobEventsMigration } from './004-job-events.ts';
+import { auditClusterMigration } from './005-audit-cluster.ts';
 import type { Migration } from './migration.ts';
 
 /** Every migration in order. Append only: an applied migration is never edited. */
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   clustersMigration,
   jobsMigration,
   jobEventsMigration,
+  auditClusterMigration,
 ];

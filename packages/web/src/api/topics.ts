@@ -93,3 +93,48 @@ export const useStartMessageCount = (clusterId: string, topic: string) => {
       queryClient.invalidateQueries({ queryKey: ['cluster', clusterId, 'message-count', topic] }),
   });
 };
+
+/** One topic's outcome in a change to several: its answer, or why it was refused. */
+export type TopicOutcome<T> =
+  | { topic: string; ok: true; value: T }
+  | { topic: string; ok: false; error: Error };
+
+/**
+ * Runs `run` for each topic in turn and keeps every outcome: one refusal does not stop the others,
+ * and none is silent. With `changes`, the cluster's pages are re-read afterwards.
+ */
+export const useTopicsChange = <T>(clusterId: string, run: (topic: string) => Promise<T>, changes: boolean) =>
+  useClusterChange(
+    clusterId,
+    async (topics: string[]): Promise<TopicOutcome<T>[]> => {
+      const outcomes: TopicOutcome<T>[] = [];
+      for (const topic of topics) {
+        try {
+          outcomes.push({ topic, ok: true, value: await run(topic) });
+        } catch (error) {
+          outcomes.push({ topic, ok: false, error: error as Error });
+        }
+      }
+      return outcomes;
+    },
+    { changes: () => changes },
+  );
+
+/** Deletes several topics, each confirmed by its own name once the count was typed. */
+export const useDeleteTopics = (clusterId: string) =>
+  useTopicsChange(clusterId, (topic) => weir.topics.delete(clusterId, topic, topic), true);
+
+/** The same config edit previewed on several topics, then applied to them. */
+export const useTopicsConfigChange = (
+  clusterId: string,
+  changes: { name: string; value: string | null }[],
+  apply: boolean,
+) =>
+  useTopicsChange(
+    clusterId,
+    (topic) =>
+      apply
+        ? weir.topics.configs(clusterId, topic).apply(changes)
+        : weir.topics.configs(clusterId, topic).preview(changes),
+    apply,
+  );

@@ -1,22 +1,50 @@
+import { formatTimestamp } from '@weir/api/display';
 import { Alert, Button, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type AuditEntry, useAuditLog } from '../api/audit.ts';
+import { useSearchParams } from 'react-router-dom';
+import { AUDIT_RESULTS, type AuditEntry, type AuditFilters, useAuditLog } from '../api/audit.ts';
 import { errorText } from '../api/weir.ts';
+import { AuditChange } from './audit/AuditChange.tsx';
+import { AuditFiltersBar } from './audit/AuditFiltersBar.tsx';
+
+const FILTER_NAMES = ['actor', 'action', 'cluster', 'result', 'from', 'to'] as const;
+
+/** The filters as the URL holds them, so a filtered log is a link to share. */
+function filtersOf(params: URLSearchParams): AuditFilters {
+  const filters: Record<string, string> = {};
+  for (const name of FILTER_NAMES) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  const result = filters.result as AuditFilters['result'];
+  return { ...filters, result: AUDIT_RESULTS.includes(result as 'success') ? result : undefined };
+}
+
+/** "demo/orders" for a thing inside a cluster, the cluster's name for the cluster, else the target. */
+const targetName = (entry: AuditEntry) =>
+  entry.cluster && entry.targetType !== 'cluster'
+    ? `${entry.cluster}/${entry.target ?? ''}`
+    : (entry.target ?? entry.targetType);
 
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
-  const audit = useAuditLog();
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersOf(params);
+  const audit = useAuditLog(filters);
   const entries = audit.data?.pages.flatMap((page) => page.entries) ?? [];
-  const time = new Intl.DateTimeFormat(i18n.language === 'zh' ? 'zh-CN' : 'en', {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-  });
+  const setFilters = (next: AuditFilters) =>
+    setParams(
+      Object.fromEntries(
+        Object.entries(next).filter((entry): entry is [string, string] => Boolean(entry[1])),
+      ),
+    );
 
   return (
     <>
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {t('audit.title')}
       </Typography.Title>
+      <AuditFiltersBar filters={filters} onChange={setFilters} />
       {audit.isError && (
         <Alert type="error" showIcon message={errorText(audit.error)} style={{ marginBottom: 16 }} />
       )}
@@ -27,24 +55,31 @@ export function AuditPage() {
         dataSource={entries}
         pagination={false}
         locale={{ emptyText: t('audit.empty') }}
+        expandable={{ expandedRowRender: (entry) => <AuditChange entry={entry} /> }}
         columns={[
           {
             title: t('audit.at'),
             dataIndex: 'at',
-            width: 200,
-            render: (at: string) => time.format(new Date(at)),
+            width: 210,
+            render: (at: string) => formatTimestamp(Date.parse(at), 'local'),
           },
           { title: t('audit.actor'), dataIndex: 'actor', width: 140 },
-          { title: t('audit.action'), dataIndex: 'action', width: 180 },
           {
-            title: t('audit.target'),
-            render: (_, entry) => [entry.targetType, entry.target].filter(Boolean).join(' '),
+            title: t('audit.action'),
+            dataIndex: 'action',
+            width: 220,
+            render: (action: string) => (
+              <span title={action}>{t(`audit.actions.${action}`, { defaultValue: action })}</span>
+            ),
           },
+          { title: t('audit.target'), render: (_, entry) => targetName(entry) },
           {
             title: t('audit.result'),
             dataIndex: 'result',
             width: 110,
-            render: (result: string) => <Tag color={result === 'success' ? 'green' : 'red'}>{result}</Tag>,
+            render: (result: AuditEntry['result']) => (
+              <Tag color={result === 'success' ? 'green' : 'red'}>{t(`audit.results.${result}`)}</Tag>
+            ),
           },
           { title: t('audit.ip'), dataIndex: 'ip', width: 140 },
         ]}

@@ -1,5 +1,6 @@
 import { Input, Space, Switch, Table, Tag, Tooltip } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { Total } from '../../api/cluster-cache.ts';
@@ -10,6 +11,7 @@ import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatBytes, formatCount, formatEstimate, localeOf } from '../../format.ts';
 import { routePathName } from '../../route-names.ts';
 import { CreateTopicDialog } from './changes/CreateTopicDialog.tsx';
+import { SelectedTopicsBar } from './changes/topics/SelectedTopicsBar.tsx';
 
 const SORTS: TopicQuery['sort'][] = ['name', 'partitions', 'size', 'messages', 'underReplicated'];
 
@@ -35,6 +37,7 @@ export function TopicsPage() {
   const [params, setParams] = useSearchParams();
   const query = queryFrom(params);
   const topics = useTopics(clusterId, query);
+  const [selected, setSelected] = useState<string[]>([]);
   const update = (changes: Partial<TopicQuery>) => {
     const next = { ...query, ...changes };
     const entries = Object.entries(next).filter(
@@ -75,8 +78,19 @@ export function TopicsPage() {
         </Space>
       </Space>
       <ErrorAlert error={topics.error} />
+      <SelectedTopicsBar clusterId={clusterId} topics={selected} onSelect={setSelected} />
       <Table<TopicSummary>
         rowKey="name"
+        rowSelection={{
+          selectedRowKeys: selected,
+          preserveSelectedRowKeys: true,
+          onChange: (keys) => setSelected(keys.map(String)),
+          // Kafka's own topics (offsets, transactions) are not for bulk changes.
+          getCheckboxProps: (topic) => ({
+            disabled: topic.internal,
+            'aria-label': t('bulk.select', { topic: topic.name }),
+          }),
+        }}
         size="small"
         loading={topics.isFetching && !topics.data}
         dataSource={topics.data?.items}
