@@ -23,7 +23,7 @@ import {
 
 const TOPIC_COUNT = 10_000;
 const SASL = { mechanism: 'SCRAM-SHA-256', username: 'alice', password: 'alice-secret' } as const;
-// One SASL Kafka with 10,000 topics and one Weir for the file (starting them is what takes time).
+// One SASL and TLS Kafka with 10,000 topics and one Weir for the file (starting them is what takes time).
 // The read-only tests share the cluster registered in `before`; the tests that add, edit or remove
 // a cluster make their own registration of the same Kafka.
 let kafka: KafkaCluster;
@@ -50,7 +50,7 @@ const register = async (page: Page, name: string): Promise<string> => {
 
 before(async () => {
   [kafka, weir] = await Promise.all([
-    startKafkaCluster({ version: '3.9', sasl: true, heapMb: 1024 }),
+    startKafkaCluster({ version: '3.9', sasl: true, tls: true, heapMb: 1024 }),
     startWeir(),
   ]);
   await createManyTopics(
@@ -115,6 +115,70 @@ test('the add-cluster form tests each step: a wrong password is shown, the right
   );
   // The clusters list is left as the other tests expect it.
   const removed = await apiCall(page, 'DELETE', `/clusters/${added}`, { confirmName: 'added-by-form' });
+  assert.equal(removed.status, 204, JSON.stringify(removed.body));
+});
+
+test('the add-cluster form takes every setting: TLS, ZooKeeper, description, tags, metrics and Connect', async () => {
+  const page = await pages.page();
+  await page.goto(`${weir.url}/clusters/new`);
+  await page.getByLabel('Name', { exact: true }).fill('every-field');
+  const bootstrap = page.getByLabel('Bootstrap servers');
+
+  // A bad address is explained once, not once in the detail and again in the list of problems.
+  await bootstrap.fill('broker-1');
+  await page.getByRole('button', { name: 'Test connection', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'has no port' }).waitFor();
+  const said = await page.getByRole('alert').filter({ hasText: 'has no port' }).textContent();
+  assert.equal(said?.match(/has no port/g)?.length, 1, said ?? '');
+
+  // Nothing listens on port 9: the socket error is advice, and the next test's result replaces it.
+  await bootstrap.fill('127.0.0.1:9');
+  await page.getByRole('button', { name: 'Test connection', exact: true }).click();
+  const report = page.getByTestId('connection-report');
+  await report
+    .getByText(/nothing listens on 127\.0\.0\.1:9; check the port and the broker's listeners/)
+    .waitFor();
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'has no port' }).count(), 0);
+
+  await bootstrap.fill(kafka.bootstrapServers.ssl!);
+  await page.getByLabel('Security protocol').click();
+  await page.getByTitle('SSL', { exact: true }).click();
+  await page.getByLabel('CA certificate (PEM)').fill(kafka.tlsCa!);
+  await page.getByLabel('Description').fill('Payments, EU region');
+  await page.getByLabel('Tags', { exact: true }).fill('prod');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Add an endpoint', exact: true }).click();
+  await page.getByLabel('Endpoint URL').fill('http://127.0.0.1:7071/metrics');
+  await page.getByLabel('Broker id').fill('1');
+  await page.getByLabel('Kafka Connect URLs (optional)').fill('http://127.0.0.1:8083');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Test connection', exact: true }).click();
+  await page.getByText('The cluster answered every step.').waitFor();
+  assert.equal(await report.getByText(/nothing listens/).count(), 0, 'the old result is still shown');
+  await screenshot(page, 'add-cluster-tls');
+  await page.getByRole('button', { name: 'Test and save', exact: true }).click();
+  await page.waitForURL(/\/clusters\/[0-9a-f-]+\/overview$/);
+  const added = page.url().split('/')[4]!;
+  const { cluster } = (await apiCall(page, 'GET', `/clusters/${added}`)).body;
+  assert.deepEqual(
+    {
+      protocol: cluster.securityProtocol,
+      tls: cluster.tls,
+      description: cluster.description,
+      tags: cluster.tags,
+      metrics: cluster.metricsEndpoints,
+      connect: cluster.connectUrls,
+    },
+    {
+      protocol: 'SSL',
+      tls: { ca: kafka.tlsCa!.trim(), hasKey: false, verifyHostname: true },
+      description: 'Payments, EU region',
+      tags: ['prod'],
+      metrics: [{ type: 'prometheus', url: 'http://127.0.0.1:7071/metrics', brokerId: 1 }],
+      connect: ['http://127.0.0.1:8083'],
+    },
+  );
+  const removed = await apiCall(page, 'DELETE', `/clusters/${added}`, { confirmName: 'every-field' });
   assert.equal(removed.status, 204, JSON.stringify(removed.body));
 });
 

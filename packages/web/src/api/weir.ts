@@ -9,10 +9,12 @@ export const weir = createWeirClient();
 export { ApiProblem };
 
 /**
- * What a page shows for a failed request: a problem's `detail`, with each invalid field after it in
- * parentheses (`detail (a; b)`); any other error's message.
+ * What a page shows for a failed request: a problem's `detail`, then, in parentheses, each invalid
+ * field the detail does not already say (`detail (a; b)`), so no sentence shows twice; any other
+ * error's message.
  */
 export function errorText(error: Error): string {
   if (!(error instanceof ApiProblem)) return error.message;
-  return error.problems.length ? `${error.detail} (${error.problems.join('; ')})` : error.detail;
+  const unsaid = error.problems.filter((problem) => !error.detail.includes(problem));
+  return unsaid.length ? `${error.detail} (${unsaid.join('; ')})` : error.detail;
 }

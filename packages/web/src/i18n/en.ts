@@ -3,6 +3,7 @@ export const en = {
   'app.tagline': 'Control plane for Apache Kafka',
   'nav.clusters': 'Clusters',
   'nav.audit': 'Audit log',
+  'nav.main': 'Main navigation',
   'header.language': 'Language',
   'header.theme.dark': 'Dark theme',
   'header.logout': 'Log out',
@@ -136,6 +137,40 @@ export const en = {
   'wizard.username': 'Username',
   'wizard.password': 'Password or token',
   'wizard.tags': 'Tags',
+  'wizard.tlsCa': 'CA certificate (PEM)',
+  'wizard.tlsCaHint': "Leave empty to trust the system's CAs.",
+  'wizard.tlsCert': 'Client certificate (PEM), for mutual TLS',
+  'wizard.tlsKey': 'Client private key (PEM)',
+  'wizard.tlsKeyHint': 'Stored encrypted and never shown again.',
+  'wizard.tlsVerifyHostname': "Verify the broker's host name",
+  'wizard.zookeeper': 'ZooKeeper connect string (optional)',
+  'wizard.zookeeperHint':
+    "For ZooKeeper-mode clusters: shows the ensemble's health and znodes. host:port,…/chroot",
+  'wizard.description': 'Description',
+  'wizard.tagsHint': 'Type a tag and press Enter.',
+  'wizard.metrics': 'Metrics endpoints (optional)',
+  'wizard.metricsHint':
+    "Prometheus (e.g. the JMX exporter) or Jolokia URLs; give a broker id for one broker's endpoint.",
+  'wizard.metricsType': 'Endpoint type',
+  'wizard.metricsUrl': 'Endpoint URL',
+  'wizard.metricsBroker': 'Broker id',
+  'wizard.metricsRemove': 'Remove this endpoint',
+  'wizard.metricsAdd': 'Add an endpoint',
+  'wizard.connectUrls': 'Kafka Connect URLs (optional)',
+  'wizard.connectUrlsHint':
+    'REST URLs of Connect workers, e.g. http://connect-1:8083; press Enter after each.',
+  'wizard.reachError.ECONNREFUSED':
+    "nothing listens on {{address}}; check the port and the broker's listeners",
+  'wizard.reachError.ENOTFOUND': 'the host name of {{address}} does not resolve; check its spelling and DNS',
+  'wizard.reachError.EAI_AGAIN':
+    'the host name of {{address}} could not be resolved now (DNS did not answer); try again or check DNS',
+  'wizard.reachError.EHOSTUNREACH': 'no route to {{address}}; check the network, VPN or firewall',
+  'wizard.reachError.ENETUNREACH':
+    'the network of {{address}} is unreachable; check the network, VPN or firewall',
+  'wizard.reachError.ECONNRESET':
+    '{{address}} closed the connection at once; check that it is a Kafka listener',
+  'wizard.reachError.timeout':
+    '{{address}} did not answer in time; a firewall may drop the connection, or the host is down',
   'wizard.test': 'Test connection',
   'wizard.save': 'Test and save',
   'wizard.result': 'Connection test',

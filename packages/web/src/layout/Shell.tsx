@@ -41,13 +41,7 @@ export function Shell() {
             {t('app.tagline')}
           </Typography.Text>
         </div>
-        <Menu
-          mode="inline"
-          theme={mode}
-          selectedKeys={[section]}
-          items={items}
-          aria-label="main navigation"
-        />
+        <Menu mode="inline" theme={mode} selectedKeys={[section]} items={items} aria-label={t('nav.main')} />
       </Layout.Sider>
       <Layout>
         <Layout.Header

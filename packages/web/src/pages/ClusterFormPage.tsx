@@ -11,7 +11,9 @@ import {
   toInput,
   valuesOf,
 } from './cluster-form/cluster-form-values.ts';
+import { MetricsEndpointsFields } from './cluster-form/MetricsEndpointsFields.tsx';
 import { SaslFields } from './cluster-form/SaslFields.tsx';
+import { TlsFields } from './cluster-form/TlsFields.tsx';
 
 /** Adds a cluster, or edits one when the route has a cluster id. */
 export function ClusterFormPage() {
@@ -40,11 +42,13 @@ export function ClusterFormPage() {
               form={form}
               layout="vertical"
               initialValues={existing ? valuesOf(existing) : newClusterValues}
-              onFinish={(values) =>
+              onFinish={(values) => {
+                // One result at a time: a save's report replaces an earlier test's, and the reverse.
+                test.reset();
                 save.mutate(toInput(values), {
                   onSuccess: ({ cluster }) => navigate(`/clusters/${cluster.id}/overview`),
-                })
-              }
+                });
+              }}
             >
               <Form.Item
                 label={t('wizard.name')}
@@ -67,13 +71,35 @@ export function ClusterFormPage() {
               {protocol?.startsWith('SASL_') && (
                 <SaslFields keepsSecret={Boolean(existing?.sasl?.hasPassword || existing?.sasl?.hasToken)} />
               )}
-              <Form.Item label={t('wizard.tags')} name="tags">
-                <Select mode="tags" open={false} />
+              {protocol?.endsWith('SSL') && <TlsFields keepsKey={Boolean(existing?.tls?.hasKey)} />}
+              <Form.Item
+                label={t('wizard.zookeeper')}
+                name="zookeeperConnect"
+                extra={t('wizard.zookeeperHint')}
+              >
+                <Input placeholder="zk-1:2181,zk-2:2181/kafka" />
+              </Form.Item>
+              <Form.Item label={t('wizard.description')} name="description">
+                <Input.TextArea rows={2} maxLength={2000} />
+              </Form.Item>
+              <Form.Item label={t('wizard.tags')} name="tags" extra={t('wizard.tagsHint')}>
+                <Select mode="tags" open={false} aria-label={t('wizard.tags')} />
+              </Form.Item>
+              <MetricsEndpointsFields />
+              <Form.Item
+                label={t('wizard.connectUrls')}
+                name="connectUrls"
+                extra={t('wizard.connectUrlsHint')}
+              >
+                <Select mode="tags" open={false} aria-label={t('wizard.connectUrls')} />
               </Form.Item>
               <Space>
                 <Button
                   onClick={() =>
-                    form.validateFields(['bootstrap']).then(() => test.mutate(toInput(form.getFieldsValue())))
+                    form.validateFields(['bootstrap']).then(() => {
+                      save.reset();
+                      test.mutate(toInput(form.getFieldsValue()));
+                    })
                   }
                   loading={test.isPending}
                 >
@@ -88,7 +114,7 @@ export function ClusterFormPage() {
         </Col>
         <Col xs={24} xl={12}>
           <ConnectionResult
-            report={save.data?.connection ?? test.data}
+            report={test.isPending || save.isPending ? undefined : (save.data?.connection ?? test.data)}
             saveError={save.error instanceof ApiProblem ? save.error : null}
             testError={test.error}
           />

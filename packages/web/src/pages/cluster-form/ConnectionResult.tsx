@@ -1,8 +1,18 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { Alert, Card, List, Space, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionReport } from '../../api/clusters.ts';
 import { errorText } from '../../api/weir.ts';
+
+/**
+ * A socket error as advice in the user's language ("nothing listens on 127.0.0.1:9; check the
+ * port…"), keyed by its code (kafka's reachability.ts); an unknown code shows as it came.
+ */
+function reachError(address: string, error: string, t: TFunction): string {
+  const code = /^no answer within/.test(error) ? 'timeout' : error;
+  return t(`wizard.reachError.${code}`, { address, defaultValue: error });
+}
 
 /** Each step of the connection test, passed or failed, with the server's message for what failed. */
 function ReportSteps({ report }: { report: ConnectionReport }) {
@@ -12,7 +22,9 @@ function ReportSteps({ report }: { report: ConnectionReport }) {
   const steps = [
     ...report.addresses.map((a) => ({
       passed: a.reachable,
-      text: `${t('wizard.reach')} ${a.address}${a.error ? ` — ${a.error}` : ` (${a.latencyMs} ms)`}`,
+      text: a.error
+        ? `${t('wizard.reach')} ${a.address} — ${reachError(a.address, a.error, t)}`
+        : `${t('wizard.reach')} ${a.address} (${a.latencyMs} ms)`,
     })),
     ...(report.authentication
       ? [

@@ -3,7 +3,9 @@ import type { Cluster, ClusterInput, SaslMechanism, SecurityProtocol } from '../
 export const securityProtocols: SecurityProtocol[] = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'];
 export const saslMechanisms: SaslMechanism[] = ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER'];
 
-/** What the cluster form holds: bootstrap servers as typed, and one secret field (password or token). */
+type MetricsEndpoint = ClusterInput['metricsEndpoints'] extends (infer E)[] | undefined ? E : never;
+
+/** What the cluster form holds: every field of ClusterInput, lists as typed, secrets write-only. */
 export interface FormValues {
   name: string;
   bootstrap: string;
@@ -12,17 +14,30 @@ export interface FormValues {
   username?: string;
   /** The password, or the token when the mechanism is OAUTHBEARER. */
   password?: string;
+  tlsCa?: string;
+  tlsCert?: string;
+  /** The client key; blank keeps the stored one. */
+  tlsKey?: string;
+  tlsVerifyHostname?: boolean;
+  zookeeperConnect?: string;
   tags?: string[];
   description?: string;
+  metricsEndpoints?: { type: MetricsEndpoint['type']; url: string; brokerId?: number | null }[];
+  connectUrls?: string[];
 }
 
 /** A new cluster's starting values. */
 export const newClusterValues: Partial<FormValues> = {
   securityProtocol: 'PLAINTEXT',
   mechanism: 'SCRAM-SHA-512',
+  tlsVerifyHostname: true,
+  metricsEndpoints: [],
+  connectUrls: [],
 };
 
-/** The form's values as the API's ClusterInput. */
+const text = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+
+/** The form's values as the API's ClusterInput; empty optional fields are left out, not sent blank. */
 export function toInput(values: FormValues): ClusterInput {
   const input: ClusterInput = {
     name: values.name?.trim() || 'connection-test',
@@ -30,6 +45,12 @@ export function toInput(values: FormValues): ClusterInput {
     securityProtocol: values.securityProtocol,
     tags: values.tags ?? [],
     description: values.description ?? '',
+    metricsEndpoints: (values.metricsEndpoints ?? []).map(({ type, url, brokerId }) => ({
+      type,
+      url: url.trim(),
+      ...(brokerId === null || brokerId === undefined ? {} : { brokerId }),
+    })),
+    connectUrls: values.connectUrls ?? [],
   };
   if (values.securityProtocol.startsWith('SASL_') && values.mechanism) {
     input.sasl =
@@ -37,6 +58,17 @@ export function toInput(values: FormValues): ClusterInput {
         ? { mechanism: values.mechanism, token: values.password }
         : { mechanism: values.mechanism, username: values.username, password: values.password };
   }
+  if (values.securityProtocol.endsWith('SSL')) {
+    const [ca, cert, key] = [text(values.tlsCa), text(values.tlsCert), text(values.tlsKey)];
+    input.tls = {
+      ...(ca ? { ca } : {}),
+      ...(cert ? { cert } : {}),
+      ...(key ? { key } : {}),
+      verifyHostname: values.tlsVerifyHostname ?? true,
+    };
+  }
+  const zookeeper = text(values.zookeeperConnect);
+  if (zookeeper) input.zookeeperConnect = zookeeper;
   return input;
 }
 
@@ -48,7 +80,13 @@ export function valuesOf(cluster: Cluster): FormValues {
     securityProtocol: cluster.securityProtocol,
     mechanism: cluster.sasl?.mechanism ?? 'SCRAM-SHA-512',
     username: cluster.sasl?.username,
+    tlsCa: cluster.tls?.ca,
+    tlsCert: cluster.tls?.cert,
+    tlsVerifyHostname: cluster.tls?.verifyHostname ?? true,
+    zookeeperConnect: cluster.zookeeperConnect,
     tags: cluster.tags,
     description: cluster.description,
+    metricsEndpoints: cluster.metricsEndpoints,
+    connectUrls: cluster.connectUrls,
   };
 }
