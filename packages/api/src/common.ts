@@ -25,10 +25,39 @@ export const Problem = Type.Object(
         description: 'Every individual input problem, when the request was invalid',
       }),
     ),
+    code: Type.Optional(
+      Type.String({
+        description:
+          'A stable name of the problem (see PROBLEM_CODES) for a client that words it in its own language',
+      }),
+    ),
+    params: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+        description: "The values the code's sentence names, e.g. { topic: 'orders' }",
+      }),
+    ),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 );
 export type Problem = Static<typeof Problem>;
+
+/**
+ * The problems a client may word in its own language, each with the params it carries. `detail`
+ * keeps the English sentence for every other client, so a code never replaces it.
+ */
+export const PROBLEM_CODES = {
+  'auth.login-required': [],
+  'auth.invalid-credentials': [],
+  'auth.forbidden': ['role', 'permission'],
+  'cluster.not-found': ['id'],
+  'cluster.name-taken': ['name'],
+  'topic.not-found': ['topic'],
+  'group.not-found': ['group'],
+  'broker.not-found': ['broker'],
+  'job.not-found': ['id'],
+  'confirm.mismatch': ['expected'],
+} as const satisfies Record<string, readonly string[]>;
+export type ProblemCode = keyof typeof PROBLEM_CODES;
 
 /** String options: no control characters (tabs, line breaks, NUL), explained by rule, not regex. */
 export const noControlCharacters = {

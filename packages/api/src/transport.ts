@@ -14,6 +14,10 @@ export class ApiProblem extends Error {
   readonly problems: string[];
   /** Seconds to wait before trying again (a 429's `Retry-After`), when the server said. */
   readonly retryAfterSeconds: number | undefined;
+  /** The problem's stable name (`PROBLEM_CODES`), when it has one, for wording it in another language. */
+  readonly code: string | undefined;
+  /** The values the code's sentence names. */
+  readonly params: Record<string, string | number>;
 
   constructor(problem: Problem, retryAfterSeconds?: number) {
     super(problem.detail);
@@ -24,6 +28,8 @@ export class ApiProblem extends Error {
     this.detail = problem.detail;
     this.problems = problem.problems ?? [];
     this.retryAfterSeconds = retryAfterSeconds;
+    this.code = problem.code;
+    this.params = problem.params ?? {};
   }
 }
 

@@ -1,20 +1,34 @@
+import type { ProblemCode } from '@weir/api';
+
 /**
  * Domain errors thrown by services. One error handler (http/problem.ts) maps them to HTTP problem
  * responses, so services never speak HTTP.
  */
 export class DomainError extends Error {
   readonly status: number;
-  constructor(status: number, message: string, options?: { cause?: unknown }) {
+  /** A stable name a client can word in its own language (`PROBLEM_CODES` of @weir/api). */
+  readonly code: ProblemCode | undefined;
+  readonly params: Record<string, string | number> | undefined;
+  constructor(status: number, message: string, options?: ProblemOptions) {
     super(message, options);
     this.status = status;
     this.name = new.target.name;
+    this.code = options?.code;
+    this.params = options?.params;
   }
+}
+
+/** What a domain error may carry besides its message. */
+export interface ProblemOptions {
+  cause?: unknown;
+  code?: ProblemCode;
+  params?: Record<string, string | number>;
 }
 
 export class InputError extends DomainError {
   /** Each problem with the input, as "where: what is wrong and how to fix it". */
   readonly problems: string[];
-  constructor(message: string, problems: string[] = [], options?: { cause?: unknown }) {
+  constructor(message: string, problems: string[] = [], options?: ProblemOptions) {
     super(400, message, options);
     this.problems = problems;
   }
@@ -23,25 +37,26 @@ export class InputError extends DomainError {
 export class UnauthenticatedError extends DomainError {
   constructor(
     message = 'Log in first: this endpoint needs a session cookie or an API token (Authorization: Bearer).',
+    options: ProblemOptions = { code: 'auth.login-required' },
   ) {
-    super(401, message);
+    super(401, message, options);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message: string) {
-    super(403, message);
+  constructor(message: string, options?: ProblemOptions) {
+    super(403, message, options);
   }
 }
 
 export class NotFoundError extends DomainError {
-  constructor(message: string) {
-    super(404, message);
+  constructor(message: string, options?: ProblemOptions) {
+    super(404, message, options);
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: ProblemOptions) {
     super(409, message, options);
   }
 }
@@ -56,7 +71,7 @@ export class TooManyRequestsError extends DomainError {
 
 /** A cluster, broker or other dependency did not answer; the cause keeps its coordinates. */
 export class UnavailableError extends DomainError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: ProblemOptions) {
     super(503, message, options);
   }
 }

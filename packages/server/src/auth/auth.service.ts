@@ -96,7 +96,7 @@ export class AuthService {
         { name: credentials.username, ip: client.ip },
         { action: 'auth.login', targetType: 'session', result: 'failure', detail: 'invalid credentials' },
       );
-      throw new UnauthenticatedError(INVALID_CREDENTIALS);
+      throw new UnauthenticatedError(INVALID_CREDENTIALS, { code: 'auth.invalid-credentials' });
     }
     this.#limiter.recordSuccess(attempt);
     const sessionSecret = newSecret();

@@ -35,7 +35,10 @@ export class BrokersService {
       (b) => b.nodeId === brokerId,
     );
     if (!summary)
-      throw new NotFoundError(`Broker ${brokerId} is not in the cluster's metadata (it may be down).`);
+      throw new NotFoundError(`Broker ${brokerId} is not in the cluster's metadata (it may be down).`, {
+        code: 'broker.not-found',
+        params: { broker: brokerId },
+      });
     // A broker's own configs are answered by that broker alone: when it is down or hung, the rest of
     // what Weir knows about it still shows, with the reason its configs are missing.
     let configs: BrokerDetail['configs'] = null;

@@ -50,7 +50,11 @@ export class ClustersService {
 
   async getStored(id: string): Promise<StoredCluster> {
     const record = await this.#deps.clusters.findById<ClusterDefinition>(id);
-    if (!record) throw new NotFoundError(`No cluster with id ${id}; list them with GET /api/v1/clusters.`);
+    if (!record)
+      throw new NotFoundError(`No cluster with id ${id}; list them with GET /api/v1/clusters.`, {
+        code: 'cluster.not-found',
+        params: { id },
+      });
     return this.#open(record);
   }
 
@@ -134,6 +138,7 @@ export class ClustersService {
       throw new InputError(
         `To remove a cluster, confirm by sending its exact name "${existing.name}" as confirmName.`,
         ['body.confirmName: does not match the cluster name.'],
+        { code: 'confirm.mismatch', params: { expected: existing.name } },
       );
     }
     await this.#deps.clusters.delete(id);
@@ -161,7 +166,10 @@ export class ClustersService {
 
   async #assertNameFree(name: string): Promise<void> {
     if (await this.#deps.clusters.findByName(name)) {
-      throw new ConflictError(`A cluster named "${name}" already exists; choose another name.`);
+      throw new ConflictError(`A cluster named "${name}" already exists; choose another name.`, {
+        code: 'cluster.name-taken',
+        params: { name },
+      });
     }
   }
 

@@ -105,6 +105,7 @@ export class GroupsService {
     if (description?.state === 'Dead' && (offsets?.length ?? 0) === 0)
       throw new NotFoundError(
         `Consumer group "${groupId}" does not exist: its coordinator, broker ${description.coordinator ?? '?'}, knows no such group.`,
+        { code: 'group.not-found', params: { group: groupId } },
       );
     const groupErrors = new Map<string, string>();
     if (error) groupErrors.set(groupId, error);
@@ -253,7 +254,11 @@ export class GroupsService {
       ]);
     }
     const { state, description } = await this.#liveState(clusterId, groupId);
-    if (state === 'Dead') throw new NotFoundError(`Consumer group "${groupId}" does not exist.`);
+    if (state === 'Dead')
+      throw new NotFoundError(`Consumer group "${groupId}" does not exist.`, {
+        code: 'group.not-found',
+        params: { group: groupId },
+      });
     const refusal = blockedBy(groupId, state, description?.members.length ?? 0);
     if (refusal) throw new ConflictError(refusal);
     const gateway = await this.#connections.gateway(clusterId);

@@ -49,6 +49,7 @@ export function installAccessControl(app: FastifyInstance, auth: AuthService): v
     if (access !== 'authenticated' && !roleHasPermission(principal.role, access)) {
       throw new ForbiddenError(
         `Your role "${principal.role}" lacks the permission "${access}" this action needs; ask an administrator.`,
+        { code: 'auth.forbidden', params: { role: principal.role, permission: access } },
       );
     }
   });

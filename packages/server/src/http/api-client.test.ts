@@ -66,6 +66,8 @@ test("the server's problems arrive as ApiProblem: not found, invalid input with 
   const missing = await client.clusters.get(unknownId).catch((caught: unknown) => caught);
   assert.ok(missing instanceof contract.ApiProblem);
   assert.equal(missing.status, 404);
+  // A code and its params let the console word the problem in the user's language.
+  assert.deepEqual([missing.code, missing.params], ['cluster.not-found', { id: unknownId }]);
   assertShape(
     contract.Problem,
     { type: missing.type, title: missing.title, status: missing.status, detail: missing.detail },
@@ -85,4 +87,5 @@ test("the server's problems arrive as ApiProblem: not found, invalid input with 
     .catch((caught: unknown) => caught);
   assert.ok(anonymous instanceof contract.ApiProblem);
   assert.equal(anonymous.status, 401);
+  assert.equal(anonymous.code, 'auth.login-required');
 });

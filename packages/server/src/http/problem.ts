@@ -1,23 +1,22 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Problem } from '@weir/api';
 import { type KafkaErrorKind, KafkaGatewayError } from '@weir/kafka';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, InputError, TooManyRequestsError } from '../errors.ts';
 import { describeSchemaIssues, type SchemaIssue } from './validation-problems.ts';
 
-/** RFC 9457 problem details: the one shape every API error takes. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  /** Every individual input problem, when the request was invalid. */
-  problems?: string[];
-}
-
-export function sendProblem(reply: FastifyReply, status: number, detail: string, problems?: string[]) {
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  detail: string,
+  problems?: string[],
+  coded?: { code?: string; params?: Record<string, string | number> },
+) {
   const body: Problem = { type: 'about:blank', title: STATUS_CODES[status] ?? 'Error', status, detail };
   if (problems && problems.length > 0) body.problems = problems;
+  if (coded?.code) body.code = coded.code;
+  if (coded?.params) body.params = coded.params;
   return reply.code(status).type('application/problem+json').send(body);
 }
 
@@ -39,7 +38,7 @@ const kafkaStatus: Record<KafkaErrorKind, number> = {
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof TooManyRequestsError) reply.header('retry-after', String(error.retryAfterSeconds));
-    if (error instanceof InputError) return sendProblem(reply, 400, error.message, error.problems);
+    if (error instanceof InputError) return sendProblem(reply, 400, error.message, error.problems, error);
     if (error instanceof KafkaGatewayError) {
       const status = kafkaStatus[error.kind];
       if (status >= 500) request.log.warn({ err: error }, 'cluster unavailable');
@@ -47,7 +46,7 @@ export function installProblemHandlers(app: FastifyInstance): void {
     }
     if (error instanceof DomainError) {
       if (error.status >= 500) request.log.warn({ err: error }, 'dependency unavailable');
-      return sendProblem(reply, error.status, error.message);
+      return sendProblem(reply, error.status, error.message, undefined, error);
     }
     if (error.validation) {
       const problems = describeSchemaIssues(

@@ -128,7 +128,7 @@ export class JobsService {
   async get(id: string, clusterId?: string): Promise<JobDetailView> {
     const job = await this.#jobs.findById(id);
     if (!job || (clusterId && job.clusterId !== clusterId))
-      throw new NotFoundError(`Job ${id} does not exist.`);
+      throw new NotFoundError(`Job ${id} does not exist.`, { code: 'job.not-found', params: { id } });
     return { ...toView(job), history: (await this.#jobs.listEvents(id)).map(toEventView) };
   }
 

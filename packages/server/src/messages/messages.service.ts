@@ -242,7 +242,11 @@ export class MessagesService {
     const gateway = await this.#connections.gateway(clusterId);
     const metadata = await gateway.metadata([name]);
     const topic = metadata.topics.find((t) => t.name === name);
-    if (!topic) throw new NotFoundError(`Topic "${name}" does not exist in this cluster; check the name.`);
+    if (!topic)
+      throw new NotFoundError(`Topic "${name}" does not exist in this cluster; check the name.`, {
+        code: 'topic.not-found',
+        params: { topic: name },
+      });
     return { gateway, topic, metadata };
   }
 

@@ -8,7 +8,11 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 export async function currentTopic(gateway: KafkaGateway, name: string): Promise<TopicMetadata> {
   const metadata = await gateway.metadata([name]);
   const topic = metadata.topics.find((t) => t.name === name);
-  if (!topic) throw new NotFoundError(`Topic "${name}" does not exist in this cluster; check the name.`);
+  if (!topic)
+    throw new NotFoundError(`Topic "${name}" does not exist in this cluster; check the name.`, {
+      code: 'topic.not-found',
+      params: { topic: name },
+    });
   return topic;
 }
 

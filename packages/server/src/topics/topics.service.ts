@@ -33,9 +33,11 @@ const ORDERING_WARNING =
 
 function assertConfirmed(kind: string, name: string, confirmName: string): void {
   if (confirmName !== name) {
-    throw new InputError(`Type the ${kind}'s exact name to confirm: "${name}".`, [
-      `confirmName: must equal "${name}".`,
-    ]);
+    throw new InputError(
+      `Type the ${kind}'s exact name to confirm: "${name}".`,
+      [`confirmName: must equal "${name}".`],
+      { code: 'confirm.mismatch', params: { expected: name } },
+    );
   }
 }
 
@@ -70,7 +72,13 @@ export class TopicsService {
     const { snapshot, freshness } = await this.#snapshots.read(clusterId, refresh);
     const topic = snapshot.metadata.topics.find((t) => t.name === name);
     if (!topic)
-      throw new NotFoundError(`Topic "${name}" does not exist in this cluster (as of ${freshness.takenAt}).`);
+      throw new NotFoundError(
+        `Topic "${name}" does not exist in this cluster (as of ${freshness.takenAt}).`,
+        {
+          code: 'topic.not-found',
+          params: { topic: name },
+        },
+      );
     const summary = summarizeTopics(snapshot).find((t) => t.name === name)!;
     let configs: ConfigEntry[] | null = null;
     let configsError: string | null = null;
