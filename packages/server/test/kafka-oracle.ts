@@ -54,19 +54,33 @@ export interface OracleLag {
 
 const numberOrDash = (cell: string) => (cell === '-' ? null : Number(cell));
 
-/** Per-partition offsets and lag as `kafka-consumer-groups --describe` prints them. */
+/**
+ * Per-partition offsets and lag as `kafka-consumer-groups --describe` prints them. The tool prints
+ * no rows, only a warning, when its request to the coordinator timed out (seen on a loaded machine);
+ * it is asked again then, up to three times, since every group these tests describe has offsets.
+ * @throws Error with the tool's last output when it never printed a row.
+ */
 export async function describeGroupWithKafka(
   version: string,
   bootstrap: string,
   group: string,
 ): Promise<OracleLag[]> {
-  const output = await runKafkaTool(version, 'kafka-consumer-groups', [
-    '--bootstrap-server',
-    bootstrap,
-    '--describe',
-    '--group',
-    group,
-  ]);
+  let output = '';
+  for (let attempt = 0; attempt < 3; attempt++) {
+    output = await runKafkaTool(version, 'kafka-consumer-groups', [
+      '--bootstrap-server',
+      bootstrap,
+      '--describe',
+      '--group',
+      group,
+    ]);
+    const rows = groupRows(output);
+    if (rows.length > 0) return rows;
+  }
+  throw new Error(`kafka-consumer-groups printed no partition of group ${group}:\n${output}`);
+}
+
+function groupRows(output: string): OracleLag[] {
   // Columns are found by their header: Kafka before 2.3 prints no GROUP column.
   const rows = output.split('\n').map((line) => line.trim().split(/\s+/));
   const header = rows.find((cells) => cells.includes('PARTITION') && cells.includes('LAG')) ?? [];
