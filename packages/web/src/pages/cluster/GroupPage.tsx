@@ -1,13 +1,13 @@
-import { Alert, Descriptions, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Descriptions, Table, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { type GroupDetail, useGroup } from '../../api/groups.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
+import { GroupStateTag } from '../../components/GroupStateTag.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatCount, localeOf } from '../../format.ts';
 import { nameFromRoute } from '../../route-names.ts';
 import { GroupActions } from './changes/GroupActions.tsx';
-import { stateColor } from './GroupsPage.tsx';
 
 type PartitionLag = GroupDetail['partitions'][number];
 type Member = GroupDetail['group']['members'][number];
@@ -40,7 +40,7 @@ export function GroupPage() {
         <>
           <Descriptions size="small" column={{ xs: 2, md: 4 }} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('groups.state')}>
-              <Tag color={stateColor(detail.group.state)}>{detail.group.state}</Tag>
+              <GroupStateTag state={detail.group.state} />
             </Descriptions.Item>
             <Descriptions.Item label={t('groups.members')}>{detail.group.members.length}</Descriptions.Item>
             <Descriptions.Item label={t('groups.assignor')}>{detail.group.protocol ?? '–'}</Descriptions.Item>

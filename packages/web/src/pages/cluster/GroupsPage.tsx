@@ -1,22 +1,14 @@
-import { Alert, Input, Space, Table, Tag } from 'antd';
+import { Alert, Input, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { Total } from '../../api/cluster-cache.ts';
 import { type GroupSummary, useGroups } from '../../api/groups.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { GroupStateTag } from '../../components/GroupStateTag.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
 import { compareTotals, formatCount, localeOf } from '../../format.ts';
 import { routePathName } from '../../route-names.ts';
-
-export const stateColor = (state: string) =>
-  ({
-    Stable: 'green',
-    Empty: 'default',
-    Dead: 'red',
-    PreparingRebalance: 'orange',
-    CompletingRebalance: 'orange',
-  })[state] ?? 'blue';
 
 export function GroupsPage() {
   const { t, i18n } = useTranslation();
@@ -75,7 +67,7 @@ export function GroupsPage() {
           {
             title: t('groups.state'),
             dataIndex: 'state',
-            render: (s: string) => <Tag color={stateColor(s)}>{s}</Tag>,
+            render: (s: string) => <GroupStateTag state={s} />,
           },
           { title: t('groups.protocol'), dataIndex: 'protocolType', render: (p: string) => p || '–' },
           { title: t('groups.topics'), dataIndex: 'topics', render: (topics: string[]) => topics.join(', ') },

@@ -43,7 +43,9 @@ export function JobsTable({ clusterId }: { clusterId: string }) {
           {
             title: t('jobs.state'),
             dataIndex: 'state',
-            render: (s: string) => <Tag color={stateColor[s]}>{s}</Tag>,
+            render: (s: string) => (
+              <Tag color={stateColor[s]}>{t(`jobs.states.${s}`, { defaultValue: s })}</Tag>
+            ),
           },
           {
             title: t('jobs.progress'),
