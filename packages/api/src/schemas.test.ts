@@ -48,6 +48,8 @@ const config: api.ConfigEntryView = {
   readOnly: false,
   sensitive: false,
   defaultValue: '604800000',
+  defaultSource: 'default',
+  type: 'LONG',
   documentation: 'How long a log is kept',
 };
 const summary: api.TopicSummary = {
