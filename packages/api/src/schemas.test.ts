@@ -284,6 +284,9 @@ const responses: Record<string, Sample> = {
   BrokerDetail: sample(api.BrokerDetail, {
     freshness,
     broker,
+    role: { mode: 'kraft', processRoles: 'both', activeController: true, reason: null },
+    leaders: total(2),
+    replicas: total(4, 'replica'),
     configs: [config],
     configsError: null,
     logDirs: [
