@@ -152,6 +152,7 @@ export const en = {
   'configs.osDefault': 'OS default',
   'configs.sameAs': 'same as {{key}}',
   'configs.unset': 'Not set',
+  'configs.empty': '(empty)',
   'configs.noDefault': 'Kafka reports no value for this key without the override',
   'configs.toDefault': 'back to default',
   'configs.edit': 'Edit',

@@ -152,6 +152,7 @@ export const zh: Record<MessageKey, string> = {
   'configs.osDefault': '操作系统默认值',
   'configs.sameAs': '同 {{key}}',
   'configs.unset': '未设置',
+  'configs.empty': '（空）',
   'configs.noDefault': '去掉覆盖后的值 Kafka 未报告',
   'configs.toDefault': '恢复默认',
   'configs.edit': '编辑',

@@ -54,6 +54,7 @@ export function ConfigValue({
         <span>–</span>
       </Tooltip>
     );
+  if (value === '') return <Typography.Text type="secondary">{t('configs.empty')}</Typography.Text>;
   const readable = configValueText(t, localeOf(i18n.language), name, value, type);
   return (
     <Space size={6} wrap>
