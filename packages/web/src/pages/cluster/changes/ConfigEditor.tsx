@@ -1,12 +1,12 @@
-import { Alert, Button, Input, Modal, Space, Table, Typography } from 'antd';
+import { Alert, Button, Input, Modal, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBrokerConfigChange } from '../../../api/brokers.ts';
 import type { ConfigChange, ConfigChangeReport, ConfigEntryView } from '../../../api/cluster-cache.ts';
 import { useTopicConfigChange } from '../../../api/topics.ts';
 import { ApiProblem, errorText } from '../../../api/weir.ts';
+import { ConfigDiffTable } from '../configs/ConfigDiffTable.tsx';
 import { ConfigTable } from '../configs/ConfigTable.tsx';
-import { ConfigValue } from '../configs/ConfigValue.tsx';
 import { problemsByKey } from '../configs/config-problems.ts';
 
 /** A failed request's message, without the problems its rows already show. */
@@ -122,39 +122,7 @@ function ConfigEditor({
         }}
         width={720}
       >
-        <Table
-          rowKey="name"
-          size="small"
-          pagination={false}
-          dataSource={diff?.changes}
-          locale={{ emptyText: t('configs.noChange') }}
-          columns={[
-            { title: t('configs.name'), dataIndex: 'name' },
-            {
-              title: t('configs.before'),
-              dataIndex: 'before',
-              render: (v: string | null, row) =>
-                v === null ? (
-                  t('configs.default')
-                ) : (
-                  <ConfigValue name={row.name} value={v} type={byType.get(row.name) ?? null} />
-                ),
-            },
-            {
-              title: t('configs.after'),
-              dataIndex: 'after',
-              render: (v: string | null, row) => (
-                <Typography.Text strong>
-                  {v === null ? (
-                    t('configs.default')
-                  ) : (
-                    <ConfigValue name={row.name} value={v} type={byType.get(row.name) ?? null} />
-                  )}
-                </Typography.Text>
-              ),
-            },
-          ]}
-        />
+        <ConfigDiffTable rows={diff?.changes ?? []} typeOf={(name) => byType.get(name) ?? null} />
         {apply.error && (
           <Alert type="error" showIcon message={errorText(apply.error)} style={{ marginTop: 12 }} />
         )}
