@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { ConfigEntryView, Freshness, Total } from './common.ts';
-import { Nullable } from './schema-kit.ts';
+import { Literals, Nullable } from './schema-kit.ts';
 
 /** Brokers: the list, one broker's configs and log dirs, and the KRaft quorum. */
 
@@ -71,9 +71,32 @@ export const BrokerLogDir = Type.Object({
 });
 export type BrokerLogDir = Static<typeof BrokerLogDir>;
 
+export const KRAFT_PROCESS_ROLES = ['broker', 'both'] as const;
+
+/** What a broker is besides a broker: a KRaft controller too, the active controller. */
+export const BrokerRole = Type.Object(
+  {
+    mode: Literals(['kraft', 'zookeeper'] as const),
+    processRoles: Nullable(Literals(KRAFT_PROCESS_ROLES), {
+      description:
+        'KRaft: `both` when the node is also a quorum voter (a controller in the same process), `broker` when it is not; null with ZooKeeper, or when the quorum could not be read (reason says why)',
+    }),
+    activeController: Type.Boolean({
+      description:
+        'The active controller: the quorum leader in KRaft, the Metadata controller with ZooKeeper',
+    }),
+    reason: Nullable(Type.String({ description: 'Why processRoles is unknown' })),
+  },
+  { additionalProperties: false },
+);
+export type BrokerRole = Static<typeof BrokerRole>;
+
 export const BrokerDetail = Type.Object({
   freshness: Freshness,
   broker: BrokerSummary,
+  role: BrokerRole,
+  leaders: Total,
+  replicas: Total,
   configs: Nullable(Type.Array(ConfigEntryView), {
     description: 'Read live from the broker itself; null when it did not answer (configsError says why)',
   }),

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { CONFIG_TYPES } from './display.ts';
 import { Defaulted, Literals, Nullable, NullFirst, type StaticInput } from './schema-kit.ts';
 
 /**
@@ -175,9 +176,18 @@ export const ConfigEntryView = Type.Object({
   readOnly: Type.Boolean(),
   sensitive: Type.Boolean(),
   defaultValue: Nullable(Type.String(), {
-    description: 'The value this entry falls back to when its own is removed',
+    description:
+      'The value without this override (the next synonym Kafka reports: dynamic cluster default, static broker config, or Kafka default); for an entry at its default, that value. Null when Kafka reports none',
   }),
-  documentation: Nullable(Type.String()),
+  defaultSource: Nullable(
+    Type.String({ description: 'Where `defaultValue` comes from (`default`, `static-broker`, …)' }),
+  ),
+  type: Nullable(Literals(CONFIG_TYPES), {
+    description: "Kafka's config type (DescribeConfigs v3+); null from older brokers",
+  }),
+  documentation: Nullable(
+    Type.String({ description: "Kafka's documentation of the key (DescribeConfigs v3+)" }),
+  ),
 });
 export type ConfigEntryView = Static<typeof ConfigEntryView>;
 

@@ -100,3 +100,126 @@ export function durationParts(ms: number): { unit: DurationUnit; value: number }
   if (rest > 0 || parts.length === 0) parts.push({ unit: 'ms', value: rest });
   return parts;
 }
+
+/** Kafka's Long.MAX_VALUE, which its configs use for "no limit" (e.g. max.compaction.lag.ms). */
+const LONG_MAX_VALUE = '9223372036854775807';
+
+/**
+ * Keys for which Kafka documents -1 as "no limit" (Kafka's topic and broker config docs:
+ * retention.ms and log.retention.ms "If set to -1, no time limit is applied"; retention.bytes and
+ * log.retention.bytes default to -1, "By default there is no size limit only a time limit").
+ */
+const UNLIMITED_AT_MINUS_ONE = new Set([
+  'retention.ms',
+  'retention.bytes',
+  'log.retention.ms',
+  'log.retention.bytes',
+]);
+
+/**
+ * Keys whose -2 means "use another key's value" (KIP-405 tiered storage: local.retention.ms "Default
+ * value is -2, it represents `retention.ms` value is to be used").
+ */
+const SAME_AS_AT_MINUS_TWO: Record<string, string> = {
+  'local.retention.ms': 'retention.ms',
+  'local.retention.bytes': 'retention.bytes',
+  'log.local.retention.ms': 'log.retention.ms',
+  'log.local.retention.bytes': 'log.retention.bytes',
+};
+
+/**
+ * Keys whose -1 leaves the value to the operating system (Kafka's broker docs for
+ * socket.send.buffer.bytes and socket.receive.buffer.bytes: "If the value is -1, the OS default will
+ * be used"; the same for the clients' send.buffer.bytes and receive.buffer.bytes).
+ */
+const OS_DEFAULT_AT_MINUS_ONE = new Set([
+  'socket.send.buffer.bytes',
+  'socket.receive.buffer.bytes',
+  'send.buffer.bytes',
+  'receive.buffer.bytes',
+]);
+
+/** Kafka's config value types (DescribeConfigs v3+ `config_type`), by name. */
+export const CONFIG_TYPES = [
+  'BOOLEAN',
+  'STRING',
+  'INT',
+  'SHORT',
+  'LONG',
+  'DOUBLE',
+  'LIST',
+  'CLASS',
+  'PASSWORD',
+] as const;
+export type ConfigType = (typeof CONFIG_TYPES)[number];
+
+const DURATION_SUFFIXES: [string, number][] = [
+  ['.ms', 1],
+  ['.seconds', 1_000],
+  ['.minutes', 60_000],
+  ['.hours', 3_600_000],
+];
+
+/** What a config value means to a person, before it is put in words (see {@link readableConfigValue}). */
+export type ConfigValueMeaning =
+  | { kind: 'unlimited' }
+  | { kind: 'osDefault' }
+  | { kind: 'sameAs'; key: string }
+  | { kind: 'duration'; ms: number }
+  | { kind: 'bytes'; bytes: number };
+
+/**
+ * What a Kafka config value means, from its key and type: Long.MAX_VALUE and the documented -1 of
+ * retention keys are "unlimited", a `.ms`/`.seconds`/`.minutes`/`.hours` key's number is a duration, a
+ * `.bytes` key's number a size. Null when the raw value says it all (text, lists, booleans, 0, other
+ * negatives, unset). `type` is Kafka's config type; null (brokers before 2.6 do not report it) lets
+ * the key and the value decide.
+ */
+export function configValueMeaning(
+  name: string,
+  value: string | null,
+  type: ConfigType | null = null,
+): ConfigValueMeaning | null {
+  if (value === null || !/^-?\d+$/.test(value)) return null;
+  if (type !== null && type !== 'INT' && type !== 'SHORT' && type !== 'LONG') return null;
+  if (value === LONG_MAX_VALUE) return { kind: 'unlimited' };
+  if (value === '-1' && UNLIMITED_AT_MINUS_ONE.has(name)) return { kind: 'unlimited' };
+  if (value === '-1' && OS_DEFAULT_AT_MINUS_ONE.has(name)) return { kind: 'osDefault' };
+  const sameAs = SAME_AS_AT_MINUS_TWO[name];
+  if (value === '-2' && sameAs) return { kind: 'sameAs', key: sameAs };
+  const number = Number(value);
+  if (number <= 0 || !Number.isSafeInteger(number)) return null;
+  const duration = DURATION_SUFFIXES.find(([suffix]) => name.endsWith(suffix));
+  if (duration) return { kind: 'duration', ms: number * duration[1] };
+  if (name.endsWith('.bytes')) return { kind: 'bytes', bytes: number };
+  return null;
+}
+
+/**
+ * A config value in readable English, for the CLI and exports (the console words
+ * {@link configValueMeaning} in the user's language): 604800000 for a `.ms` key → "7 days",
+ * 1073741824 for a `.bytes` key → "1 GiB", Long.MAX_VALUE or retention.ms=-1 → "unlimited",
+ * local.retention.ms=-2 → "same as retention.ms". Null when the raw value needs no translation.
+ */
+export function readableConfigValue(
+  name: string,
+  value: string | null,
+  type: ConfigType | null = null,
+  locale = 'en',
+): string | null {
+  const meaning = configValueMeaning(name, value, type);
+  switch (meaning?.kind) {
+    case undefined:
+      return null;
+    case 'unlimited':
+      return 'unlimited';
+    case 'osDefault':
+      return 'OS default';
+    case 'sameAs':
+      return `same as ${meaning.key}`;
+    case 'duration':
+      return formatDuration(meaning.ms);
+    case 'bytes':
+      return formatBytes(meaning.bytes, locale);
+  }
+}

@@ -48,6 +48,8 @@ const config: api.ConfigEntryView = {
   readOnly: false,
   sensitive: false,
   defaultValue: '604800000',
+  defaultSource: 'default',
+  type: 'LONG',
   documentation: 'How long a log is kept',
 };
 const summary: api.TopicSummary = {
@@ -282,6 +284,9 @@ const responses: Record<string, Sample> = {
   BrokerDetail: sample(api.BrokerDetail, {
     freshness,
     broker,
+    role: { mode: 'kraft', processRoles: 'both', activeController: true, reason: null },
+    leaders: total(2),
+    replicas: total(4, 'replica'),
     configs: [config],
     configsError: null,
     logDirs: [

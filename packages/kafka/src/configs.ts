@@ -17,9 +17,67 @@ export interface ConfigEntry {
   source: ConfigSourceName;
   readOnly: boolean;
   sensitive: boolean;
-  /** The value this entry falls back to when its own is removed, from the synonyms Kafka reports. */
+  /**
+   * The value this entry has without its override, from the synonyms Kafka reports (the next one in
+   * precedence: dynamic cluster default, static broker config, Kafka's default); for an entry at its
+   * default, that value. Null when Kafka reports no lower synonym (a topic's retention.ms override
+   * lists only itself) or the value is sensitive.
+   */
   defaultValue: string | null;
+  /** Where `defaultValue` comes from. */
+  defaultSource: ConfigSourceName | null;
+  /** Kafka's config type (DescribeConfigs v3+, Kafka 2.6); null from older brokers. */
+  type: ConfigTypeName | null;
   documentation: string | null;
+}
+
+/** Kafka's ConfigType names, by their code in DescribeConfigs v3+ (0 is UNKNOWN). */
+export type ConfigTypeName =
+  | 'BOOLEAN'
+  | 'STRING'
+  | 'INT'
+  | 'SHORT'
+  | 'LONG'
+  | 'DOUBLE'
+  | 'LIST'
+  | 'CLASS'
+  | 'PASSWORD';
+const typeNames: (ConfigTypeName | null)[] = [
+  null,
+  'BOOLEAN',
+  'STRING',
+  'INT',
+  'SHORT',
+  'LONG',
+  'DOUBLE',
+  'LIST',
+  'CLASS',
+  'PASSWORD',
+];
+
+interface DescribedEntry {
+  value?: string | null;
+  configSource: number;
+  isSensitive: boolean;
+  synonyms: { name: string; value?: string | null; source: number }[];
+}
+
+/**
+ * The value an entry falls back to, from its synonyms (Kafka lists them highest precedence first,
+ * the entry's own source first): the first synonym from another source; for an entry already at
+ * Kafka's default, its own value.
+ */
+export function fallbackOf(config: DescribedEntry): {
+  value: string | null;
+  source: ConfigSourceName | null;
+} {
+  if (config.isSensitive) return { value: null, source: null };
+  if (config.configSource === ConfigSources.DEFAULT_CONFIG)
+    return { value: config.value ?? null, source: 'default' };
+  const next = config.synonyms.find((s) => s.source !== config.configSource);
+  return next
+    ? { value: next.value ?? null, source: sourceNames[next.source] ?? 'unknown' }
+    : { value: null, source: null };
 }
 
 const sourceNames: Record<number, ConfigSourceName> = {
@@ -47,17 +105,20 @@ export async function describeConfigs(
     includeDocumentation: true,
   });
   return (description?.configs ?? [])
-    .map((config) => ({
-      name: config.name,
-      value: config.isSensitive ? null : (config.value ?? null),
-      source: sourceNames[config.configSource] ?? 'unknown',
-      readOnly: config.readOnly,
-      sensitive: config.isSensitive,
-      defaultValue: config.isSensitive
-        ? null
-        : (config.synonyms.find((s) => s.source !== config.configSource)?.value ?? null),
-      documentation: config.documentation ?? null,
-    }))
+    .map((config) => {
+      const fallback = fallbackOf(config);
+      return {
+        name: config.name,
+        value: config.isSensitive ? null : (config.value ?? null),
+        source: sourceNames[config.configSource] ?? 'unknown',
+        readOnly: config.readOnly,
+        sensitive: config.isSensitive,
+        defaultValue: fallback.value,
+        defaultSource: fallback.source,
+        type: typeNames[config.configType] ?? null,
+        documentation: config.documentation ?? null,
+      };
+    })
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -4,7 +4,7 @@ export type { BrokerAddress, BrokerFailure } from './broker-call.ts';
 export { readKafkaVersion } from './broker-version.ts';
 export type { ConfigChange, ConfigResource } from './config-changes.ts';
 export { fullOverrideSet } from './config-changes.ts';
-export type { ConfigEntry, ConfigSourceName } from './configs.ts';
+export type { ConfigEntry, ConfigSourceName, ConfigTypeName } from './configs.ts';
 export type { ClusterConnection, SaslMechanism, SecurityProtocol } from './connection.ts';
 export type { KafkaErrorCoordinates, KafkaErrorKind } from './errors.ts';
 export { KafkaGatewayError } from './errors.ts';

@@ -130,10 +130,11 @@ test('edit a topic config: the diff is shown before it is applied', async () => 
   const page = await pages.page();
   await seedTopic(page, 'config-edited', 1);
   await page.goto(`${weir.url}/clusters/${clusterId}/topics/config-edited?tab=configs`);
+  await page.getByRole('button', { name: 'Edit retention.ms', exact: true }).click();
   await page.getByLabel('retention.ms', { exact: true }).fill('3600000');
   await page.getByRole('button', { name: 'Review 1 change' }).click();
   const diff = page.getByRole('dialog', { name: 'Config changes: before and after' });
-  await diff.getByRole('row', { name: /retention\.ms 604800000 3600000/ }).waitFor();
+  await diff.getByRole('row', { name: /retention\.ms 7 days 604800000 1 hour 3600000/ }).waitFor();
   await diff.getByRole('button', { name: 'Apply', exact: true }).click();
   await diff.waitFor({ state: 'hidden' });
   const configs = await apiCall(page, 'GET', `/clusters/${clusterId}/topics/config-edited?refresh=true`);
@@ -147,6 +148,7 @@ test('cluster-wide broker defaults: edited with the same diff', async () => {
   await page.getByRole('button', { name: 'Cluster-wide defaults' }).click();
   const drawer = page.getByRole('dialog');
   await drawer.getByPlaceholder('Filter configs').fill('log.cleaner.threads');
+  await drawer.getByRole('button', { name: 'Edit log.cleaner.threads', exact: true }).click();
   await drawer.getByLabel('log.cleaner.threads', { exact: true }).fill('2');
   await drawer.getByRole('button', { name: 'Review 1 change' }).click();
   const diff = page.getByRole('dialog', { name: 'Config changes: before and after' });

@@ -4,7 +4,7 @@ import { readLive } from '../clusters/live-read.ts';
 import { overviewOf } from '../clusters/overview.view.ts';
 import type { SnapshotsService } from '../clusters/snapshots.service.ts';
 import { NotFoundError, UnavailableError } from '../errors.ts';
-import { type BrokerSummary, summarizeBrokers } from './brokers.view.ts';
+import { type BrokerSummary, brokerLoadOf, brokerRoleOf, summarizeBrokers } from './brokers.view.ts';
 
 /** Broker reads: the list from the snapshot, one broker's configs read live. */
 export class BrokersService {
@@ -31,9 +31,8 @@ export class BrokersService {
    */
   async detail(clusterId: string, brokerId: number, refresh = false): Promise<BrokerDetail> {
     const { snapshot, freshness } = await this.#snapshots.read(clusterId, refresh);
-    const summary = summarizeBrokers(snapshot, overviewOf(snapshot).controllerId).find(
-      (b) => b.nodeId === brokerId,
-    );
+    const { controllerId } = overviewOf(snapshot);
+    const summary = summarizeBrokers(snapshot, controllerId).find((b) => b.nodeId === brokerId);
     if (!summary)
       throw new NotFoundError(`Broker ${brokerId} is not in the cluster's metadata (it may be down).`, {
         code: 'broker.not-found',
@@ -52,6 +51,14 @@ export class BrokersService {
       configsError = error.message;
     }
     const dirs = snapshot.logDirs?.find((d) => d.brokerId === brokerId)?.logDirs ?? null;
-    return { freshness, broker: summary, configs, configsError, logDirs: dirs };
+    return {
+      freshness,
+      broker: summary,
+      role: brokerRoleOf(snapshot, brokerId, controllerId),
+      ...brokerLoadOf(snapshot, brokerId),
+      configs,
+      configsError,
+      logDirs: dirs,
+    };
   }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { aSnapshot, total } from '../clusters/snapshot.fixtures.ts';
-import { summarizeBrokers } from './brokers.view.ts';
+import { brokerLoadOf, brokerRoleOf, summarizeBrokers } from './brokers.view.ts';
 
 test('brokers: leader and replica counts, skew against an even share, log-dir usage', () => {
   const [one, two] = summarizeBrokers(aSnapshot(), 1);
@@ -23,4 +23,32 @@ test('brokers: leader and replica counts, skew against an even share, log-dir us
   assert.equal(twoDown.logDirs, null);
   assert.equal(twoDown.logDirsError, 'broker 2 timed out');
   assert.deepEqual(twoDown.sizeBytes, total(null, 0, 0, 'logDir', 'broker 2 timed out'));
+});
+
+test('a KRaft broker that is a quorum voter is a controller too; the role is unknown, with why, when the quorum was not read', () => {
+  const voters = [{ nodeId: 1, logEndOffset: 10, lag: 0, lastCaughtUpTimestamp: null }];
+  const kraft = aSnapshot({
+    quorum: { leaderId: 1, leaderEpoch: 3, highWatermark: 10, voters, observers: [] },
+  });
+  assert.deepEqual(brokerRoleOf(kraft, 1, 1), {
+    mode: 'kraft',
+    processRoles: 'both',
+    activeController: true,
+    reason: null,
+  });
+  assert.equal(brokerRoleOf(kraft, 2, 1).processRoles, 'broker');
+  const unread = brokerRoleOf(
+    aSnapshot({ quorum: null, partErrors: { quorum: 'controller timed out' } }),
+    2,
+    null,
+  );
+  assert.deepEqual([unread.processRoles, unread.reason], [null, 'controller timed out']);
+  const zk = brokerRoleOf(aSnapshot({ mode: 'zookeeper', quorum: null }), 2, 2);
+  assert.deepEqual(zk, { mode: 'zookeeper', processRoles: null, activeController: true, reason: null });
+});
+
+test("a broker's leaders and replicas are complete totals over every partition", () => {
+  const { leaders, replicas } = brokerLoadOf(aSnapshot(), 1);
+  assert.deepEqual([leaders.value, leaders.complete, leaders.unit], [2, true, 'partition']);
+  assert.deepEqual([replicas.value, replicas.complete, replicas.unit], [4, true, 'replica']);
 });

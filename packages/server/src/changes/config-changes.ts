@@ -1,12 +1,12 @@
 import type { ConfigChangeReport } from '@weir/api';
-import type { ConfigChange, ConfigResource } from '@weir/kafka';
+import { type ConfigChange, type ConfigResource, KafkaGatewayError } from '@weir/kafka';
 import { liveBrokerIds } from '../brokers/broker-ids.ts';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import { InputError, NotFoundError } from '../errors.ts';
 import { currentTopic } from '../topics/topic-lookup.ts';
 import type { Actor } from './actor.ts';
 import type { AuditedChanges } from './audited-change.ts';
-import { diffConfigs, withDynamicOnlyBrokerKeys } from './config-diff.ts';
+import { diffConfigs, keyNamedIn, withDynamicOnlyBrokerKeys } from './config-diff.ts';
 
 const describeResource = (r: ConfigResource) =>
   r.type === 'topic'
@@ -14,6 +14,17 @@ const describeResource = (r: ConfigResource) =>
     : r.name === ''
       ? 'the cluster-wide broker default'
       : `broker ${r.name}`;
+
+/**
+ * A broker's refusal of a config change, as an input problem naming the key it is about
+ * (`min.insync.replicas: …`), so a client can show it on that key's row; other errors pass through.
+ */
+function refusalByKey(error: unknown, changes: ConfigChange[]): unknown {
+  if (!(error instanceof KafkaGatewayError) || error.kind !== 'invalid') return error;
+  const key =
+    keyNamedIn(error.message, changes) ?? (changes.length === 1 ? (changes[0]?.name ?? null) : null);
+  return key ? new InputError(error.message, [`${key}: ${error.message}`]) : error;
+}
 
 /** Topic configs, one broker's dynamic configs, and the cluster-wide broker defaults: diff, then apply. */
 export class ConfigChanges {
@@ -53,7 +64,9 @@ export class ConfigChanges {
     if (problems.length > 0) {
       throw new InputError(`These changes to ${describeResource(resource)} cannot be applied.`, problems);
     }
-    const { api } = await gateway.alterConfigs(resource, changes, true);
+    const { api } = await gateway.alterConfigs(resource, changes, true).catch((error: unknown) => {
+      throw refusalByKey(error, changes);
+    });
     if (!actor) return { resource, changes: rows, applied: false, api };
     const target =
       resource.type === 'topic'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ConfigEntry } from '@weir/kafka';
-import { diffConfigs } from './config-diff.ts';
+import { diffConfigs, keyNamedIn } from './config-diff.ts';
 
 const entry = (name: string, value: string | null, extra: Partial<ConfigEntry> = {}): ConfigEntry => ({
   name,
@@ -10,6 +10,8 @@ const entry = (name: string, value: string | null, extra: Partial<ConfigEntry> =
   readOnly: false,
   sensitive: false,
   defaultValue: value,
+  defaultSource: 'default',
+  type: null,
   documentation: null,
   ...extra,
 });
@@ -46,4 +48,18 @@ test('unknown keys suggest the nearest one; read-only, repeated and unchanged en
     'cleanup.policy: is already "delete"; nothing to change.',
     'no.such.thing.at.all: is not a config of this resource.',
   ]);
+});
+
+test("a broker's refusal is put on the key its message names, the longest one when keys overlap", () => {
+  const changes = [{ name: 'retention.ms' }, { name: 'local.retention.ms' }, { name: 'min.insync.replicas' }];
+  assert.equal(
+    keyNamedIn('Invalid value 0 for configuration min.insync.replicas: Value must be at least 1', changes),
+    'min.insync.replicas',
+  );
+  assert.equal(
+    keyNamedIn('local.retention.ms must be at most retention.ms.', changes.slice(0, 2)),
+    'local.retention.ms',
+  );
+  assert.equal(keyNamedIn('Invalid value for retention.ms.', changes.slice(0, 2)), 'retention.ms');
+  assert.equal(keyNamedIn('The broker is busy', changes), null);
 });

@@ -25,6 +25,8 @@ export const withDynamicOnlyBrokerKeys = (entries: ConfigEntry[]): ConfigEntry[]
     readOnly: false,
     sensitive: false,
     defaultValue: null,
+    defaultSource: null,
+    type: 'LONG' as const,
     documentation: null,
   })),
 ];
@@ -71,6 +73,24 @@ export function diffConfigs(
     });
   }
   return { rows, problems };
+}
+
+/**
+ * Which of the changed keys a broker's refusal is about: Kafka answers per resource, not per key, and
+ * names the key in its message ("Invalid value 0 for configuration min.insync.replicas: …"). The
+ * longest key the message names wins (so `retention.ms` is not taken for `local.retention.ms`); null
+ * when it names none of them.
+ */
+export function keyNamedIn(message: string, changes: { name: string }[]): string | null {
+  const named = changes
+    .map((c) => c.name)
+    .filter((name) => {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      // Not inside a longer key; a sentence's closing period may follow.
+      return new RegExp(`(^|[^\\w.-])${escaped}($|[^\\w.-]|\\.(\\s|$))`, 'i').test(message);
+    })
+    .sort((a, b) => b.length - a.length);
+  return named[0] ?? null;
 }
 
 /** The known key with the fewest edits from `name`, when it is close enough to be a typo. */

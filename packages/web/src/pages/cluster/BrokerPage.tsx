@@ -4,6 +4,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { useBroker } from '../../api/brokers.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { formatBytes, localeOf } from '../../format.ts';
+import { BrokerSummaryPanel } from './BrokerSummaryPanel.tsx';
 import { BrokerConfigEditor } from './changes/ConfigEditor.tsx';
 
 export function BrokerPage() {
@@ -23,6 +24,7 @@ export function BrokerPage() {
         title={brokerId}
         query={query}
       />
+      {detail && <BrokerSummaryPanel detail={detail} />}
       {detail && (
         <Tabs
           activeKey={params.get('tab') ?? 'configs'}
