@@ -104,7 +104,11 @@ export function configColumns(t: TFunction, edit?: ConfigEdits): ColumnsType<Con
     {
       title: t('configs.source'),
       dataIndex: 'source',
-      render: (source: string) => <Tag color={source === 'default' ? undefined : 'blue'}>{source}</Tag>,
+      render: (source: string) => (
+        <Tag color={source === 'default' ? undefined : 'blue'} title={source}>
+          {t(`configs.sources.${source}`, { defaultValue: source })}
+        </Tag>
+      ),
     },
     { title: t('configs.default'), render: (_, entry) => <DefaultCell entry={entry} t={t} /> },
     {
