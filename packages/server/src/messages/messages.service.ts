@@ -1,6 +1,7 @@
 import {
   type BrowseResult,
   type Isolation,
+  type KeyLookup,
   MAX_FOLLOW_MS,
   MAX_PRODUCE_BODY_BYTES,
   MAX_SEARCH_MS,
@@ -11,12 +12,14 @@ import {
   type ResolvedBrowse,
   type ResolvedProduce,
   type ResolvedSearch,
+  type SearchCoverage,
   type SearchEvent,
   type StartAt,
   type StopReason,
 } from '@weir/api';
 import {
   type FetchedRecord,
+  hashedPartition,
   type KafkaGateway,
   KafkaGatewayError,
   type MetadataSnapshot,
@@ -33,7 +36,7 @@ import type { FilterPool } from './filter-pool.ts';
 import type { MatcherFilter } from './message-filter.ts';
 import { MessageMatcher } from './message-matcher.ts';
 import { mergeByTimestamp } from './message-order.ts';
-import { MessageScan, type ScanRange } from './message-scan.ts';
+import { MessageScan, type ScannedRange, type ScanRange } from './message-scan.ts';
 import { encodePayload, renderPayload } from './payload.ts';
 
 // Kept for the temporary api-contract.test.ts, which compares them with the contract's.
@@ -122,32 +125,41 @@ export class MessagesService {
       );
     const { gateway, topic, metadata } = await this.#topic(clusterId, topicName);
     const filters: MatcherFilter[] = [...request.filters];
-    let keyPartition: number | null = null;
+    let keyLookup: KeyLookup | null = null;
     let chosen = request.partitions;
     if (request.key) {
+      const { partitioner } = request.key;
       const keyBytes = this.#decode(request.key.value, request.key.encoding, 'key.value');
-      keyPartition = partitionForKey(keyBytes, topic.partitions.length);
-      chosen = [keyPartition];
+      const partition = hashedPartition(keyBytes, topic.partitions.length, partitioner);
+      // A key the partitioner places at random (consistent_random's empty key) may be anywhere.
+      const scope = partition === null ? 'all' : request.key.scope;
+      keyLookup = { partitioner, partition, scope };
+      if (scope === 'hashed') chosen = [partition as number];
       filters.push({ target: 'key', match: 'equals', value: '', bytes: keyBytes });
     }
     const matcher = new MessageMatcher(filters, this.#filters);
-    let ranges: ScanRange[];
-    let failed: PartitionProgress[] = [];
-    if (request.cursor) {
-      ranges = this.#resume(topic, request.cursor);
-    } else {
-      const partitions = this.#choosePartitions(topic, chosen);
-      const start = request.start ?? (request.follow ? { type: 'newest', count: 0 } : { type: 'oldest' });
-      ({ ranges, failed } = await this.#ranges(
+    const start: SearchCoverage['start'] = request.cursor
+      ? { type: 'cursor' }
+      : (request.start ?? (request.follow ? { type: 'newest', count: 0 } : { type: 'oldest' }));
+    const resumed = request.cursor ? this.#resume(topic, request.cursor) : null;
+    const partitions = resumed ? resumed.map((r) => r.partition) : this.#choosePartitions(topic, chosen);
+    const [{ ranges: fresh, failed, bounds }, compacted] = await Promise.all([
+      this.#ranges(
         gateway,
         metadata,
         topic,
         partitions,
-        start,
+        start.type === 'cursor' ? { type: 'oldest' } : start,
         request.isolation,
-      ));
-      if (request.follow) ranges = ranges.map((r) => ({ ...r, to: null }));
-    }
+      ),
+      gateway
+        .topicConfigValue([topic.name], 'cleanup.policy')
+        .then((values) => (values.get(topic.name) ?? '').includes('compact'))
+        .catch(() => false),
+    ]);
+    // Resuming still lists the offsets: the end event says how many records the partitions hold.
+    let ranges = resumed ?? fresh;
+    if (request.follow && !request.cursor) ranges = ranges.map((r) => ({ ...r, to: null }));
     await this.#changes.record(clusterId, actor, {
       action: exportFormat ? 'message.export' : request.follow ? 'message.tail' : 'message.search',
       targetType: 'topic',
@@ -156,6 +168,7 @@ export class MessagesService {
         ...(exportFormat ? { format: exportFormat } : {}),
         filters: request.filters,
         key: request.key?.value ?? null,
+        ...(keyLookup ? { partitioner: keyLookup.partitioner, keyScope: keyLookup.scope } : {}),
         resumed: Boolean(request.cursor),
         isolation: request.isolation,
       },
@@ -169,7 +182,12 @@ export class MessagesService {
       budget: { maxScanned: request.maxScanned, maxMs: request.maxMs, maxMatches: request.maxMatches },
       signal,
     });
-    emit({ type: 'start', partitions: [...scan.progress().partitions, ...failed], keyPartition });
+    emit({
+      type: 'start',
+      partitions: [...scan.progress().partitions, ...(request.cursor ? [] : failed)],
+      keyPartition: keyLookup?.partition ?? null,
+      keyLookup,
+    });
     const reason = await scan.run({
       matches: (records) => {
         for (const record of records)
@@ -178,7 +196,21 @@ export class MessagesService {
       progress: (progress) => emit({ type: 'progress', progress }),
     });
     const progress = scan.progress();
-    emit({ type: 'end', reason, progress: { ...progress, partitions: [...progress.partitions, ...failed] } });
+    emit({
+      type: 'end',
+      reason,
+      progress: { ...progress, partitions: [...progress.partitions, ...(request.cursor ? [] : failed)] },
+      covered: coverage(start, scan.covered(), bounds, compacted),
+      keyLookup: keyLookup && {
+        ...keyLookup,
+        // Nothing in the partition the key hashes to: the producer may have used another partitioner.
+        searchAllPartitions:
+          keyLookup.scope === 'hashed' &&
+          progress.matched === 0 &&
+          reason === 'end' &&
+          topic.partitions.length > 1,
+      },
+    });
     return reason;
   }
 
@@ -269,7 +301,7 @@ export class MessagesService {
     partitions: number[],
     start: StartAt,
     isolation: Isolation,
-  ): Promise<{ ranges: ScanRange[]; failed: PartitionProgress[] }> {
+  ): Promise<{ ranges: ScanRange[]; failed: PartitionProgress[]; bounds: Map<number, Bounds> }> {
     const brokers = new Map(metadata.brokers.map((b) => [b.nodeId, b]));
     const led = [];
     const failed: PartitionProgress[] = [];
@@ -285,15 +317,15 @@ export class MessagesService {
           error: `Partition ${partition} has no leader (offline); it was skipped.`,
         });
     }
-    const [bounds, atTime] = await Promise.all([
+    const [listed, atTime] = await Promise.all([
       gateway.listOffsets(led, isolation),
       start.type === 'timestamp' ? gateway.offsetsAt(led, start.timestamp) : Promise.resolve(null),
     ]);
-    for (const broker of bounds.failedBrokers) {
+    for (const broker of listed.failedBrokers) {
       for (const p of led.filter((l) => l.leader.nodeId === broker.nodeId))
         failed.push({ partition: p.partition, position: 0, end: 0, done: true, error: broker.error });
     }
-    const ranges = bounds.offsets.map(({ partition, start: first, end }): ScanRange => {
+    const ranges = listed.offsets.map(({ partition, start: first, end }): ScanRange => {
       const at = atTime?.get(`${topic.name}:${partition}`);
       const from =
         start.type === 'oldest'
@@ -307,7 +339,8 @@ export class MessagesService {
                 : Math.max(at, first);
       return { partition, from, to: end };
     });
-    return { ranges: ranges.sort((a, b) => a.partition - b.partition), failed };
+    const bounds = new Map(listed.offsets.map((o) => [o.partition, { logStart: o.start, end: o.end }]));
+    return { ranges: ranges.sort((a, b) => a.partition - b.partition), failed, bounds };
   }
 
   #resume(topic: TopicMetadata, cursor: NonNullable<ResolvedSearch['cursor']>): ScanRange[] {
@@ -334,6 +367,47 @@ export class MessagesService {
     if (value === undefined) throw new InputError(`Browsing from an ${name} needs "${name}".`);
     return value;
   }
+}
+
+/** A partition's log start and end offsets when the search began. */
+interface Bounds {
+  logStart: number;
+  end: number;
+}
+
+/**
+ * What a search covered, for its end event: per partition the range it was to read and the records
+ * it examined, and the offsets in those ranges and in the partitions, summed. The sums are offsets,
+ * so they are estimates where offsets have gaps: a compacted topic, or gaps the scan met (transaction
+ * markers, aborted records).
+ */
+function coverage(
+  start: SearchCoverage['start'],
+  covered: ScannedRange[],
+  bounds: Map<number, Bounds>,
+  compacted: boolean,
+): SearchCoverage {
+  const sum = (values: (number | null)[]) =>
+    values.some((v) => v === null) ? null : values.reduce<number>((total, v) => total + (v ?? 0), 0);
+  return {
+    start,
+    partitions: covered.map((r) => ({
+      partition: r.partition,
+      logStart: bounds.get(r.partition)?.logStart ?? null,
+      from: r.from,
+      to: r.to,
+      scanned: r.scanned,
+    })),
+    scanned: covered.reduce((total, r) => total + r.scanned, 0),
+    inRange: sum(covered.map((r) => (r.to === null ? null : Math.max(0, r.to - r.from)))),
+    total: sum(
+      covered.map((r) => {
+        const b = bounds.get(r.partition);
+        return b ? Math.max(0, b.end - b.logStart) : null;
+      }),
+    ),
+    estimated: compacted || covered.some((r) => r.scanned < r.position - r.from),
+  };
 }
 
 export function renderMessage(record: FetchedRecord, maxValueBytes: number): RenderedMessage {
