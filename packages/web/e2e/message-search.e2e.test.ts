@@ -90,9 +90,14 @@ async function finished(page: Page): Promise<string> {
   return (await line.textContent()) ?? '';
 }
 
+/** Picks an option of an antd Select as a user does: open it, click the option shown in its list. */
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  // antd's role="option" elements are a hidden list for screen readers; the shown items carry the title.
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .getByText(option, { exact: true })
+    .click();
 }
 
 test('a key not where murmur2 puts it: the console says what it assumed and finds it in all partitions', async () => {

@@ -18,7 +18,8 @@ export function SearchRangeFields({
         aria-label={t('msg.searchFrom')}
         value={from}
         onChange={(value) => onChange({ from: value })}
-        style={{ width: 150 }}
+        prefix={`${t('msg.searchFrom')}:`}
+        style={{ width: 210 }}
         options={(['oldest', 'newest', 'offset', 'timestamp'] as From[]).map((value) => ({
           value,
           label: t(`msg.from.${value}`),
@@ -31,7 +32,7 @@ export function SearchRangeFields({
           min={1}
           value={count}
           onChange={(value) => onChange({ count: value ?? 1000 })}
-          style={{ width: 250 }}
+          style={{ width: 230 }}
         />
       )}
       {from === 'offset' && (
@@ -59,7 +60,7 @@ export function SearchRangeFields({
         max={1_000_000_000}
         value={maxScanned}
         onChange={(value) => onChange({ maxScanned: value ?? 10_000_000 })}
-        style={{ width: 260 }}
+        style={{ width: 240 }}
       />
       <InputNumber
         aria-label={t('msg.maxSeconds')}
