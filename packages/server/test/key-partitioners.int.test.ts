@@ -155,6 +155,21 @@ describe('the end event says what the search covered', () => {
     assert.equal(matches(answer.body).length, expectedScanned);
   });
 
+  test('on a compacted topic the totals are offsets, so the end marks them as estimates', async () => {
+    const created = await api('POST', `${clusterPath}/topics`, {
+      name: 'compacted-keys',
+      partitions: 1,
+      replicationFactor: 1,
+      configs: { 'cleanup.policy': 'compact' },
+    });
+    assert.equal(created.status, 200, created.raw);
+    produceWithKcat('compacted-keys', 'murmur2');
+    const { covered } = endOf((await search('compacted-keys', {})).body);
+    assert.equal(covered.scanned, KEYS.length);
+    assert.equal(covered.total, KEYS.length);
+    assert.equal(covered.estimated, true);
+  });
+
   test('a resumed search says it continued, and still counts the records the topic holds', async () => {
     const topic = topicOf('murmur2');
     const first = await search(topic, { maxMatches: 5 });
