@@ -187,9 +187,27 @@ test('login hands back the session cookie, which a second client then sends', as
 test('an NDJSON search yields each event as its line arrives, lines split across chunks included', async () => {
   reset();
   const events: SearchStreamEvent[] = [
-    { type: 'start', partitions: [{ partition: 0, position: 0, end: 2, done: false }], keyPartition: null },
+    {
+      type: 'start',
+      partitions: [{ partition: 0, position: 0, end: 2, done: false }],
+      keyPartition: null,
+      keyLookup: null,
+    },
     { type: 'progress', progress: { scanned: 1, matched: 0, elapsedMs: 3, partitions: [] } },
-    { type: 'end', reason: 'end', progress: { scanned: 2, matched: 0, elapsedMs: 5, partitions: [] } },
+    {
+      type: 'end',
+      reason: 'end',
+      progress: { scanned: 2, matched: 0, elapsedMs: 5, partitions: [] },
+      covered: {
+        start: { type: 'oldest' },
+        partitions: [],
+        scanned: 2,
+        inRange: 2,
+        total: 2,
+        estimated: false,
+      },
+      keyLookup: null,
+    },
   ];
   answer = async (_request, response) => {
     response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8' });

@@ -44,6 +44,23 @@ export const STOP_REASONS = [
 /** Why a scan stopped; `filter-timeout`: one batch's filters outlived the time left (resume at it). */
 export type StopReason = (typeof STOP_REASONS)[number];
 export const EXPORT_FORMATS = ['json', 'csv'] as const;
+/**
+ * How a producer chose a keyed record's partition, by librdkafka's `partitioner` names: murmur2 is the
+ * Java client's default (and murmur2_random librdkafka's Java-compatible one), consistent and
+ * consistent_random take CRC-32 (librdkafka's default), fnv1a and fnv1a_random FNV-1a (Sarama's).
+ */
+export const KEY_PARTITIONERS = [
+  'murmur2',
+  'murmur2_random',
+  'consistent',
+  'consistent_random',
+  'fnv1a',
+  'fnv1a_random',
+] as const;
+export type KeyPartitioner = (typeof KEY_PARTITIONERS)[number];
+/** A key lookup reads the partition the key hashes to, or every partition (another partitioner, a manual choice). */
+export const KEY_SCOPES = ['hashed', 'all'] as const;
+export type KeyScope = (typeof KEY_SCOPES)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** How a key, value or header value is shown: text when it is UTF-8 text, JSON when it also parses, else bytes. */
@@ -209,8 +226,25 @@ const searchFields = {
   partitions: Type.Optional(Type.Array(Type.Integer({ minimum: 0 }), { maxItems: 10_000 })),
   key: Type.Optional(
     Type.Object(
-      { value: Type.String(), encoding: Literals(PAYLOAD_ENCODINGS) },
-      { additionalProperties: false, description: "Read only the key's partition and match the key exactly" },
+      {
+        value: Type.String(),
+        encoding: Literals(PAYLOAD_ENCODINGS),
+        partitioner: Defaulted(
+          Literals(KEY_PARTITIONERS, {
+            description:
+              "The producer's partitioner, to find the key's partition; murmur2 is the Java client's",
+          }),
+          'murmur2',
+        ),
+        scope: Defaulted(
+          Literals(KEY_SCOPES, {
+            description:
+              'hashed: read only the partition the partitioner gives the key; all: read every partition',
+          }),
+          'hashed',
+        ),
+      },
+      { additionalProperties: false, description: 'Match the key exactly' },
     ),
   ),
   maxScanned: Defaulted(Type.Integer({ minimum: 1, maximum: 1_000_000_000 }), 10_000_000),
@@ -254,15 +288,69 @@ export type ResolvedExport = Static<typeof ExportRequest>;
 export const ExportedMessages = Type.Array(RenderedMessage);
 export type ExportedMessages = Static<typeof ExportedMessages>;
 
+/** What a key lookup assumed: the partitioner, the partition it gives the key, and what was read. */
+export const KeyLookup = Type.Object({
+  partitioner: Literals(KEY_PARTITIONERS),
+  partition: Nullable(Type.Integer(), {
+    description: 'The partition the partitioner gives the key; null when it places this key at random',
+  }),
+  scope: Literals(KEY_SCOPES, { description: 'hashed: only that partition was read; all: every partition' }),
+});
+export type KeyLookup = Static<typeof KeyLookup>;
+
+/** One partition's part of what a search covered, in offsets. */
+export const CoveredPartition = Type.Object({
+  partition: Type.Integer(),
+  logStart: Nullable(Type.Integer(), { description: 'The log start offset; null when it could not be read' }),
+  from: Type.Integer({ description: 'The first offset the search was to read' }),
+  to: Nullable(Type.Integer(), { description: 'Where its read was to end (exclusive); null when following' }),
+  scanned: Type.Integer({ description: 'Records examined in this partition' }),
+});
+
+/** What a search covered: where it started, what it read of each partition, and of how many records. */
+export const SearchCoverage = Type.Object({
+  start: Type.Union([StartAt, Type.Object({ type: Type.Literal('cursor') })], {
+    description: 'The start position asked for; cursor: continued from an earlier search',
+  }),
+  partitions: Type.Array(CoveredPartition),
+  scanned: Type.Integer(),
+  inRange: Nullable(Type.Integer(), {
+    description: 'Offsets between each partition’s start and end, summed; null when following',
+  }),
+  total: Nullable(Type.Integer(), {
+    description: 'Offsets between each partition’s log start and end, summed: the records there are',
+  }),
+  estimated: Type.Boolean({
+    description:
+      'The totals count offsets, and this topic has gaps among them (it is compacted, or the search met transaction markers or aborted records): more offsets than records',
+  }),
+});
+export type SearchCoverage = Static<typeof SearchCoverage>;
+
 export const SearchEvent = Type.Union([
   Type.Object({
     type: Type.Literal('start'),
     partitions: Type.Array(PartitionProgress),
     keyPartition: Nullable(Type.Integer()),
+    keyLookup: Nullable(KeyLookup),
   }),
   Type.Object({ type: Type.Literal('match'), message: RenderedMessage }),
   Type.Object({ type: Type.Literal('progress'), progress: ScanProgress }),
-  Type.Object({ type: Type.Literal('end'), reason: Literals(STOP_REASONS), progress: ScanProgress }),
+  Type.Object({
+    type: Type.Literal('end'),
+    reason: Literals(STOP_REASONS),
+    progress: ScanProgress,
+    covered: SearchCoverage,
+    keyLookup: Nullable(
+      Type.Object({
+        ...KeyLookup.properties,
+        searchAllPartitions: Type.Boolean({
+          description:
+            'Nothing matched in the hashed partition: search again with key.scope "all" to read every partition',
+        }),
+      }),
+    ),
+  }),
 ]);
 export type SearchEvent = Static<typeof SearchEvent>;
 

@@ -438,13 +438,27 @@ const responses: Record<string, Sample> = {
   }),
   BrowseResult: sample(api.BrowseResult, { messages: [message], reason: 'limit', partitions: [position] }),
   ExportedMessages: sample(api.ExportedMessages, [message]),
-  SearchStart: sample(api.SearchStreamEvent, { type: 'start', partitions: [position], keyPartition: null }),
+  SearchStart: sample(api.SearchStreamEvent, {
+    type: 'start',
+    partitions: [position],
+    keyPartition: 3,
+    keyLookup: { partitioner: 'fnv1a', partition: 3, scope: 'hashed' },
+  }),
   SearchMatch: sample(api.SearchStreamEvent, { type: 'match', message }),
   SearchProgress: sample(api.SearchStreamEvent, { type: 'progress', progress }),
   SearchEnd: sample(api.SearchStreamEvent, {
     type: 'end',
     reason: 'filter-timeout',
     progress: { ...progress, partitions: [{ ...position, done: true, error: 'leader moved' }] },
+    covered: {
+      start: { type: 'newest', count: 50 },
+      partitions: [{ partition: 0, logStart: 0, from: 950, to: 1000, scanned: 50 }],
+      scanned: 50,
+      inRange: 50,
+      total: 1000,
+      estimated: false,
+    },
+    keyLookup: { partitioner: 'murmur2', partition: 0, scope: 'hashed', searchAllPartitions: true },
   }),
   SearchError: sample(api.SearchStreamEvent, { type: 'error', message: 'broker 2 went away' }),
   ProduceResult: sample(api.ProduceResult, {

@@ -196,6 +196,7 @@ test('operations: create, reconfigure, produce, search, export, truncate and del
   assert.equal(search.status, 0, search.stderr);
   assert.match(search.stdout, /^\d\t\d+\t\S+\tCreateTime\t-\tk5\t\{"id":105\}\n$/);
   assert.match(search.stderr, /scanned 21, matched 1: stopped \(end\)/);
+  assert.match(search.stderr, /\nscanned from the oldest: 21 of 21 records\n/);
   const lookup = weirCli(['messages', 'search', 'cli-orders', ...on, '--key-equals', 'k1', '--json']);
   const events = lookup.stdout
     .trim()
@@ -209,6 +210,41 @@ test('operations: create, reconfigure, produce, search, export, truncate and del
       .sort(),
     ['{"id":101}', '{"id":1}'].sort(),
   );
+  // Weir's produce placed the keys with murmur2; looked up as if fnv1a had, some key is not where
+  // fnv1a puts it, and the CLI says so and offers every partition.
+  let missed: { key: string; stderr: string } | null = null;
+  for (let i = 0; i < 20 && !missed; i++) {
+    const tried = weirCli([
+      'messages',
+      'search',
+      'cli-orders',
+      ...on,
+      '--key-equals',
+      `k${i}`,
+      '--partitioner',
+      'fnv1a',
+    ]);
+    assert.equal(tried.status, 0, tried.stderr);
+    if (tried.stdout === '') missed = { key: `k${i}`, stderr: tried.stderr };
+  }
+  assert.ok(missed, 'some key lies outside its fnv1a partition');
+  assert.match(missed.stderr, /matched 0: stopped \(end\)\nkey in partition \d by fnv1a\n/);
+  assert.match(missed.stderr, /where fnv1a puts it; .* run again with --all-partitions/);
+  const everywhere = weirCli([
+    'messages',
+    'search',
+    'cli-orders',
+    ...on,
+    '--key-equals',
+    missed.key,
+    '--partitioner',
+    'fnv1a',
+    '--all-partitions',
+  ]);
+  assert.equal(everywhere.status, 0, everywhere.stderr);
+  assert.match(everywhere.stdout, new RegExp(`^\\d\\t\\d+\\t\\S+\\tCreateTime\\t-\\t${missed.key}\\t`));
+  assert.match(everywhere.stderr, /key looked up in all partitions \(fnv1a gives partition \d\)\n/);
+  assert.doesNotMatch(everywhere.stderr, /--all-partitions/);
 
   const csv = join(cliHome, 'export.csv');
   ok(['messages', 'export', 'cli-orders', ...on, '--format', 'csv', '--output', csv, '--header', 'src=cli']);

@@ -27,7 +27,14 @@ export { backoffDelay, errorCodeName, LEADER_RETRY, LEADERSHIP_ERROR_CODES } fro
 export type { BrokerLogDirs, LogDir, ReplicaSize } from './log-dirs.ts';
 export type { MetadataSnapshot, PartitionMetadata, TopicMetadata } from './metadata.ts';
 export type { LedPartition, OffsetsResult, PartitionOffsets, PartitionRef } from './offsets.ts';
-export { murmur2, partitionForKey } from './partitioner.ts';
+export {
+  fnv1a,
+  hashedPartition,
+  KEY_PARTITIONERS,
+  type KeyPartitioner,
+  murmur2,
+  partitionForKey,
+} from './partitioner.ts';
 export type { Compression, ProducedBatch, RecordToProduce } from './produce.ts';
 export { COMPRESSIONS } from './produce.ts';
 export type { QuorumDescription, QuorumReplica } from './quorum.ts';

@@ -1,5 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { BrowseQuery, Payload, ProduceRequest, RenderedMessage, SearchRequest } from '@weir/api';
+import {
+  type BrowseQuery,
+  formatTimestamp,
+  KEY_PARTITIONERS,
+  type KeyLookup,
+  type Payload,
+  type ProduceRequest,
+  type RenderedMessage,
+  type SearchCoverage,
+  type SearchRequest,
+} from '@weir/api';
 import { ApiProblem } from '@weir/api/client';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
@@ -17,6 +27,9 @@ const HELP = `weir messages — read and write a topic's records
                        [--isolation read_committed|read_uncommitted]
       filters (all must hold): --key-contains s, --value-contains s, --value-regex r, --key-regex r,
       --json-path '$.a.b=value', --header name=value, --key-equals k (reads only the key's partition)
+      --partitioner murmur2|murmur2_random|consistent|consistent_random|fnv1a|fnv1a_random: how the
+          key's producer chose its partition (murmur2, the Java client's, by default; librdkafka's
+          default is consistent_random); --all-partitions: look the key up in every partition
   weir messages export <topic> --cluster <name> --format json|csv --output <file> [filters as for search]
   weir messages produce <topic> --cluster <name> [--key k] [--value v] [--header k=v]... [--partition P]
                         [--file records.ndjson] [--encoding text|json|base64|hex] [--compression none|gzip|snappy|lz4|zstd]
@@ -35,6 +48,8 @@ const OPTIONS = {
   limit: { type: 'string' },
   'key-contains': { type: 'string' },
   'key-equals': { type: 'string' },
+  partitioner: { type: 'string' },
+  'all-partitions': { type: 'boolean' },
   'key-regex': { type: 'string' },
   'value-contains': { type: 'string' },
   'value-regex': { type: 'string' },
@@ -88,6 +103,44 @@ function isolation(values: Values): string | undefined {
   return chosen;
 }
 
+/** The partitioner named by --partitioner; the server's default (murmur2) when left out. */
+function partitioner(values: Values): string | undefined {
+  const chosen = values.partitioner as string | undefined;
+  if (chosen !== undefined && !(KEY_PARTITIONERS as readonly string[]).includes(chosen))
+    throw new CliError(`--partitioner must be one of ${KEY_PARTITIONERS.join(', ')}, not "${chosen}".`, 2);
+  if ((chosen !== undefined || values['all-partitions']) && values['key-equals'] === undefined)
+    throw new CliError('--partitioner and --all-partitions go with --key-equals <key>.', 2);
+  return chosen;
+}
+
+/** "key in partition 3 by murmur2": what a key lookup assumed. */
+function keyLookupLine(lookup: KeyLookup): string {
+  if (lookup.partition === null)
+    return `${lookup.partitioner} places this key at random: all partitions read`;
+  return lookup.scope === 'all'
+    ? `key looked up in all partitions (${lookup.partitioner} gives partition ${lookup.partition})`
+    : `key in partition ${lookup.partition} by ${lookup.partitioner}`;
+}
+
+/** "scanned the newest 50 per partition: 300 of 4,012 records": where a search started and how much it read. */
+function coveredLine(covered: SearchCoverage): string {
+  const { start } = covered;
+  const where =
+    start.type === 'newest'
+      ? `scanned the newest ${start.count} per partition`
+      : start.type === 'offset'
+        ? `scanned from offset ${start.offset}`
+        : start.type === 'timestamp'
+          ? `scanned from ${formatTimestamp(start.timestamp)}`
+          : start.type === 'cursor'
+            ? 'continued where the cursor stopped'
+            : 'scanned from the oldest';
+  const count = (n: number) => n.toLocaleString('en');
+  const total = covered.total === null ? '?' : `${covered.estimated ? '≈' : ''}${count(covered.total)}`;
+  const gaps = covered.estimated ? ' (offsets counted: compaction or transactions leave gaps)' : '';
+  return `${where}: ${count(covered.scanned)} of ${total} records${gaps}`;
+}
+
 /** The search flags as the API's request; the server validates them (regexes, JSONPath, cursor). */
 function searchBody(values: Values): SearchRequest {
   const filters: Record<string, unknown>[] = [];
@@ -115,11 +168,20 @@ function searchBody(values: Values): SearchRequest {
             : { type: 'timestamp', timestamp: timestamp(from.argument ?? '', 'from timestamp') };
   }
   const seconds = integer(values['max-seconds'] as string, 'max-seconds');
+  const keyPartitioner = partitioner(values);
   return {
     filters,
     start,
     partitions: (values.partition as string[] | undefined)?.map((p) => integer(p, 'partition')),
-    key: values['key-equals'] !== undefined ? { value: values['key-equals'], encoding: 'text' } : undefined,
+    key:
+      values['key-equals'] !== undefined
+        ? {
+            value: values['key-equals'],
+            encoding: 'text',
+            partitioner: keyPartitioner,
+            scope: values['all-partitions'] ? 'all' : undefined,
+          }
+        : undefined,
     cursor: values.resume ? JSON.parse(readFileSync(String(values.resume), 'utf8')) : undefined,
     maxMatches: integer(values['max-matches'] as string, 'max-matches'),
     maxScanned: integer(values['max-scanned'] as string, 'max-scanned'),
@@ -176,6 +238,12 @@ export async function messagesCommand(args: string[]): Promise<void> {
         process.stderr.write(
           `\rscanned ${progress.scanned}, matched ${found}: stopped (${String(event.reason)})\n`,
         );
+        if (event.keyLookup) process.stderr.write(`${keyLookupLine(event.keyLookup)}\n`);
+        process.stderr.write(`${coveredLine(event.covered)}\n`);
+        if (event.keyLookup?.searchAllPartitions)
+          process.stderr.write(
+            `No record with this key in partition ${event.keyLookup.partition}, where ${event.keyLookup.partitioner} puts it; a producer with another partitioner may have written it elsewhere: run again with --all-partitions, or --partitioner <the producer's>.\n`,
+          );
         if (values['save-cursor'])
           writeFileSync(String(values['save-cursor']), JSON.stringify({ partitions: progress.partitions }));
         if (event.reason !== 'end' && !values['save-cursor'])

@@ -25,6 +25,12 @@ export interface ScanRange {
   to: number | null;
 }
 
+/** A range with how far its read got: `position` is the next offset, `scanned` the records examined. */
+export interface ScannedRange extends ScanRange {
+  position: number;
+  scanned: number;
+}
+
 export interface ScanBudget {
   maxScanned: number;
   maxMs: number;
@@ -60,9 +66,13 @@ const MAX_PARTITION_BYTES = 512 * 1024;
 const OFFSET_OUT_OF_RANGE = 1;
 
 interface PartitionState extends PartitionProgress {
+  /** Where this partition's read began. */
+  from: number;
   /** The offset asked for next; ahead of `position` while a prefetch is in flight. */
   fetchFrom: number;
   matched: number;
+  /** Records examined; fewer than `position − from` where offsets have gaps (compaction, markers). */
+  scanned: number;
   /** Leadership errors (or an unreachable leader) in a row; reset by a good answer. */
   leaderRetries: number;
   /** Why the last Fetch for this partition must be re-sent to a fresh leader, naming the broker. */
@@ -101,10 +111,12 @@ export class MessageScan {
     this.#states = request.ranges.map((range) => ({
       partition: range.partition,
       position: range.from,
+      from: range.from,
       fetchFrom: range.from,
       end: range.to,
       done: range.to !== null && range.from >= range.to,
       matched: 0,
+      scanned: 0,
       leaderRetries: 0,
       retryBecause: null,
       unreachableLeader: null,
@@ -124,6 +136,17 @@ export class MessageScan {
         ...(error ? { error } : {}),
       })),
     };
+  }
+
+  /** Each partition's range and the records examined in it so far, in partition order of the ranges. */
+  covered(): ScannedRange[] {
+    return this.#states.map(({ partition, from, end, position, scanned }) => ({
+      partition,
+      from,
+      to: end,
+      position,
+      scanned,
+    }));
   }
 
   async run(sink: ScanSink): Promise<StopReason> {
@@ -336,6 +359,7 @@ export class MessageScan {
     this.#matched += selected.length;
     state.matched += selected.length;
     this.#scanned += examined.length;
+    state.scanned += examined.length;
     state.position = cut
       ? (examined.at(-1)?.offset ?? state.position - 1) + 1
       : end === null

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { KEY_PARTITIONERS } from '@weir/api';
+import { KEY_PARTITIONERS as COMPUTED_PARTITIONERS } from '@weir/kafka';
 import { InputError } from '../errors.ts';
 import { MessagesService } from './messages.service.ts';
 
@@ -55,3 +57,7 @@ for (const name of ['.', '..', 'x'.repeat(250), 'a/b', 'bad name', '']) {
     }
   });
 }
+
+test('the API offers exactly the partitioners the kafka package computes', () => {
+  assert.deepEqual([...KEY_PARTITIONERS], [...COMPUTED_PARTITIONERS]);
+});

@@ -1,6 +1,7 @@
 import {
   type BrowseResult,
   type Isolation,
+  type KeyLookup,
   MAX_FOLLOW_MS,
   MAX_PRODUCE_BODY_BYTES,
   MAX_SEARCH_MS,
@@ -11,12 +12,14 @@ import {
   type ResolvedBrowse,
   type ResolvedProduce,
   type ResolvedSearch,
+  type SearchCoverage,
   type SearchEvent,
   type StartAt,
   type StopReason,
 } from '@weir/api';
 import {
   type FetchedRecord,
+  hashedPartition,
   type KafkaGateway,
   KafkaGatewayError,
   type MetadataSnapshot,
@@ -35,6 +38,7 @@ import { MessageMatcher } from './message-matcher.ts';
 import { mergeByTimestamp } from './message-order.ts';
 import { MessageScan, type ScanRange } from './message-scan.ts';
 import { encodePayload, renderPayload } from './payload.ts';
+import { type Bounds, coverage } from './search-coverage.ts';
 
 // Kept for the temporary api-contract.test.ts, which compares them with the contract's.
 
@@ -122,32 +126,41 @@ export class MessagesService {
       );
     const { gateway, topic, metadata } = await this.#topic(clusterId, topicName);
     const filters: MatcherFilter[] = [...request.filters];
-    let keyPartition: number | null = null;
+    let keyLookup: KeyLookup | null = null;
     let chosen = request.partitions;
     if (request.key) {
+      const { partitioner } = request.key;
       const keyBytes = this.#decode(request.key.value, request.key.encoding, 'key.value');
-      keyPartition = partitionForKey(keyBytes, topic.partitions.length);
-      chosen = [keyPartition];
+      const partition = hashedPartition(keyBytes, topic.partitions.length, partitioner);
+      // A key the partitioner places at random (consistent_random's empty key) may be anywhere.
+      const scope = partition === null ? 'all' : request.key.scope;
+      keyLookup = { partitioner, partition, scope };
+      if (scope === 'hashed') chosen = [partition as number];
       filters.push({ target: 'key', match: 'equals', value: '', bytes: keyBytes });
     }
     const matcher = new MessageMatcher(filters, this.#filters);
-    let ranges: ScanRange[];
-    let failed: PartitionProgress[] = [];
-    if (request.cursor) {
-      ranges = this.#resume(topic, request.cursor);
-    } else {
-      const partitions = this.#choosePartitions(topic, chosen);
-      const start = request.start ?? (request.follow ? { type: 'newest', count: 0 } : { type: 'oldest' });
-      ({ ranges, failed } = await this.#ranges(
+    const start: SearchCoverage['start'] = request.cursor
+      ? { type: 'cursor' }
+      : (request.start ?? (request.follow ? { type: 'newest', count: 0 } : { type: 'oldest' }));
+    const resumed = request.cursor ? this.#resume(topic, request.cursor) : null;
+    const partitions = resumed ? resumed.map((r) => r.partition) : this.#choosePartitions(topic, chosen);
+    const [{ ranges: fresh, failed, bounds }, compacted] = await Promise.all([
+      this.#ranges(
         gateway,
         metadata,
         topic,
         partitions,
-        start,
+        start.type === 'cursor' ? { type: 'oldest' } : start,
         request.isolation,
-      ));
-      if (request.follow) ranges = ranges.map((r) => ({ ...r, to: null }));
-    }
+      ),
+      gateway
+        .topicConfigValue([topic.name], 'cleanup.policy')
+        .then((values) => (values.get(topic.name) ?? '').includes('compact'))
+        .catch(() => false),
+    ]);
+    // Resuming still lists the offsets: the end event says how many records the partitions hold.
+    let ranges = resumed ?? fresh;
+    if (request.follow && !request.cursor) ranges = ranges.map((r) => ({ ...r, to: null }));
     await this.#changes.record(clusterId, actor, {
       action: exportFormat ? 'message.export' : request.follow ? 'message.tail' : 'message.search',
       targetType: 'topic',
@@ -156,6 +169,7 @@ export class MessagesService {
         ...(exportFormat ? { format: exportFormat } : {}),
         filters: request.filters,
         key: request.key?.value ?? null,
+        ...(keyLookup ? { partitioner: keyLookup.partitioner, keyScope: keyLookup.scope } : {}),
         resumed: Boolean(request.cursor),
         isolation: request.isolation,
       },
@@ -169,7 +183,12 @@ export class MessagesService {
       budget: { maxScanned: request.maxScanned, maxMs: request.maxMs, maxMatches: request.maxMatches },
       signal,
     });
-    emit({ type: 'start', partitions: [...scan.progress().partitions, ...failed], keyPartition });
+    emit({
+      type: 'start',
+      partitions: [...scan.progress().partitions, ...(request.cursor ? [] : failed)],
+      keyPartition: keyLookup?.partition ?? null,
+      keyLookup,
+    });
     const reason = await scan.run({
       matches: (records) => {
         for (const record of records)
@@ -178,7 +197,21 @@ export class MessagesService {
       progress: (progress) => emit({ type: 'progress', progress }),
     });
     const progress = scan.progress();
-    emit({ type: 'end', reason, progress: { ...progress, partitions: [...progress.partitions, ...failed] } });
+    emit({
+      type: 'end',
+      reason,
+      progress: { ...progress, partitions: [...progress.partitions, ...(request.cursor ? [] : failed)] },
+      covered: coverage(start, scan.covered(), bounds, compacted),
+      keyLookup: keyLookup && {
+        ...keyLookup,
+        // Nothing in the partition the key hashes to: the producer may have used another partitioner.
+        searchAllPartitions:
+          keyLookup.scope === 'hashed' &&
+          progress.matched === 0 &&
+          reason === 'end' &&
+          topic.partitions.length > 1,
+      },
+    });
     return reason;
   }
 
@@ -269,7 +302,7 @@ export class MessagesService {
     partitions: number[],
     start: StartAt,
     isolation: Isolation,
-  ): Promise<{ ranges: ScanRange[]; failed: PartitionProgress[] }> {
+  ): Promise<{ ranges: ScanRange[]; failed: PartitionProgress[]; bounds: Map<number, Bounds> }> {
     const brokers = new Map(metadata.brokers.map((b) => [b.nodeId, b]));
     const led = [];
     const failed: PartitionProgress[] = [];
@@ -285,15 +318,15 @@ export class MessagesService {
           error: `Partition ${partition} has no leader (offline); it was skipped.`,
         });
     }
-    const [bounds, atTime] = await Promise.all([
+    const [listed, atTime] = await Promise.all([
       gateway.listOffsets(led, isolation),
       start.type === 'timestamp' ? gateway.offsetsAt(led, start.timestamp) : Promise.resolve(null),
     ]);
-    for (const broker of bounds.failedBrokers) {
+    for (const broker of listed.failedBrokers) {
       for (const p of led.filter((l) => l.leader.nodeId === broker.nodeId))
         failed.push({ partition: p.partition, position: 0, end: 0, done: true, error: broker.error });
     }
-    const ranges = bounds.offsets.map(({ partition, start: first, end }): ScanRange => {
+    const ranges = listed.offsets.map(({ partition, start: first, end }): ScanRange => {
       const at = atTime?.get(`${topic.name}:${partition}`);
       const from =
         start.type === 'oldest'
@@ -307,7 +340,8 @@ export class MessagesService {
                 : Math.max(at, first);
       return { partition, from, to: end };
     });
-    return { ranges: ranges.sort((a, b) => a.partition - b.partition), failed };
+    const bounds = new Map(listed.offsets.map((o) => [o.partition, { logStart: o.start, end: o.end }]));
+    return { ranges: ranges.sort((a, b) => a.partition - b.partition), failed, bounds };
   }
 
   #resume(topic: TopicMetadata, cursor: NonNullable<ResolvedSearch['cursor']>): ScanRange[] {

@@ -2,9 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   BrowseQuery,
   ExportRequest,
+  KeyLookup,
   ProduceRequest,
   RenderedMessage,
   ScanProgress,
+  SearchCoverage,
   SearchRequest,
   StopReason,
 } from '@weir/api/messages';
@@ -13,6 +15,9 @@ import { errorText, weir } from './weir.ts';
 
 export type {
   BrowseQuery,
+  KeyLookup,
+  KeyPartitioner,
+  KeyScope,
   MessageCompression,
   MessageFilter,
   PartitionProgress,
@@ -21,11 +26,13 @@ export type {
   ProduceRequest,
   RenderedMessage,
   ScanProgress,
+  SearchCoverage,
   SearchRequest,
   SearchStreamEvent,
   StartAt,
   StopReason,
 } from '@weir/api/messages';
+export { KEY_PARTITIONERS } from '@weir/api/messages';
 
 export function useBrowse(clusterId: string, topic: string, query: BrowseQuery | null) {
   return useQuery({
@@ -44,12 +51,24 @@ export interface SearchStatus {
   running: boolean;
   progress: ScanProgress | null;
   reason: StopReason | null;
-  /** The partition the key hashes to, when the search looks a key up; null otherwise. */
-  keyPartition: number | null;
+  /** What a key lookup assumed (partitioner, partition, scope); null when no key is looked up. */
+  keyLookup: KeyLookup | null;
+  /** The key's partition held no match: the server offers the search of every partition. */
+  searchAllPartitions: boolean;
+  /** What the finished search covered, from its end event. */
+  covered: SearchCoverage | null;
   error: string | null;
 }
 
-const idle: SearchStatus = { running: false, progress: null, reason: null, keyPartition: null, error: null };
+const idle: SearchStatus = {
+  running: false,
+  progress: null,
+  reason: null,
+  keyLookup: null,
+  searchAllPartitions: false,
+  covered: null,
+  error: null,
+};
 
 /**
  * A streamed message search of one topic. It owns the stream: one at a time (a new search aborts the
@@ -78,13 +97,19 @@ export function useMessageSearch(clusterId: string, topic: string) {
       const events = await weir.messages.search(clusterId, topic, request, { signal: controller.signal });
       for await (const event of events) {
         if (event.type === 'match') batch.push(event.message);
-        else if (event.type === 'start') setStatus((s) => ({ ...s, keyPartition: event.keyPartition }));
+        else if (event.type === 'start') setStatus((s) => ({ ...s, keyLookup: event.keyLookup }));
         else if (event.type === 'progress') {
           flush();
           setStatus((s) => ({ ...s, progress: event.progress }));
         } else if (event.type === 'end') {
           flush();
-          setStatus((s) => ({ ...s, progress: event.progress, reason: event.reason }));
+          setStatus((s) => ({
+            ...s,
+            progress: event.progress,
+            reason: event.reason,
+            covered: event.covered,
+            searchAllPartitions: event.keyLookup?.searchAllPartitions ?? false,
+          }));
         } else if (event.type === 'error') setStatus((s) => ({ ...s, error: event.message }));
       }
     } catch (error) {

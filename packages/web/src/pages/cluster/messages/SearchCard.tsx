@@ -1,12 +1,20 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Space } from 'antd';
+import { Alert, Button, Card, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportMessages, type MessageFilter, type useMessageSearch } from '../../../api/messages.ts';
 import { errorText } from '../../../api/weir.ts';
 import { FilterRows } from './FilterRows.tsx';
-import { type ReadPosition, searchRequestOf } from './read-position.ts';
+import { KeyLookupFields } from './KeyLookupFields.tsx';
+import {
+  initialSearchRange,
+  type KeyQuery,
+  type ReadPosition,
+  type SearchRange,
+  searchRequestOf,
+} from './read-position.ts';
 import { SearchProgress } from './SearchProgress.tsx';
+import { SearchRangeFields } from './SearchRangeFields.tsx';
 
 /** Saves a file the server sent through a temporary link, as a download. */
 function saveFile({ blob, filename }: { blob: Blob; filename: string }) {
@@ -18,8 +26,9 @@ function saveFile({ blob, filename }: { blob: Blob; filename: string }) {
 }
 
 /**
- * Filters and key lookup, the search's buttons (search, live tail, stop, resume, export) and its
- * progress. Searches start at the browse bar's `position`.
+ * Filters and key lookup, where the search starts and its budgets (set here, not inherited from the
+ * browse bar, whose partition and isolation it does use), the search's buttons (search, live tail,
+ * stop, resume, export, search all partitions after a key was not found) and its progress.
  */
 export function SearchCard({
   clusterId,
@@ -34,9 +43,10 @@ export function SearchCard({
 }) {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<MessageFilter[]>([]);
-  const [key, setKey] = useState('');
+  const [range, setRange] = useState<SearchRange>(initialSearchRange);
+  const [key, setKey] = useState<KeyQuery>({ value: '', partitioner: 'murmur2', scope: 'hashed' });
   const [exportError, setExportError] = useState<string | null>(null);
-  const request = () => searchRequestOf(position, filters, key);
+  const request = (query: KeyQuery = key) => searchRequestOf(range, position, filters, query);
   const { status } = search;
   const download = async (format: 'json' | 'csv') => {
     setExportError(null);
@@ -46,9 +56,15 @@ export function SearchCard({
       setExportError(errorText(error as Error));
     }
   };
+  const searchAll = () => {
+    const everywhere: KeyQuery = { ...key, scope: 'all' };
+    setKey(everywhere);
+    void search.search(request(everywhere));
+  };
   return (
     <Card size="small" title={t('msg.searchTitle')}>
       <Space direction="vertical" style={{ width: '100%' }}>
+        <SearchRangeFields range={range} onChange={(change) => setRange({ ...range, ...change })} />
         <FilterRows filters={filters} onChange={setFilters} />
         <Space wrap>
           <Button
@@ -57,14 +73,7 @@ export function SearchCard({
           >
             {t('msg.addFilter')}
           </Button>
-          <Input
-            aria-label={t('msg.keyLookup')}
-            placeholder={t('msg.keyLookup')}
-            value={key}
-            onChange={(e) => setKey(e.target.value)}
-            style={{ width: 220 }}
-            allowClear
-          />
+          <KeyLookupFields query={key} onChange={setKey} />
           <Button type="primary" loading={status.running} onClick={() => void search.search(request())}>
             {t('msg.search')}
           </Button>
@@ -83,6 +92,21 @@ export function SearchCard({
           <Button onClick={() => void download('csv')}>{t('msg.exportCsv')}</Button>
         </Space>
         <SearchProgress status={status} />
+        {status.searchAllPartitions && !status.running && status.keyLookup && (
+          <Alert
+            type="info"
+            showIcon
+            message={t('msg.keyLookup.notFound', {
+              partition: status.keyLookup.partition,
+              partitioner: status.keyLookup.partitioner,
+            })}
+            action={
+              <Button size="small" type="primary" onClick={searchAll}>
+                {t('msg.searchAllPartitions')}
+              </Button>
+            }
+          />
+        )}
         {status.error && <Alert type="error" showIcon message={status.error} />}
         {exportError && <Alert type="error" showIcon message={exportError} />}
       </Space>
