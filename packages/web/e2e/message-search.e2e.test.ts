@@ -180,3 +180,14 @@ test('the search’s own range: the newest N per partition, and the end says wha
     .waitFor();
   await screenshot(page, 'messages-search-range');
 });
+
+test('browsed records say they were read live, apart from the snapshot figures above the tabs', async () => {
+  const page = await openMessages();
+  const note = page.getByTestId('live-read-at');
+  await note.waitFor();
+  assert.match(
+    (await note.textContent()) ?? '',
+    /^Read live from the partition leaders at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC([+-]\d\d:\d\d)?;/,
+  );
+  await page.context().close();
+});

@@ -507,6 +507,8 @@ export const en = {
   'produce.done': 'Wrote {{count}} record(s) (partition@offset: {{where}}).',
   'produce.send': 'Send',
   'produce.removeHeader': 'Remove this header',
+  'msg.liveReadAt':
+    'Read live from the partition leaders at {{time}}; the figures above the tabs come from the snapshot, with its own age.',
   'msg.key': 'Key',
   'msg.value': 'Value',
   'msg.header': 'Header',

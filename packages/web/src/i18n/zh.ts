@@ -493,6 +493,7 @@ export const zh: Record<MessageKey, string> = {
   'produce.done': '已写入 {{count}} 条消息（分区@位点：{{where}}）。',
   'produce.send': '发送',
   'produce.removeHeader': '删除此消息头',
+  'msg.liveReadAt': '于 {{time}} 直接从各分区 Leader 读取；标签页上方的数字来自快照，其时间见快照时间。',
   'msg.key': 'Key',
   'msg.value': 'Value',
   'msg.header': 'Header',

@@ -1,5 +1,7 @@
-import { Space } from 'antd';
+import { formatTimestamp } from '@weir/api/display';
+import { Space, Typography } from 'antd';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type BrowseQuery, useBrowse, useMessageSearch } from '../../../api/messages.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { BrowseBar } from './BrowseBar.tsx';
@@ -25,6 +27,7 @@ export function MessagesTab({
   const browse = useBrowse(clusterId, topic, browseQuery);
   const search = useMessageSearch(clusterId, topic);
   const { found } = search;
+  const { t } = useTranslation();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <BrowseBar
@@ -40,6 +43,13 @@ export function MessagesTab({
       />
       <SearchCard clusterId={clusterId} topic={topic} position={position} search={search} />
       {found === null && <ErrorAlert error={browse.error} />}
+      {found === null && browse.data && (
+        // The page's other figures come from the cluster snapshot, with its own age above; these
+        // records were read from the leaders just now, so they may be newer.
+        <Typography.Text type="secondary" data-testid="live-read-at">
+          {t('msg.liveReadAt', { time: formatTimestamp(browse.dataUpdatedAt, 'local') })}
+        </Typography.Text>
+      )}
       <MessageTable
         messages={found ?? browse.data?.messages ?? []}
         loading={found === null && browse.isFetching}
