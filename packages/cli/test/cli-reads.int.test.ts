@@ -69,7 +69,7 @@ const UTC_TIME = /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/;
 before(async () => {
   // One after the other, so a failed start leaves nothing running that after() cannot stop.
   kafka = await startKafkaCluster({ version: '3.9', brokers: 3 });
-  weir = await startWeir();
+  weir = await startWeir({ timeoutMs: 120_000 });
   await createTopic(kafka, 'orders', { partitions: 1, assignments: [{ partition: 0, brokers: [1] }] });
   // Every leader on broker 1: the leader skew has a sign.
   await createTopic(kafka, 'skewed', {

@@ -31,7 +31,9 @@ const weirCli = (args: string[], input?: string) =>
   });
 
 before(async () => {
-  [kafka, weir] = await Promise.all([startKafkaCluster({ version: '3.9', sasl: true }), startWeir()]);
+  // One after the other, so a failed start leaves nothing running that after() cannot stop.
+  kafka = await startKafkaCluster({ version: '3.9', sasl: true });
+  weir = await startWeir();
   await createTopic(kafka, 'payments', { partitions: 4 });
   await produceRecords(kafka, 'payments', 200);
   await commitOffsets(

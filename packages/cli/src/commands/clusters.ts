@@ -115,11 +115,11 @@ export async function clustersCommand(args: string[]): Promise<void> {
     case 'describe': {
       if (!target) throw new CliError('Name the cluster: weir clusters describe <name or id>');
       const cluster = await resolveCluster(session, target);
-      const refresh = values.refresh ? true : undefined;
-      const [{ overview, freshness }, { brokers }] = await Promise.all([
-        session.api.clusters.overview(cluster.id, { refresh }),
-        session.api.brokers.list(cluster.id, { refresh }),
-      ]);
+      // One read of the cluster: the brokers come from the snapshot the overview just used.
+      const { overview, freshness } = await session.api.clusters.overview(cluster.id, {
+        refresh: values.refresh ? true : undefined,
+      });
+      const { brokers } = await session.api.brokers.list(cluster.id);
       return print(
         output,
         { cluster, overview, brokers, freshness },
