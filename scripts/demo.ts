@@ -43,9 +43,14 @@ const shutdown = async () => {
         if (!stopped) process.kill(running.pid, 'SIGKILL');
       })
     : Promise.resolve();
+  const began = Date.now();
   await Promise.all([weirStopped, ...clients.map((close) => within(close, CLIENT_STOP_MS))]);
+  const weirMs = Date.now() - began;
   await kafka.stop().catch(() => undefined);
-  console.log('Stopped Weir and the brokers.');
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(
+    `Stopped Weir and the brokers (${seconds(weirMs)}, then ${seconds(Date.now() - began - weirMs)}).`,
+  );
   process.exit(0);
 };
 process.removeAllListeners('SIGINT');
@@ -96,7 +101,8 @@ try {
   };
   await produce();
   const producing = setInterval(
-    () => void produce().catch((error: Error) => console.error('produce failed:', error.message)),
+    // A send in flight when Ctrl-C stops the brokers fails: that is the stop, not news.
+    () => void produce().catch((error: Error) => stopping || console.error('produce failed:', error.message)),
     1000,
   );
   clients.push(async () => {

@@ -69,5 +69,5 @@ test('the demo stops on the first Ctrl-C: Weir, then every broker it started, wi
     [],
     `still running after the demo exited (Weir ${weirPid}, brokers ${brokerPids.join(', ')})`,
   );
-  assert.match(output, /Stopped Weir and the brokers\./);
+  assert.match(output, /Stopped Weir and the brokers \(\d+\.\d s, then \d+\.\d s\)\./);
 });
