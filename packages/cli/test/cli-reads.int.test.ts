@@ -295,6 +295,13 @@ test('with --json an error is {"error": {status, title, detail, problems}} on st
   assert.equal(badRegex.status, 1);
   assert.equal(JSON.parse(badRegex.stderr).error.status, 400);
 
+  const target = weirCli(['groups', 'reset-offsets', 'billing', ...on, '--to', 'earlist']);
+  assert.equal(target.status, 2);
+  assert.equal(
+    target.stderr,
+    '--to is one of earliest, latest, offset, timestamp, shift; got "earlist"; did you mean earliest?\n',
+  );
+
   const typo = weirCli(['topics', 'list', '--cluster', 'locl']);
   assert.equal(typo.status, 2);
   assert.match(typo.stderr, /^No cluster "locl"; did you mean "local"\? Known: local\.$/m);
