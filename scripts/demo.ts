@@ -1,24 +1,56 @@
 // `npm run demo`: a local 3-broker Kafka with sample topics, live producers and consumer groups
 // (one caught up, one lagging, one stopped), and Weir with that cluster registered. Ctrl-C stops all.
 import { Producer, stringSerializers } from '@platformatic/kafka';
-import { commitOffsets, createTopic, startConsumer, startKafkaCluster, startWeir } from '@weir/testkit';
+import {
+  commitOffsets,
+  createTopic,
+  type RunningWeir,
+  startConsumer,
+  startKafkaCluster,
+  startWeir,
+} from '@weir/testkit';
 
 const ADMIN_PASSWORD = 'weir-demo-password';
 const port = process.env.WEIR_PORT ?? '8080';
 
 console.log('Starting a 3-broker Kafka 3.9 cluster (first run downloads its jars with Maven)...');
 const kafka = await startKafkaCluster({ version: '3.9', brokers: 3 });
-const stoppers: (() => Promise<unknown>)[] = [];
-// A client closing against a broker that hung and came back can wait on its sockets for long: each
-// part but Kafka gets a few seconds (Kafka's own stop ends with SIGKILL), and a second Ctrl-C quits.
-const STOP_PART_MS = 10_000;
-const withinDeadline = (stop: () => Promise<unknown>) =>
-  Promise.race([stop().catch(() => undefined), new Promise((r) => setTimeout(r, STOP_PART_MS).unref())]);
+// In-process clients (producer, consumers) and Weir, stopped before the brokers; see `shutdown`.
+const clients: (() => Promise<unknown>)[] = [];
+let weir: RunningWeir | undefined;
+// Each part gets a few seconds: a client closing against a broker that hung can wait on its sockets
+// for long, and Weir's graceful stop is bounded by SIGKILL. Kafka's own stop ends with SIGKILL too.
+const WEIR_STOP_MS = 5_000;
+const CLIENT_STOP_MS = 2_000;
+const within = (stop: () => Promise<unknown>, ms: number) =>
+  Promise.race([
+    stop().then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms).unref()),
+  ]);
+let stopping = false;
+/** Ctrl-C: Weir stops first, then every broker the demo started; a second Ctrl-C quits at once. */
 const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
   console.log('\nStopping the demo... (Ctrl-C again to quit at once)');
   process.once('SIGINT', () => process.exit(130));
-  for (const stop of stoppers.reverse()) await withinDeadline(stop);
+  const running = weir;
+  const weirStopped = running
+    ? within(running.stop, WEIR_STOP_MS).then((stopped) => {
+        if (!stopped) process.kill(running.pid, 'SIGKILL');
+      })
+    : Promise.resolve();
+  const began = Date.now();
+  await Promise.all([weirStopped, ...clients.map((close) => within(close, CLIENT_STOP_MS))]);
+  const weirMs = Date.now() - began;
   await kafka.stop().catch(() => undefined);
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(
+    `Stopped Weir and the brokers (${seconds(weirMs)}, then ${seconds(Date.now() - began - weirMs)}).`,
+  );
   process.exit(0);
 };
 process.removeAllListeners('SIGINT');
@@ -69,17 +101,18 @@ try {
   };
   await produce();
   const producing = setInterval(
-    () => void produce().catch((error: Error) => console.error('produce failed:', error.message)),
+    // A send in flight when Ctrl-C stops the brokers fails: that is the stop, not news.
+    () => void produce().catch((error: Error) => stopping || console.error('produce failed:', error.message)),
     1000,
   );
-  stoppers.push(async () => {
+  clients.push(async () => {
     clearInterval(producing);
     await producer.close();
   });
 
   const billing = await startConsumer(kafka, 'billing', 'orders');
   const analytics = await startConsumer(kafka, 'analytics', 'clickstream', { delayMsPerRecord: 200 });
-  stoppers.push(billing.stop, analytics.stop);
+  clients.push(billing.stop, analytics.stop);
   await commitOffsets(
     kafka,
     'reporting',
@@ -87,11 +120,10 @@ try {
     [0, 1, 2, 3, 4, 5].map((partition) => ({ partition, offset: 0 })),
   );
 
-  const weir = await startWeir({
+  weir = await startWeir({
     env: { WEIR_PORT: port, WEIR_ADMIN_PASSWORD: ADMIN_PASSWORD, WEIR_DATA_DIR: './data-demo' },
     dataDir: './data-demo',
   });
-  stoppers.push(weir.stop);
   const login = await fetch(`${weir.url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -122,7 +154,7 @@ try {
   if (created.status !== 201) throw new Error(`registering the demo cluster failed: ${await created.text()}`);
 
   console.log(`
-Weir is running at ${weir.url}  (log in as admin / ${ADMIN_PASSWORD})
+Weir is running at ${weir.url}  (log in as admin / ${ADMIN_PASSWORD}; pid ${weir.pid})
 Kafka bootstrap: ${kafka.bootstrapServers.plaintext}
 Broker pids: ${kafka
     .brokers()

@@ -30,6 +30,99 @@ test('weir --help lists the commands; an unknown command says how to get help', 
   const unknown = runCli(['frobnicate']);
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /Unknown command "frobnicate". Run "weir --help"/);
+  const typo = runCli(['topcis', 'list']);
+  assert.equal(typo.status, 2);
+  assert.equal(
+    typo.stderr,
+    'Unknown command "topcis"; did you mean "weir topics"? Run "weir --help" to see the commands.\n',
+  );
+});
+
+test("a mistyped subcommand or flag gets Weir's own message with the closest match, before any server is asked", () => {
+  const flag = runCli(['topics', 'create', 'orders', '--partitons', '3', '--url', 'http://127.0.0.1:9']);
+  assert.equal(flag.status, 2);
+  assert.equal(
+    flag.stderr,
+    'unknown flag --partitons for topics create; did you mean --partitions?\nRun "weir topics create --help" to see its flags.\n',
+  );
+  const far = runCli(['groups', 'list', '--colour']);
+  assert.equal(far.status, 2);
+  assert.match(far.stderr, /^unknown flag --colour for groups list\n/);
+  const subcommand = runCli(['brokers', 'descirbe', 'local', '1']);
+  assert.equal(subcommand.status, 2);
+  assert.match(subcommand.stderr, /^unknown subcommand "descirbe" for brokers; did you mean describe\?\n/);
+  const missingValue = runCli(['topics', 'list', '--cluster']);
+  assert.equal(missingValue.status, 2);
+  assert.match(missingValue.stderr, /^--cluster needs a value for topics list\./);
+  const valueForSwitch = runCli(['topics', 'list', '--json=yes']);
+  assert.match(valueForSwitch.stderr, /^--json takes no value for topics list; got "--json=yes"/);
+});
+
+test('an enum flag lists its values in its help and in the error for another value', () => {
+  const cases: [string[], string, string[]][] = [
+    [['topics'], 'sort', ['name', 'partitions', 'size', 'underReplicated', 'messages']],
+    [['messages'], 'isolation', ['read_committed', 'read_uncommitted']],
+    [['messages'], 'compression', ['none', 'gzip', 'snappy', 'lz4', 'zstd']],
+    [['messages'], 'encoding', ['text', 'json', 'base64', 'hex']],
+    [['messages'], 'format', ['json', 'csv']],
+    [['clusters'], 'security-protocol', ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL']],
+    [['clusters'], 'sasl-mechanism', ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER']],
+  ];
+  for (const [command, flag, values] of cases) {
+    const help = runCli([...command, '--help']);
+    assert.equal(help.status, 0);
+    assert.match(
+      help.stdout,
+      new RegExp(`\\n {2}--${flag} +${values.join(', ')}(\\n|$)`),
+      `${command} --${flag}`,
+    );
+    const wrong = runCli([...command, 'list', `--${flag}`, 'bogus']);
+    assert.equal(wrong.status, 2);
+    const listed =
+      values.length === 2 ? values.join(' or ') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+    assert.equal(wrong.stderr, `--${flag} must be ${listed}; got "bogus"\n`, `${command} --${flag}`);
+  }
+  const near = runCli(['messages', 'browse', 'orders', '--compression', 'gzp']);
+  assert.match(
+    near.stderr,
+    /^--compression must be none, gzip, snappy, lz4 or zstd; got "gzp"; did you mean gzip\?$/m,
+  );
+});
+
+test('--json errors: a refused token is {"error": {...}} on stderr with exit 1; a list is {"items", "total"}', async () => {
+  const weir = await startWeir();
+  servers.push(weir);
+  const env = { WEIR_CLI_HOME: scratch() };
+  const refused = runCli(['clusters', 'list', '--url', weir.url, '--token', 'weir_pat_wrong', '--json'], env);
+  assert.equal(refused.status, 1);
+  assert.equal(refused.stdout, '');
+  const error = JSON.parse(refused.stderr).error;
+  assert.equal(error.status, 401);
+  assert.equal(typeof error.title, 'string');
+  assert.equal(typeof error.detail, 'string');
+  assert.deepEqual(error.problems, []);
+  const plain = runCli(['clusters', 'list', '--url', weir.url, '--token', 'weir_pat_wrong'], env);
+  assert.equal(plain.status, 1);
+  assert.match(plain.stderr, /^401 /);
+
+  const admin = createWeirClient({ baseUrl: weir.url });
+  const { sessionCookie } = await admin.auth.login({ username: 'admin', password: weir.initialPassword! });
+  const asAdmin = createWeirClient({ baseUrl: weir.url, auth: { cookie: sessionCookie! } });
+  const { secret } = await asAdmin.auth.createToken({ name: 'cli test', expiresInDays: 1 });
+  const list = runCli(['clusters', 'list', '--url', weir.url, '--token', secret, '--json'], env);
+  assert.equal(list.status, 0, list.stderr);
+  assert.deepEqual(JSON.parse(list.stdout), { items: [], total: 0 });
+  const unreachable = runCli(
+    ['clusters', 'list', '--url', 'http://127.0.0.1:9', '--token', secret, '--json'],
+    env,
+  );
+  assert.equal(unreachable.status, 1);
+  assert.deepEqual(Object.keys(JSON.parse(unreachable.stderr).error), [
+    'status',
+    'title',
+    'detail',
+    'problems',
+  ]);
 });
 
 test('weir version prints the version on Node 24', () => {
@@ -45,7 +138,7 @@ test('weir serve with bad settings exits 2 listing every problem and its fix', (
   assert.match(result.stderr, /WEIR_LOG_LEVEL: "chatty" is not a log level/);
   const unknownFlag = runCli(['serve', '--prot', '1']);
   assert.equal(unknownFlag.status, 2);
-  assert.match(unknownFlag.stderr, /Unknown option '--prot'/);
+  assert.match(unknownFlag.stderr, /^unknown flag --prot for serve; did you mean --port\?$/m);
 });
 
 test('weir serve prints the initial admin password once; weir login stores a working token', async () => {

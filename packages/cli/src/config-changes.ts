@@ -1,6 +1,7 @@
 import type { WeirClient } from '@weir/api/client';
 import { CliError } from './errors.ts';
-import { output, renderTable } from './table.ts';
+import { outputOf, print } from './output.ts';
+import { renderTable } from './table.ts';
 import { assignments } from './values.ts';
 
 /** Previews and applies one resource's dynamic configs (`api.topics.configs(id, name)` and the like). */
@@ -19,7 +20,7 @@ export async function applyConfigChanges(
     throw new CliError('Say what to change: --set name=value and/or --remove name.', 2);
   const dryRun = Boolean(values['dry-run']);
   const report = await (dryRun ? configs.preview(changes) : configs.apply(changes));
-  return output(values.json as boolean, report, () =>
+  return print(outputOf(values), report, () =>
     [
       renderTable(
         ['CONFIG', 'BEFORE', 'AFTER'],

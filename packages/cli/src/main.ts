@@ -9,7 +9,9 @@ import { replicasCommand } from './commands/replicas.ts';
 import { topicsCommand } from './commands/topics.ts';
 import { versionCommand } from './commands/version.ts';
 import { CliError } from './errors.ts';
+import { errorJson } from './output.ts';
 import { describeProblem } from './session.ts';
+import { didYouMean } from './suggest.ts';
 
 const HELP = `weir — control plane for Apache Kafka
 
@@ -18,15 +20,18 @@ Usage: weir <command> [options]
 Commands:
   serve      Run the Weir server (API, console, scheduler)
   login      Log in to a Weir server and store an API token for later commands
-  clusters   List, add, test and remove clusters
+  clusters   List, describe, add, test and remove clusters
   topics     List, describe, create, delete, reconfigure, truncate and clone topics
   groups     List and describe consumer groups; reset or delete their offsets
-  brokers    List brokers; change broker and cluster-wide dynamic configs
+  brokers    List and describe brokers; change broker and cluster-wide dynamic configs
   replicas   Plan and run reassignments; preferred and unclean leader elections
   jobs       Follow and cancel long-running operations
   messages   Browse, search, export and produce records
   version    Print the version
   help       Show this help (also: weir <command> --help)
+
+Every command that reads takes --json (lists print {"items", "total", "freshness"}; errors print
+{"error": {...}} on stderr), and --utc or --local for timestamps (default: $WEIR_TIME_ZONE, else UTC).
 
 Run "weir <command> --help" for a command's options.`;
 
@@ -64,24 +69,35 @@ export async function main(argv: string[], extra: Record<string, Command> = {}):
     : Object.hasOwn(commands, name)
       ? commands[name]
       : undefined;
-  if (!command) throw new CliError(`Unknown command "${name}". Run "weir --help" to see the commands.`);
+  if (!command) {
+    const known = [...Object.keys(extra), ...Object.keys(commands), 'help'];
+    const suggestion = didYouMean(name, known, (match) => `"weir ${match}"`);
+    throw new CliError(
+      `Unknown command "${name}"${suggestion || '.'} Run "weir --help" to see the commands.`,
+    );
+  }
   await command(args);
 }
 
-/** {@link main} as a process runs it: an error is printed to stderr and sets the exit code. */
+/** Whether the command line asks for JSON (before any `--`, after which words are names). */
+const wantsJson = (argv: string[]) => {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+};
+
+/**
+ * {@link main} as a process runs it: an error is printed to stderr and sets the exit code (2 bad
+ * usage, 1 any other failure). With --json the error is `{"error": {status, title, detail, problems}}`.
+ */
 export async function run(argv: string[], extra: Record<string, Command> = {}): Promise<void> {
   try {
     await main(argv, extra);
   } catch (error) {
-    if (error instanceof CliError) {
-      console.error(error.message);
-      process.exit(error.exitCode);
-    }
-    if (error instanceof ApiProblem) {
-      console.error(describeProblem(error));
-      process.exit(1);
-    }
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+    const exitCode = error instanceof CliError ? error.exitCode : 1;
+    if (wantsJson(argv)) console.error(JSON.stringify(errorJson(error)));
+    else if (error instanceof CliError) console.error(error.message);
+    else if (error instanceof ApiProblem) console.error(describeProblem(error));
+    else console.error(error instanceof Error ? error.message : error);
+    process.exit(exitCode);
   }
 }

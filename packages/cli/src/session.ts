@@ -2,6 +2,7 @@ import type { ClusterView } from '@weir/api';
 import { type ApiProblem, createWeirClient, type WeirClient, type WeirClientOptions } from '@weir/api/client';
 import { readCredentials } from './credentials.ts';
 import { CliError } from './errors.ts';
+import { didYouMean } from './suggest.ts';
 
 /** Where and as whom API commands run: --url/--token, else $WEIR_URL/$WEIR_TOKEN, else `weir login`'s file. */
 export interface Session {
@@ -11,11 +12,7 @@ export interface Session {
   api: WeirClient;
 }
 
-export const SESSION_OPTIONS = {
-  url: { type: 'string' },
-  token: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
+export { SESSION_OPTIONS } from './output.ts';
 
 /** Bounds every request but a stream: a tail runs until its own time budget ends. */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -65,8 +62,9 @@ export async function resolveCluster(session: Session, nameOrId: string | undefi
   const clusters = await session.api.clusters.list();
   const match = clusters.find((c) => c.id === nameOrId || c.name === nameOrId);
   if (!match) {
+    const names = clusters.map((c) => c.name);
     throw new CliError(
-      `No cluster "${nameOrId}". Known: ${clusters.map((c) => c.name).join(', ') || 'none yet'}.`,
+      `No cluster "${nameOrId}"${didYouMean(nameOrId, names, (name) => `"${name}"`) || '.'} Known: ${names.join(', ') || 'none yet'}.`,
     );
   }
   return match;

@@ -1,8 +1,24 @@
-/** Renders rows as aligned columns, the way Kafka's own tools print. */
+import type { Total } from '@weir/api';
+
+/** A {@link Total} as a table cell needs it; `unit` names the parts (partition, replica, …). */
+type TotalCell = Pick<Total, 'value' | 'complete' | 'parts' | 'unknownParts'> & { unit: string };
+
+/** A whole count with thousands separators, as every table shows numbers: 1234567 → `1,234,567`. */
+export const formatCount = (value: number): string => value.toLocaleString('en');
+
+/**
+ * Renders rows as aligned columns, the way Kafka's own tools print. Numbers get thousands
+ * separators (pass ids, ports and partition numbers as strings to keep them bare); null and
+ * undefined show as `-`.
+ */
 export function renderTable(headers: string[], rows: (string | number | null | undefined)[][]): string {
   const cells = [
     headers,
-    ...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '-' : String(cell)))),
+    ...rows.map((row) =>
+      row.map((cell) =>
+        cell === null || cell === undefined ? '-' : typeof cell === 'number' ? formatCount(cell) : cell,
+      ),
+    ),
   ];
   const widths = headers.map((_, column) => Math.max(...cells.map((row) => row[column]?.length ?? 0)));
   return cells
@@ -15,30 +31,14 @@ export function renderTable(headers: string[], rows: (string | number | null | u
     .join('\n');
 }
 
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined) return '-';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
-/** Prints JSON with --json, else the table. */
-export function output(json: boolean | undefined, data: unknown, table: () => string): void {
-  console.log(json ? JSON.stringify(data, null, 2) : table());
-}
-
-/** The read model's aggregate shape (see `Total` in the server's read-model types). */
-interface TotalLike {
-  value: number | null;
-  complete: boolean;
-  parts: number;
-  unknownParts: number;
-  unit: string;
+/** `Name: value` lines with the values aligned, for a describe command's summary. */
+export function renderFields(fields: [string, string | number | null | undefined][]): string {
+  const width = Math.max(...fields.map(([name]) => name.length)) + 1;
+  return fields
+    .map(([name, value]) =>
+      `${`${name}:`.padEnd(width)} ${value === null || value === undefined ? '-' : typeof value === 'number' ? formatCount(value) : value}`.trimEnd(),
+    )
+    .join('\n');
 }
 
 const UNIT_PLURALS: Record<string, string> = {
@@ -51,8 +51,9 @@ const UNIT_PLURALS: Record<string, string> = {
 /**
  * A total for a table cell: the value when complete, `≥731 (3/7 partitions unknown)` when partial,
  * `unknown` when none of it could be read; never 0 for unknown (`--json` carries the reason).
+ * @param format how the value is written, by default a count with thousands separators
  */
-export function formatTotal(total: TotalLike, format: (value: number) => string = String): string {
+export function formatTotal(total: TotalCell, format: (value: number) => string = formatCount): string {
   if (total.value === null) return 'unknown';
   if (total.complete) return format(total.value);
   return `≥${format(total.value)} (${total.unknownParts}/${total.parts} ${UNIT_PLURALS[total.unit] ?? total.unit} unknown)`;

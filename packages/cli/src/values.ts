@@ -1,4 +1,5 @@
 import { CliError } from './errors.ts';
+import { didYouMean } from './suggest.ts';
 
 /** A whole number from a flag, or a message naming the flag. */
 export function integer(value: string | boolean | string[] | undefined, flag: string): number | undefined {
@@ -35,6 +36,9 @@ export function tagged(
   const at = value.indexOf(':');
   const kind = at === -1 ? value : value.slice(0, at);
   if (!kinds.includes(kind))
-    throw new CliError(`--${flag} is one of ${kinds.join(', ')}; got "${value}".`, 2);
+    throw new CliError(
+      `--${flag} is one of ${kinds.join(', ')}; got "${value}"${didYouMean(kind, kinds) || '.'}`,
+      2,
+    );
   return { kind, argument: at === -1 ? null : value.slice(at + 1) };
 }

@@ -12,7 +12,9 @@ const SHUTDOWN_GRACE_MS = 10_000;
 /** `weir serve`: starts the server from flags, environment and file; SIGTERM or SIGINT stop it gracefully. */
 export async function serveCommand(args: string[]): Promise<void> {
   const options = Object.fromEntries(CONFIG_SETTINGS.map((s) => [s.flag, { type: 'string' as const }]));
-  const { values, positionals } = parseCommandArgs(args, { ...options, config: { type: 'string' } }, HELP);
+  const { values, positionals } = parseCommandArgs(args, { ...options, config: { type: 'string' } }, HELP, {
+    command: 'serve',
+  });
   if (positionals.length > 0)
     throw new CliError(`weir serve takes no arguments, got "${positionals.join(' ')}".`);
   const flags = Object.fromEntries(

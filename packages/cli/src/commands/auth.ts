@@ -25,6 +25,7 @@ export async function loginCommand(args: string[]): Promise<void> {
       'expires-in-days': { type: 'string' },
     },
     HELP,
+    { command: 'login' },
   );
   const url = (values.url as string | undefined) ?? process.env.WEIR_URL ?? 'http://127.0.0.1:8080';
   const username = (values.username as string | undefined) ?? 'admin';

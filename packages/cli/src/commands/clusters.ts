@@ -1,13 +1,24 @@
-import type { ClusterInput, ConnectionReport } from '@weir/api';
-import { parseCommandArgs } from '../args.ts';
+import {
+  type ClusterInput,
+  type ClusterOverview,
+  type ClusterView,
+  type ConnectionReport,
+  SASL_MECHANISMS,
+  SECURITY_PROTOCOLS,
+} from '@weir/api';
+import { type Flags, parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
+import { outputOf, print, printList, SESSION_OPTIONS } from '../output.ts';
 import { readStdin } from '../prompt.ts';
-import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
-import { output, renderTable } from '../table.ts';
+import { openSession, resolveCluster } from '../session.ts';
+import { formatCount, formatTotal, renderFields, renderTable } from '../table.ts';
+import { renderBrokers } from './brokers.ts';
 
 const HELP = `weir clusters — register and inspect Kafka clusters
 
   weir clusters list
+  weir clusters describe <name or id> [--refresh]
+      Kafka version, mode, controller and quorum, brokers, topic and partition counts, health totals
   weir clusters add  --name <name> --bootstrap <host:port,...> [connection options]
   weir clusters test --bootstrap <host:port,...> [connection options]
   weir clusters remove <name or id> --yes
@@ -18,21 +29,24 @@ Connection options:
   --sasl-username <user>   --sasl-password-stdin (or $WEIR_SASL_PASSWORD)
   --zookeeper <connect>    --description <text>   --tag <tag> (repeatable)
 
-Common: --url, --token (default: from "weir login"), --json`;
+Common: --url, --token (default: from "weir login"), --json, --utc | --local`;
 
 const OPTIONS = {
   ...SESSION_OPTIONS,
   name: { type: 'string' },
   bootstrap: { type: 'string' },
-  'security-protocol': { type: 'string' },
-  'sasl-mechanism': { type: 'string' },
+  'security-protocol': { type: 'string', choices: SECURITY_PROTOCOLS },
+  'sasl-mechanism': { type: 'string', choices: SASL_MECHANISMS },
   'sasl-username': { type: 'string' },
   'sasl-password-stdin': { type: 'boolean' },
   zookeeper: { type: 'string' },
   description: { type: 'string' },
   tag: { type: 'string', multiple: true },
   yes: { type: 'boolean' },
-} as const;
+  refresh: { type: 'boolean' },
+} as const satisfies Flags;
+
+const ACTIONS = ['list', 'describe', 'test', 'add', 'remove'] as const;
 
 /** The connection flags as the API's cluster input; the server validates them (protocol, mechanism, …). */
 async function clusterInput(values: Record<string, unknown>, requireName: boolean): Promise<ClusterInput> {
@@ -73,14 +87,19 @@ const describeReport = (report: ConnectionReport) =>
     ...report.problems.map((p) => `  FAIL ${p.step}: ${p.message}`),
   ].join('\n');
 
+/** `weir clusters`: the registry (list, add, test, remove) and one cluster's summary (describe). */
 export async function clustersCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
-  const [action, target] = positionals;
+  const { values, positionals, action } = parseCommandArgs(args, OPTIONS, HELP, {
+    command: 'clusters',
+    actions: ACTIONS,
+  });
+  const target = positionals[1];
+  const output = outputOf(values);
   const session = openSession(values);
   switch (action) {
     case 'list': {
       const clusters = await session.api.clusters.list();
-      return output(values.json as boolean, clusters, () =>
+      return printList(output, { items: clusters, total: clusters.length }, () =>
         renderTable(
           ['NAME', 'BOOTSTRAP', 'SECURITY', 'TAGS', 'ID'],
           clusters.map((c) => [
@@ -93,10 +112,25 @@ export async function clustersCommand(args: string[]): Promise<void> {
         ),
       );
     }
+    case 'describe': {
+      if (!target) throw new CliError('Name the cluster: weir clusters describe <name or id>');
+      const cluster = await resolveCluster(session, target);
+      // One read of the cluster: the brokers come from the snapshot the overview just used.
+      const { overview, freshness } = await session.api.clusters.overview(cluster.id, {
+        refresh: values.refresh ? true : undefined,
+      });
+      const { brokers } = await session.api.brokers.list(cluster.id);
+      return print(
+        output,
+        { cluster, overview, brokers, freshness },
+        () => `${renderOverview(cluster, overview)}\n\n${renderBrokers(brokers)}`,
+        freshness,
+      );
+    }
     case 'test': {
       const report = await session.api.clusters.test(await clusterInput(values, false));
-      output(
-        values.json as boolean,
+      print(
+        output,
         report,
         () => `${report.ok ? 'Connection OK' : 'Connection FAILED'}\n${describeReport(report)}`,
       );
@@ -105,8 +139,8 @@ export async function clustersCommand(args: string[]): Promise<void> {
     }
     case 'add': {
       const saved = await session.api.clusters.create(await clusterInput(values, true));
-      return output(
-        values.json as boolean,
+      return print(
+        output,
         saved,
         () => `Added ${saved.cluster.name} (${saved.cluster.id})\n${describeReport(saved.connection)}`,
       );
@@ -118,9 +152,43 @@ export async function clustersCommand(args: string[]): Promise<void> {
           `Removing "${cluster.name}" from Weir needs --yes (the Kafka cluster itself is untouched).`,
         );
       await session.api.clusters.remove(cluster.id, cluster.name);
-      return console.log(`Removed ${cluster.name}.`);
+      return print(output, { removed: cluster.name }, () => `Removed ${cluster.name}.`);
     }
-    default:
-      throw new CliError(`${HELP}`);
   }
+}
+
+/** `weir clusters describe`'s summary: what a Kafka operator checks first, health totals last. */
+function renderOverview(cluster: ClusterView, overview: ClusterOverview): string {
+  const quorum = overview.quorum;
+  const groupStates = Object.entries(overview.groupsByState ?? {})
+    .map(([state, count]) => `${state} ${formatCount(count)}`)
+    .join(', ');
+  return renderFields([
+    ['Cluster', `${cluster.name} (${cluster.id})`],
+    ['Kafka cluster id', overview.clusterId],
+    [
+      'Kafka',
+      `${overview.version.label} (${overview.version.certainty}: ${overview.version.evidence.join('; ')})`,
+    ],
+    ['Mode', overview.mode],
+    ['Controller', overview.controllerId === null ? 'none' : String(overview.controllerId)],
+    ...(quorum
+      ? ([
+          [
+            'Quorum',
+            `leader ${quorum.leaderId}, epoch ${quorum.leaderEpoch}, voters ${quorum.voters.map((v) => v.nodeId).join(',')}, max voter lag ${formatCount(Math.max(0, ...quorum.voters.map((v) => v.lag)))}`,
+          ],
+        ] as [string, string][])
+      : []),
+    ['Brokers', `${formatCount(overview.brokers.alive)} alive`],
+    ['Topics', `${formatCount(overview.topics)} (${formatCount(overview.internalTopics)} internal)`],
+    ['Partitions', overview.partitions],
+    ['Replicas', overview.replicas],
+    ['Under-replicated', overview.underReplicatedPartitions],
+    ['Under min ISR', formatTotal(overview.underMinIsrPartitions)],
+    ['Offline', overview.offlinePartitions],
+    ['Leaderless', overview.leaderlessPartitions],
+    ['Groups', `${formatTotal(overview.groups)}${groupStates ? ` (${groupStates})` : ''}`],
+    ['ACLs', overview.aclCount === null ? 'unknown (no authorizer, or not readable)' : overview.aclCount],
+  ]);
 }

@@ -1,8 +1,9 @@
-import type { OffsetResetPreview } from '@weir/api';
-import { parseCommandArgs } from '../args.ts';
+import type { GroupSummary, OffsetResetPreview, Total } from '@weir/api';
+import { type Flags, parseCommandArgs, type Values } from '../args.ts';
 import { CliError } from '../errors.ts';
-import { openSession, resolveCluster, SESSION_OPTIONS, type Session } from '../session.ts';
-import { formatTotal, output, renderTable } from '../table.ts';
+import { type ListJson, outputOf, print, printList, SESSION_OPTIONS } from '../output.ts';
+import { openSession, resolveCluster, type Session } from '../session.ts';
+import { formatTotal, renderTable } from '../table.ts';
 import { integer, tagged, timestamp } from '../values.ts';
 
 const HELP = `weir groups — consumer groups of a cluster
@@ -16,7 +17,9 @@ const HELP = `weir groups — consumer groups of a cluster
 
 A group id that starts with "-" goes after "--": weir groups describe --cluster <name> -- -my-group
 
-Common: --url, --token, --json`;
+Common: --url, --token, --json, --utc | --local
+  groups list --json: {"items", "total", "freshness", "listing"}; listing says whether every broker
+  answered ListGroups (a group coordinated by one that did not is missing).`;
 
 const OPTIONS = {
   ...SESSION_OPTIONS,
@@ -26,12 +29,19 @@ const OPTIONS = {
   to: { type: 'string' },
   topic: { type: 'string', multiple: true },
   confirm: { type: 'string' },
-} as const;
+} as const satisfies Flags;
+
+/** `weir groups list --json`: the common list shape, and whether the listing is complete. */
+type GroupListJson = ListJson<GroupSummary> & { listing: Total };
 
 /** `weir groups`: reads (list, describe) and the offset-reset and delete verbs; exits 2 on bad usage. */
 export async function groupsCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
-  const [action, groupId] = positionals;
+  const { values, positionals, action } = parseCommandArgs(args, OPTIONS, HELP, {
+    command: 'groups',
+    actions: ['list', 'describe', 'reset-offsets', 'delete', 'delete-offsets'],
+  });
+  const groupId = positionals[1];
+  const output = outputOf(values);
   const session = openSession(values);
   const cluster = await resolveCluster(session, values.cluster as string | undefined);
   if (action === 'list') {
@@ -39,7 +49,13 @@ export async function groupsCommand(args: string[]): Promise<void> {
       search: values.search ? String(values.search) : undefined,
       refresh: values.refresh ? true : undefined,
     });
-    return output(values.json as boolean, list.groups, () =>
+    const json: GroupListJson = {
+      items: list.groups,
+      total: list.groups.length,
+      freshness: list.freshness,
+      listing: list.listing,
+    };
+    return printList(output, json, () =>
       [
         renderTable(
           ['GROUP', 'STATE', 'PROTOCOL', 'TOPICS', 'LAG'],
@@ -65,31 +81,32 @@ export async function groupsCommand(args: string[]): Promise<void> {
       refresh: values.refresh ? true : undefined,
     });
     const clientOf = new Map(detail.group.members.map((m) => [m.memberId, `${m.clientId}@${m.host}`]));
-    return output(values.json as boolean, detail, () =>
-      [
-        `Group: ${detail.group.groupId}  State: ${detail.group.state}  Members: ${detail.group.members.length}  Lag: ${formatTotal(detail.group.totalLag)}`,
-        renderTable(
-          ['TOPIC', 'PARTITION', 'COMMITTED', 'END', 'LAG', 'CONSUMER'],
-          detail.partitions.map((p) => [
-            p.topic,
-            p.partition,
-            p.committedOffset,
-            p.endOffset,
-            p.lag,
-            p.memberId ? clientOf.get(p.memberId) : '-',
-          ]),
-        ),
-      ].join('\n'),
+    return print(
+      output,
+      detail,
+      () =>
+        [
+          `Group: ${detail.group.groupId}  State: ${detail.group.state}  Members: ${detail.group.members.length}  Lag: ${formatTotal(detail.group.totalLag)}`,
+          renderTable(
+            ['TOPIC', 'PARTITION', 'COMMITTED', 'END', 'LAG', 'CONSUMER'],
+            detail.partitions.map((p) => [
+              p.topic,
+              String(p.partition),
+              p.committedOffset,
+              p.endOffset,
+              p.lag,
+              p.memberId ? clientOf.get(p.memberId) : '-',
+            ]),
+          ),
+        ].join('\n'),
+      detail.freshness,
     );
   }
   if (action === 'reset-offsets' || action === 'delete' || action === 'delete-offsets') {
     if (!groupId) throw new CliError(`Name the group: weir groups ${action} <group> --cluster <name>`);
     return changeGroup(session, cluster.id, action, groupId, values);
   }
-  throw new CliError(HELP);
 }
-
-type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** `--topic orders` or `--topic orders:0,2`. */
 function scope(values: Values) {
@@ -125,7 +142,7 @@ async function changeGroup(
   groupId: string,
   values: Values,
 ): Promise<void> {
-  const json = values.json as boolean | undefined;
+  const output = outputOf(values);
   const groups = session.api.groups;
   if (values.confirm !== undefined && values.confirm !== groupId)
     throw new CliError(`--confirm must repeat the group's name exactly: --confirm ${groupId}`, 2);
@@ -138,13 +155,13 @@ async function changeGroup(
     const plan = await (apply
       ? groups.reset(clusterId, groupId, { ...body, confirmName: groupId })
       : groups.previewReset(clusterId, groupId, body));
-    return output(json, plan, () =>
+    return print(output, plan, () =>
       [
         renderTable(
           ['TOPIC', 'PARTITION', 'CURRENT', 'NEW', 'LAG BEFORE', 'LAG AFTER'],
           plan.partitions.map((p) => [
             p.topic,
-            p.partition,
+            String(p.partition),
             p.current ?? '-',
             p.target,
             p.lagBefore ?? '-',
@@ -163,11 +180,11 @@ async function changeGroup(
     throw new CliError(`This cannot be undone: repeat the group's name, --confirm ${groupId}`, 2);
   if (action === 'delete') {
     await groups.delete(clusterId, groupId, groupId);
-    return output(json, { deleted: groupId }, () => `Deleted group ${groupId}.`);
+    return print(output, { deleted: groupId }, () => `Deleted group ${groupId}.`);
   }
   const topics = (values.topic as string[] | undefined) ?? [];
   if (topics.length !== 1) throw new CliError('Name one topic: --topic <topic>.', 2);
   const topic = topics[0] as string;
   await groups.deleteOffsets(clusterId, groupId, topic, groupId);
-  return output(json, { groupId, topic }, () => `Deleted ${groupId}'s offsets for ${topic}.`);
+  return print(output, { groupId, topic }, () => `Deleted ${groupId}'s offsets for ${topic}.`);
 }

@@ -1,9 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   type BrowseQuery,
-  formatTimestamp,
+  EXPORT_FORMATS,
+  ISOLATIONS,
   KEY_PARTITIONERS,
   type KeyLookup,
+  MESSAGE_COMPRESSIONS,
+  PAYLOAD_ENCODINGS,
   type Payload,
   type ProduceRequest,
   type RenderedMessage,
@@ -11,10 +14,13 @@ import {
   type SearchRequest,
 } from '@weir/api';
 import { ApiProblem } from '@weir/api/client';
-import { parseCommandArgs } from '../args.ts';
+import { formatTimestamp } from '@weir/api/display';
+import { type Flags, parseCommandArgs, type Values } from '../args.ts';
 import { CliError } from '../errors.ts';
-import { describeProblem, openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
-import { renderTable } from '../table.ts';
+import { type Output, outputOf, print, SESSION_OPTIONS } from '../output.ts';
+import { startProgress } from '../progress.ts';
+import { describeProblem, openSession, resolveCluster } from '../session.ts';
+import { formatCount, renderTable } from '../table.ts';
 import { assignments, integer, tagged, timestamp } from '../values.ts';
 
 const HELP = `weir messages — read and write a topic's records
@@ -38,7 +44,9 @@ const HELP = `weir messages — read and write a topic's records
   --isolation: read_committed (the default) leaves out records of aborted transactions and stops at the
       last stable offset; read_uncommitted shows them, marked "aborted" in the TRANSACTION column.
 
-Common: --url, --token, --json (search prints one JSON event per line)`;
+Search and export progress goes to stderr (redrawn in place on a terminal), the records to stdout.
+
+Common: --url, --token, --json (search prints one JSON event per line), --utc | --local`;
 
 const OPTIONS = {
   ...SESSION_OPTIONS,
@@ -48,7 +56,7 @@ const OPTIONS = {
   limit: { type: 'string' },
   'key-contains': { type: 'string' },
   'key-equals': { type: 'string' },
-  partitioner: { type: 'string' },
+  partitioner: { type: 'string', choices: KEY_PARTITIONERS },
   'all-partitions': { type: 'boolean' },
   'key-regex': { type: 'string' },
   'value-contains': { type: 'string' },
@@ -61,53 +69,49 @@ const OPTIONS = {
   resume: { type: 'string' },
   'save-cursor': { type: 'string' },
   follow: { type: 'boolean' },
-  isolation: { type: 'string' },
-  format: { type: 'string' },
+  isolation: { type: 'string', choices: ISOLATIONS },
+  format: { type: 'string', choices: EXPORT_FORMATS },
   output: { type: 'string' },
   key: { type: 'string' },
   value: { type: 'string' },
   file: { type: 'string' },
-  encoding: { type: 'string' },
-  compression: { type: 'string' },
-} as const;
+  encoding: { type: 'string', choices: PAYLOAD_ENCODINGS },
+  compression: { type: 'string', choices: MESSAGE_COMPRESSIONS },
+} as const satisfies Flags;
 
-type Values = Record<string, string | boolean | string[] | undefined>;
 const show = (payload: Payload) =>
   payload.kind === 'null'
     ? '(null)'
     : payload.kind === 'binary'
       ? `base64:${payload.base64}`
       : (payload.text ?? '');
-const when = (m: RenderedMessage) =>
-  m.timestamp === null ? 'no timestamp' : new Date(m.timestamp).toISOString();
+/** A record's timestamp with milliseconds, in the chosen zone. */
+const when = (output: Output, m: RenderedMessage) =>
+  m.timestamp === null ? 'no timestamp' : formatTimestamp(m.timestamp, output.zone, true);
 /** `-` outside a transaction, else its state and the producer id/epoch, e.g. `aborted 1000/0`. */
 const transaction = (m: RenderedMessage) =>
   m.transactionState === null
     ? '-'
     : `${m.transactionState} ${m.producerId ?? '?'}/${m.producerEpoch ?? '?'}`;
 const COLUMNS = ['PARTITION', 'OFFSET', 'TIMESTAMP', 'TIMESTAMP TYPE', 'TRANSACTION', 'KEY', 'VALUE'];
-const row = (m: RenderedMessage) => [
-  m.partition,
-  m.offset,
-  when(m),
+const row = (output: Output, m: RenderedMessage) => [
+  String(m.partition),
+  String(m.offset),
+  when(output, m),
   m.timestampType ?? '-',
   transaction(m),
   show(m.key),
   show(m.value),
 ];
-const ISOLATIONS = ['read_committed', 'read_uncommitted'];
-function isolation(values: Values): string | undefined {
-  const chosen = values.isolation as string | undefined;
-  if (chosen !== undefined && !ISOLATIONS.includes(chosen))
-    throw new CliError(`--isolation must be read_committed or read_uncommitted, not "${chosen}".`, 2);
-  return chosen;
-}
+/** The --isolation flag (its values checked by the parser). */
+const isolation = (values: Values) => values.isolation as (typeof ISOLATIONS)[number] | undefined;
 
-/** The partitioner named by --partitioner; the server's default (murmur2) when left out. */
+/**
+ * The partitioner named by --partitioner (its value is checked against KEY_PARTITIONERS with the
+ * other fixed-value flags); the server's default (murmur2) when left out.
+ */
 function partitioner(values: Values): string | undefined {
   const chosen = values.partitioner as string | undefined;
-  if (chosen !== undefined && !(KEY_PARTITIONERS as readonly string[]).includes(chosen))
-    throw new CliError(`--partitioner must be one of ${KEY_PARTITIONERS.join(', ')}, not "${chosen}".`, 2);
   if ((chosen !== undefined || values['all-partitions']) && values['key-equals'] === undefined)
     throw new CliError('--partitioner and --all-partitions go with --key-equals <key>.', 2);
   return chosen;
@@ -191,14 +195,17 @@ function searchBody(values: Values): SearchRequest {
 }
 
 export async function messagesCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
-  const [action, topic] = positionals;
-  if (!action || !['browse', 'search', 'export', 'produce'].includes(action)) throw new CliError(HELP);
+  const { values, positionals, action } = parseCommandArgs(args, OPTIONS, HELP, {
+    command: 'messages',
+    actions: ['browse', 'search', 'export', 'produce'],
+  });
+  const topic = positionals[1];
+  const output = outputOf(values);
   if (!topic) throw new CliError(`Name the topic: weir messages ${action} <topic> --cluster <name>`, 2);
   const session = openSession(values);
   const cluster = await resolveCluster(session, values.cluster as string | undefined);
   const messagesApi = session.api.messages;
-  const json = Boolean(values.json);
+  const json = output.json;
 
   if (action === 'browse') {
     const from = tagged(String(values.from ?? 'newest'), 'from', ['newest', 'oldest', 'offset', 'timestamp']);
@@ -208,10 +215,14 @@ export async function messagesCommand(args: string[]): Promise<void> {
     const partition = (values.partition as string[] | undefined)?.[0];
     if (partition !== undefined) query.partition = integer(partition, 'partition');
     if (values.limit) query.limit = integer(values.limit as string, 'limit');
-    query.isolation = isolation(values) as BrowseQuery['isolation'];
+    query.isolation = isolation(values);
     const page = await messagesApi.browse(cluster.id, topic, query);
-    console.log(json ? JSON.stringify(page, null, 2) : renderTable(COLUMNS, page.messages.map(row)));
-    return;
+    return print(output, page, () =>
+      renderTable(
+        COLUMNS,
+        page.messages.map((m) => row(output, m)),
+      ),
+    );
   }
 
   if (action === 'search') {
@@ -219,8 +230,9 @@ export async function messagesCommand(args: string[]): Promise<void> {
     let found = 0;
     const events = await messagesApi.search(cluster.id, topic, body).catch((error: unknown) => {
       // A refused search has always printed the problem's detail alone.
-      throw error instanceof ApiProblem ? new CliError(describeProblem(error, false), 1) : error;
+      throw error instanceof ApiProblem ? new CliError(describeProblem(error, false), 1, error) : error;
     });
+    const progress = startProgress();
     for await (const event of events) {
       if (json) {
         console.log(JSON.stringify(event));
@@ -229,14 +241,14 @@ export async function messagesCommand(args: string[]): Promise<void> {
       if (event.type === 'match') {
         found++;
         const m = event.message;
-        console.log(row(m).join('\t'));
+        console.log(row(output, m).join('\t'));
       } else if (event.type === 'progress') {
         const p = event.progress;
-        process.stderr.write(`\rscanned ${p.scanned}, matched ${p.matched}`);
+        progress.update(`scanned ${formatCount(p.scanned)}, matched ${formatCount(p.matched)}`);
       } else if (event.type === 'end') {
-        const { progress } = event;
-        process.stderr.write(
-          `\rscanned ${progress.scanned}, matched ${found}: stopped (${String(event.reason)})\n`,
+        const scanned = event.progress;
+        progress.done(
+          `scanned ${formatCount(scanned.scanned)}, matched ${formatCount(found)}: stopped (${String(event.reason)})`,
         );
         if (event.keyLookup) process.stderr.write(`${keyLookupLine(event.keyLookup)}\n`);
         process.stderr.write(`${coveredLine(event.covered)}\n`);
@@ -245,7 +257,7 @@ export async function messagesCommand(args: string[]): Promise<void> {
             `No record with this key in partition ${event.keyLookup.partition}, where ${event.keyLookup.partitioner} puts it; a producer with another partitioner may have written it elsewhere: run again with --all-partitions, or --partitioner <the producer's>.\n`,
           );
         if (values['save-cursor'])
-          writeFileSync(String(values['save-cursor']), JSON.stringify({ partitions: progress.partitions }));
+          writeFileSync(String(values['save-cursor']), JSON.stringify({ partitions: scanned.partitions }));
         if (event.reason !== 'end' && !values['save-cursor'])
           process.stderr.write(
             'Not finished: run again with --save-cursor <file>, then --resume <file> to continue.\n',
@@ -258,17 +270,23 @@ export async function messagesCommand(args: string[]): Promise<void> {
   }
 
   if (action === 'export') {
-    const format = values.format;
-    if (format !== 'json' && format !== 'csv')
-      throw new CliError('--format json or --format csv is required.', 2);
+    const format = values.format as (typeof EXPORT_FORMATS)[number] | undefined;
+    if (!format) throw new CliError('--format json or --format csv is required.', 2);
     if (!values.output) throw new CliError('--output <file> is required.', 2);
+    const progress = startProgress();
+    progress.update(`exporting ${topic} as ${format}...`);
     const file = await messagesApi.export(cluster.id, topic, {
       ...searchBody(values),
       format,
     });
-    writeFileSync(String(values.output), await file.response.text());
-    console.log(`Wrote ${String(values.output)}.`);
-    return;
+    const text = await file.response.text();
+    writeFileSync(String(values.output), text);
+    progress.done(`exported ${topic}: stopped (${file.stopReason || 'end'})`);
+    return print(
+      output,
+      { file: String(values.output), bytes: Buffer.byteLength(text), stopReason: file.stopReason },
+      () => `Wrote ${String(values.output)}.`,
+    );
   }
 
   const encoding = String(values.encoding ?? 'text');
@@ -302,9 +320,10 @@ export async function messagesCommand(args: string[]): Promise<void> {
     valueEncoding: encoding,
     compression: values.compression ?? 'none',
   } as ProduceRequest);
-  console.log(
-    json
-      ? JSON.stringify(result, null, 2)
-      : `Wrote ${result.written} record(s): ${result.partitions.map((p) => `partition ${p.partition} from offset ${p.baseOffset}`).join(', ')}`,
+  print(
+    output,
+    result,
+    () =>
+      `Wrote ${formatCount(result.written)} record(s): ${result.partitions.map((p) => `partition ${p.partition} from offset ${p.baseOffset}`).join(', ')}`,
   );
 }

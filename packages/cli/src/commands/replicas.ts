@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { ReassignmentPlan, ReassignmentPlanRequest } from '@weir/api';
 import { parseCommandArgs } from '../args.ts';
 import { CliError } from '../errors.ts';
-import { openSession, resolveCluster, SESSION_OPTIONS } from '../session.ts';
-import { output, renderTable } from '../table.ts';
+import { outputOf, print, SESSION_OPTIONS } from '../output.ts';
+import { openSession, resolveCluster } from '../session.ts';
+import { renderTable } from '../table.ts';
 import { integer } from '../values.ts';
 
 const HELP = `weir replicas — reassignments and leader elections
@@ -15,7 +16,7 @@ const HELP = `weir replicas — reassignments and leader elections
   weir replicas elect --cluster <name> [--topic <topic>[:p,p]]... [--unclean --accept-data-loss]
       preferred leader election (all partitions when no --topic)
 
-Common: --url, --token, --json`;
+Common: --url, --token, --json, --utc | --local`;
 
 const OPTIONS = {
   ...SESSION_OPTIONS,
@@ -30,12 +31,13 @@ const OPTIONS = {
 } as const;
 
 export async function replicasCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
-  const [action] = positionals;
-  if (!action || !['plan', 'execute', 'elect'].includes(action)) throw new CliError(HELP);
+  const { values, action } = parseCommandArgs(args, OPTIONS, HELP, {
+    command: 'replicas',
+    actions: ['plan', 'execute', 'elect'],
+  });
+  const output = outputOf(values);
   const session = openSession(values);
   const cluster = await resolveCluster(session, values.cluster as string | undefined);
-  const json = values.json as boolean | undefined;
   const topics = (values.topic as string[] | undefined) ?? [];
   if (action === 'plan') {
     if (topics.length === 0)
@@ -49,16 +51,16 @@ export async function replicasCommand(args: string[]): Promise<void> {
         : undefined,
       replicationFactor: integer(values['replication-factor'], 'replication-factor'),
     } as ReassignmentPlanRequest);
-    return output(json, plan, () =>
+    return print(output, plan, () =>
       [
         renderTable(
           ['TOPIC', 'PARTITION', 'FROM', 'TO'],
-          plan.moves.map((m) => [m.topic, m.partition, m.from.join(','), m.to.join(',')]),
+          plan.moves.map((m) => [m.topic, String(m.partition), m.from.join(','), m.to.join(',')]),
         ),
         renderTable(
           ['BROKER', 'REPLICAS', 'LEADERS'],
           plan.brokers.map((b) => [
-            b.nodeId,
+            String(b.nodeId),
             `${b.replicasBefore} -> ${b.replicasAfter}`,
             `${b.leadersBefore} -> ${b.leadersAfter}`,
           ]),
@@ -80,8 +82,8 @@ export async function replicasCommand(args: string[]): Promise<void> {
       moves: plan.moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: m.to })),
       throttleBytesPerSecond: integer(values.throttle, 'throttle'),
     });
-    return output(
-      json,
+    return print(
+      output,
       job,
       () =>
         `Started reassignment job ${job.id}. Follow it: weir jobs show ${job.id} --cluster ${cluster.name}`,
@@ -98,10 +100,10 @@ export async function replicasCommand(args: string[]): Promise<void> {
     partitions: partitions.length ? partitions : undefined,
     acceptDataLoss: values['accept-data-loss'] ? true : undefined,
   });
-  return output(json, result, () =>
+  return print(output, result, () =>
     renderTable(
       ['TOPIC', 'PARTITION', 'RESULT'],
-      result.results.map((r) => [r.topic, r.partition, r.error ?? 'elected']),
+      result.results.map((r) => [r.topic, String(r.partition), r.error ?? 'elected']),
     ),
   );
 }

@@ -1,12 +1,21 @@
-import type { JobDetailView, MessageCountProgress, TopicsQuery, TruncatePreview } from '@weir/api';
-import { parseCommandArgs } from '../args.ts';
+import {
+  type JobDetailView,
+  type MessageCountProgress,
+  TOPIC_SORTS,
+  type TopicDetail,
+  type TopicsQuery,
+  type TruncatePreview,
+} from '@weir/api';
+import { formatBytes } from '@weir/api/display';
+import { type Flags, parseCommandArgs, type Values } from '../args.ts';
 import { applyConfigChanges } from '../config-changes.ts';
+import { renderConfigs } from '../config-table.ts';
 import { CliError } from '../errors.ts';
-import { openSession, resolveCluster, SESSION_OPTIONS, type Session } from '../session.ts';
-import { formatBytes, formatTotal, output, renderTable } from '../table.ts';
+import { type Output, outputOf, print, printList, SESSION_OPTIONS, showTime } from '../output.ts';
+import { startProgress } from '../progress.ts';
+import { openSession, resolveCluster, type Session } from '../session.ts';
+import { formatCount, formatTotal, renderTable } from '../table.ts';
 import { assignments, integer, tagged, timestamp } from '../values.ts';
-
-type Values = Record<string, string | boolean | string[] | undefined>;
 
 /** End − start offsets is an estimate (compaction, transaction markers): shown as ≈N. */
 const estimate = (messages: Parameters<typeof formatTotal>[0]) =>
@@ -16,7 +25,9 @@ const HELP = `weir topics — topics of a cluster
 
   weir topics list --cluster <name> [--search <text>] [--internal] [--sort name|partitions|size|messages|underReplicated]
                    [--desc] [--page N] [--page-size N] [--refresh]
-  weir topics describe <topic> --cluster <name> [--refresh]
+  weir topics describe <topic> --cluster <name> [--refresh] [--all-configs]
+      partitions, then configs (set on the topic or broker; --all-configs adds Kafka's defaults),
+      then the consumer groups reading it with their lag
   weir topics count <topic> --cluster <name> [--wait]   exact record count (a job; MESSAGES is an estimate)
   weir topics create <topic> --cluster <name> --partitions N --replication-factor N [--config k=v]... [--dry-run]
   weir topics delete <topic> --cluster <name> --confirm <topic>
@@ -27,7 +38,7 @@ const HELP = `weir topics — topics of a cluster
   weir topics clone <topic> --cluster <name> --name <new topic>
   weir topics set-replication-factor <topic> --cluster <name> --replication-factor N [--throttle bytes/s]
 
-Common: --url, --token, --json`;
+Common: --url, --token, --json, --utc | --local`;
 
 /** The verbs that change a topic (each one API call). */
 const TOPIC_CHANGES = [
@@ -45,12 +56,13 @@ const OPTIONS = {
   cluster: { type: 'string' },
   search: { type: 'string' },
   internal: { type: 'boolean' },
-  sort: { type: 'string' },
+  sort: { type: 'string', choices: TOPIC_SORTS },
   desc: { type: 'boolean' },
   page: { type: 'string' },
   'page-size': { type: 'string' },
   refresh: { type: 'boolean' },
   wait: { type: 'boolean' },
+  'all-configs': { type: 'boolean' },
   // The change verbs' options:
   partitions: { type: 'string' },
   'replication-factor': { type: 'string' },
@@ -64,12 +76,16 @@ const OPTIONS = {
   partition: { type: 'string', multiple: true },
   name: { type: 'string' },
   throttle: { type: 'string' },
-} as const;
+} as const satisfies Flags;
 
 /** `weir topics`: reads (list, describe), the exact count job and the change verbs; exits 2 on bad usage. */
 export async function topicsCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseCommandArgs(args, OPTIONS, HELP);
-  const [action, topic] = positionals;
+  const { values, positionals, action } = parseCommandArgs(args, OPTIONS, HELP, {
+    command: 'topics',
+    actions: ['list', 'describe', 'count', ...TOPIC_CHANGES],
+  });
+  const topic = positionals[1];
+  const output = outputOf(values);
   const session = openSession(values);
   const cluster = await resolveCluster(session, values.cluster as string | undefined);
   if (action === 'list') {
@@ -83,7 +99,7 @@ export async function topicsCommand(args: string[]): Promise<void> {
       pageSize: Number(values['page-size'] ?? 500),
       refresh: values.refresh ? true : undefined,
     });
-    return output(values.json as boolean, page, () =>
+    return printList(output, page, () =>
       [
         renderTable(
           ['TOPIC', 'PARTITIONS', 'RF', 'SIZE', 'MESSAGES(EST.)', 'URP', 'OFFLINE'],
@@ -97,7 +113,7 @@ export async function topicsCommand(args: string[]): Promise<void> {
             t.offline,
           ]),
         ),
-        `${page.items.length} of ${page.total} topics; data ${Math.round(page.freshness.ageMs / 1000)} s old`,
+        `${formatCount(page.items.length)} of ${formatCount(page.total)} topics`,
       ].join('\n'),
     );
   }
@@ -106,32 +122,44 @@ export async function topicsCommand(args: string[]): Promise<void> {
     const detail = await session.api.topics.get(cluster.id, topic, {
       refresh: values.refresh ? true : undefined,
     });
-    return output(values.json as boolean, detail, () =>
-      [
-        `Topic: ${detail.topic.name}  Partitions: ${detail.topic.partitions}  RF: ${detail.topic.replicationFactor}  Size: ${formatTotal(detail.topic.sizeBytes, formatBytes)}  Messages: ${estimate(detail.topic.messages)} (estimate: end − start offsets; weir topics count for the exact number)`,
-        renderTable(
-          ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'START', 'END'],
-          detail.partitions.map((p) => [
-            p.partition,
-            p.leader ?? 'none',
-            p.replicas.join(','),
-            p.isr.join(','),
-            p.startOffset ?? 'unknown',
-            p.endOffset ?? 'unknown',
-          ]),
-        ),
-      ].join('\n'),
-    );
+    return print(output, detail, () => renderTopic(detail, Boolean(values['all-configs'])), detail.freshness);
   }
   if (action === 'count') {
     if (!topic) throw new CliError('Name the topic: weir topics count <topic> --cluster <name> [--wait]');
-    return countTopic(session, cluster.id, topic, { wait: Boolean(values.wait), json: Boolean(values.json) });
+    return countTopic(session, cluster.id, topic, output, Boolean(values.wait));
   }
   if (action && TOPIC_CHANGES.includes(action)) {
     if (!topic) throw new CliError(`Name the topic: weir topics ${action} <topic> --cluster <name>`);
     return changeTopic(session, cluster.id, action, topic, values);
   }
-  throw new CliError(HELP);
+}
+
+/** `weir topics describe`: the summary line, partitions, configs, then the groups reading it. */
+function renderTopic(detail: TopicDetail, allConfigs: boolean): string {
+  const t = detail.topic;
+  return [
+    `Topic: ${t.name}  Partitions: ${formatCount(t.partitions)}  RF: ${t.replicationFactor}  Size: ${formatTotal(t.sizeBytes, formatBytes)}  Messages: ${estimate(t.messages)} (estimate: end − start offsets; weir topics count for the exact number)`,
+    renderTable(
+      ['PARTITION', 'LEADER', 'REPLICAS', 'ISR', 'START', 'END'],
+      detail.partitions.map((p) => [
+        String(p.partition),
+        p.leader === null ? 'none' : String(p.leader),
+        p.replicas.join(','),
+        p.isr.join(','),
+        p.startOffset ?? 'unknown',
+        p.endOffset ?? 'unknown',
+      ]),
+    ),
+    '',
+    renderConfigs(detail.configs, detail.configsError, allConfigs),
+    '',
+    detail.consumerGroups.length === 0
+      ? 'Consumer groups: none has committed offsets on this topic or members assigned to it.'
+      : renderTable(
+          ['GROUP', 'STATE', 'LAG'],
+          detail.consumerGroups.map((g) => [g.groupId, g.state, formatTotal(g.lag)]),
+        ),
+  ].join('\n');
 }
 
 type CountJob = Omit<JobDetailView, 'progress'> & { progress: MessageCountProgress | null };
@@ -143,37 +171,53 @@ async function countTopic(
   session: Session,
   clusterId: string,
   topic: string,
-  options: { wait: boolean; json: boolean },
+  output: Output,
+  wait: boolean,
 ): Promise<void> {
   const started = await session.api.topics.startMessageCount(clusterId, topic);
-  if (!options.wait)
-    return output(
-      options.json,
+  if (!wait)
+    return print(
+      output,
       started,
       () =>
         `Started counting ${topic}: job ${started.id}. Follow it: weir jobs show ${started.id}, or run again with --wait.`,
     );
   const poll = async () => (await session.api.jobs.get(clusterId, started.id)) as CountJob;
+  const progress = startProgress();
+  const counted = (job: CountJob) => {
+    const partitions = job.progress?.partitions ?? [];
+    return `counting ${topic}: ${formatCount(job.progress?.records ?? 0)} record(s) so far, ${partitions.length} partition(s) read`;
+  };
   let job = await poll();
   while (job.state === 'running' || job.state === 'cancelling') {
+    progress.update(counted(job));
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     job = await poll();
   }
-  return output(options.json, job, () => renderCount(topic, job));
+  progress.done(`count ${job.state}`);
+  return print(output, job, () => renderCount(output, topic, job));
 }
 
-function renderCount(topic: string, job: CountJob): string {
+function renderCount(output: Output, topic: string, job: CountJob): string {
   const progress = job.progress;
   const partitions = progress?.partitions ?? [];
   const total =
     job.state === 'succeeded' && progress?.complete
-      ? `${topic}: ${progress.records} record(s), counted exactly (read_committed) at ${job.finishedAt}`
-      : `${topic}: count ${job.state}${job.error ? `: ${job.error}` : ''}; ${progress?.records ?? 0} record(s) counted so far (a lower bound)`;
+      ? `${topic}: ${formatCount(progress.records)} record(s), counted exactly (read_committed) at ${showTime(output, job.finishedAt)}`
+      : `${topic}: count ${job.state}${job.error ? `: ${job.error}` : ''}; ${formatCount(progress?.records ?? 0)} record(s) counted so far (a lower bound)`;
   return [
     total,
     renderTable(
       ['PARTITION', 'START', 'END', 'RECORDS', 'MARKERS', 'ABORTED', 'ERROR'],
-      partitions.map((p) => [p.partition, p.start, p.end, p.records, p.markers, p.aborted, p.error ?? '-']),
+      partitions.map((p) => [
+        String(p.partition),
+        p.start,
+        p.end,
+        p.records,
+        p.markers,
+        p.aborted,
+        p.error ?? '-',
+      ]),
     ),
   ].join('\n');
 }
@@ -186,7 +230,7 @@ async function changeTopic(
   topic: string,
   values: Values,
 ): Promise<void> {
-  const json = values.json as boolean | undefined;
+  const output = outputOf(values);
   const topics = session.api.topics;
   const dryRun = Boolean(values['dry-run']);
   switch (action) {
@@ -203,7 +247,7 @@ async function changeTopic(
       };
       const created = await topics.create(clusterId, body);
       const warnings = (created.warnings ?? []).map((warning) => `\nWARNING: ${warning}`).join('');
-      return output(json, created, () =>
+      return print(output, created, () =>
         dryRun
           ? `The controller would create ${topic}.${warnings}`
           : `Created ${topic}: ${body.partitions} partition(s), RF ${body.replicationFactor}.${warnings}`,
@@ -212,12 +256,12 @@ async function changeTopic(
     case 'delete': {
       confirmed(values, topic);
       await topics.delete(clusterId, topic, String(values.confirm));
-      return output(json, { deleted: topic }, () => `Deleted ${topic}.`);
+      return print(output, { deleted: topic }, () => `Deleted ${topic}.`);
     }
     case 'add-partitions': {
       const count = required(integer(values.count as string, 'count'), 'count');
       const result = await topics.addPartitions(clusterId, topic, { count, validateOnly: dryRun });
-      return output(json, result, () =>
+      return print(output, result, () =>
         [`${dryRun ? 'Kafka would accept' : 'Now'} ${count} partitions for ${topic}.`, result.warning ?? '']
           .join('\n')
           .trim(),
@@ -242,11 +286,11 @@ async function changeTopic(
       const result = await (preview
         ? topics.previewTruncate(clusterId, topic, request)
         : topics.truncate(clusterId, topic, { ...request, confirmName: String(values.confirm) }));
-      return output(json, result, () =>
+      return print(output, result, () =>
         [
           renderTable(
             ['PARTITION', 'START', 'NEW START', 'DELETED'],
-            result.partitions.map((r) => [r.partition, r.start, r.newStart, r.deleted]),
+            result.partitions.map((r) => [String(r.partition), r.start, r.newStart, r.deleted]),
           ),
           preview ? `Preview only: add --confirm ${topic} to delete these records.` : 'Records deleted.',
         ].join('\n'),
@@ -255,8 +299,8 @@ async function changeTopic(
     case 'clone': {
       const name = required(values.name as string, 'name');
       const result = await topics.clone(clusterId, topic, name);
-      return output(
-        json,
+      return print(
+        output,
         result,
         () => `Created ${name} with the partitions, replication factor and configs of ${topic}.`,
       );
@@ -269,8 +313,8 @@ async function changeTopic(
         ),
         throttleBytesPerSecond: integer(values.throttle as string, 'throttle'),
       });
-      return output(
-        json,
+      return print(
+        output,
         job,
         () => `Started job ${job.id}; follow it with: weir jobs show ${job.id} --cluster <name>`,
       );
