@@ -253,7 +253,10 @@ test('operations: create, reconfigure, produce, search, export, truncate and del
     '--all-partitions',
   ]);
   assert.equal(everywhere.status, 0, everywhere.stderr);
-  assert.match(everywhere.stdout, new RegExp(`^\\d\\t\\d+\\t\\S+\\tCreateTime\\t-\\t${missed.key}\\t`));
+  assert.match(
+    everywhere.stdout,
+    new RegExp(`^\\d\\t\\d+\\t${RECORD_TIME}\\tCreateTime\\t-\\t${missed.key}\\t`),
+  );
   assert.match(everywhere.stderr, /key looked up in all partitions \(fnv1a gives partition \d\)\n/);
   assert.doesNotMatch(everywhere.stderr, /--all-partitions/);
 
