@@ -173,7 +173,7 @@ test('produce a message and find it by search, with progress', async () => {
     await drawer.getByRole('textbox', { name: 'Key', exact: true }).fill(key);
     await drawer.getByRole('textbox', { name: 'Value', exact: true }).fill(value);
     await drawer.getByRole('button', { name: 'Send', exact: true }).click();
-    await drawer.getByText(`Wrote 1 record(s) (partition@offset: 0@${offset}).`).waitFor();
+    await drawer.getByText(`Wrote 1 record (partition@offset: 0@${offset}).`).waitFor();
   }
   await page.keyboard.press('Escape');
   await drawer.waitFor({ state: 'hidden' });

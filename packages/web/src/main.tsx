@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { cspNonce, nonceScriptCreatedStyles } from './csp-nonce.ts';
 import './i18n/index.ts';
+import { TimeZoneProvider } from './settings/time-zone.tsx';
 import { ThemeProvider } from './theme/theme.tsx';
 
 nonceScriptCreatedStyles(cspNonce);
@@ -14,7 +15,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <ThemeProvider>
-        <App />
+        <TimeZoneProvider>
+          <App />
+        </TimeZoneProvider>
       </ThemeProvider>
     </QueryClientProvider>
   </StrictMode>,

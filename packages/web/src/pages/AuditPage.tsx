@@ -2,15 +2,13 @@ import { Alert, Button, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type AuditEntry, useAuditLog } from '../api/audit.ts';
 import { errorText } from '../api/weir.ts';
+import { useFormatTime } from '../settings/time-zone.tsx';
 
 export function AuditPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const audit = useAuditLog();
   const entries = audit.data?.pages.flatMap((page) => page.entries) ?? [];
-  const time = new Intl.DateTimeFormat(i18n.language === 'zh' ? 'zh-CN' : 'en', {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-  });
+  const formatTime = useFormatTime();
 
   return (
     <>
@@ -32,7 +30,7 @@ export function AuditPage() {
             title: t('audit.at'),
             dataIndex: 'at',
             width: 200,
-            render: (at: string) => time.format(new Date(at)),
+            render: (at: string) => formatTime(at),
           },
           { title: t('audit.actor'), dataIndex: 'actor', width: 140 },
           { title: t('audit.action'), dataIndex: 'action', width: 180 },

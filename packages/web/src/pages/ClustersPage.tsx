@@ -27,11 +27,14 @@ function ClusterStats({ cluster }: { cluster: Cluster }) {
       <Tag>{`Kafka ${o.version.label}`}</Tag>
       <Tag>{o.mode === 'kraft' ? 'KRaft' : 'ZooKeeper'}</Tag>
       <span>
-        {t('clusters.stats', {
-          brokers: o.brokers.alive,
-          topics: formatCount(o.topics - o.internalTopics, locale),
-          partitions: formatCount(o.partitions, locale),
-        })}
+        {[
+          t('clusters.brokers', { count: o.brokers.alive }),
+          t('clusters.topics', {
+            count: o.topics - o.internalTopics,
+            value: formatCount(o.topics - o.internalTopics, locale),
+          }),
+          t('clusters.partitions', { count: o.partitions, value: formatCount(o.partitions, locale) }),
+        ].join(' · ')}
       </span>
     </Space>
   );

@@ -3,15 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { useLogin, useMe } from '../api/auth.ts';
 import { ApiProblem, errorText } from '../api/weir.ts';
+import { safeNext } from '../layout/next-path.ts';
 
 interface LoginForm {
   username: string;
   password: string;
 }
-
-/** Only same-site paths may be a post-login destination. */
-const safeNext = (next: string | null) =>
-  next?.startsWith('/') && !next.startsWith('//') ? next : '/clusters';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -27,7 +24,7 @@ export function LoginPage() {
     if (!error) return undefined;
     if (error instanceof ApiProblem && error.status === 401) return t('login.invalid');
     if (error instanceof ApiProblem && error.status === 429) {
-      return t('login.rateLimited', { seconds: error.retryAfterSeconds ?? 60 });
+      return t('login.rateLimited', { count: error.retryAfterSeconds ?? 60 });
     }
     return errorText(error);
   })();

@@ -61,7 +61,7 @@ export function GroupsPage() {
         pagination={{
           pageSize: 50,
           hideOnSinglePage: true,
-          showTotal: (total) => t('groups.total', { total }),
+          showTotal: (total) => t('groups.total', { count: total, total: formatCount(total, locale) }),
         }}
         columns={[
           {

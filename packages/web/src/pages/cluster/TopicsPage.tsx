@@ -1,3 +1,4 @@
+import { formatBytes } from '@weir/api/display';
 import { Input, Space, Switch, Table, Tag, Tooltip } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,7 @@ import { type TopicQuery, type TopicSummary, useTopics } from '../../api/topics.
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
-import { formatBytes, formatCount, formatEstimate, localeOf } from '../../format.ts';
+import { formatCount, formatEstimate, localeOf } from '../../format.ts';
 import { routePathName } from '../../route-names.ts';
 import { CreateTopicDialog } from './changes/CreateTopicDialog.tsx';
 
@@ -96,7 +97,7 @@ export function TopicsPage() {
           total: topics.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('topics.total', { total: formatCount(total, locale) }),
+          showTotal: (total) => t('topics.total', { count: total, total: formatCount(total, locale) }),
         }}
         columns={[
           {

@@ -33,7 +33,9 @@ export function TopicActions({
   });
   return (
     <>
+      {/* On click (and so Enter or Space), not hover: a keyboard or touch user opens it too. */}
       <Dropdown
+        trigger={['click']}
         menu={{
           onClick: ({ key }) => setAction(key as Action),
           items: [
