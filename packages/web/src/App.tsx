@@ -21,6 +21,7 @@ import { SecurityPage } from './pages/cluster/SecurityPage.tsx';
 import { TopicPage } from './pages/cluster/TopicPage.tsx';
 import { TopicsPage } from './pages/cluster/TopicsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { useThemeMode } from './theme/theme.tsx';
 
 /** Routes only mount pages. */
@@ -69,8 +70,9 @@ export function App() {
             </Route>
 
             <Route path="/audit" element={<AuditPage />} />
+            <Route path="*" element={<NotFoundPage />} />
           </Route>
-          <Route path="*" element={<Navigate to="/clusters" replace />} />
+          <Route path="/" element={<Navigate to="/clusters" replace />} />
         </Routes>
       </BrowserRouter>
     </ConfigProvider>

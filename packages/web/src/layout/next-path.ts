@@ -9,8 +9,7 @@ export const DEFAULT_AFTER_LOGIN = '/clusters';
  * @returns a path with its search and hash, or {@link DEFAULT_AFTER_LOGIN}
  */
 export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\'))
-    return DEFAULT_AFTER_LOGIN;
+  if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\')) return DEFAULT_AFTER_LOGIN;
   const base = 'http://console.invalid';
   let url: URL;
   try {

@@ -1,7 +1,8 @@
-import { Alert, Button, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type AuditEntry, useAuditLog } from '../api/audit.ts';
 import { errorText } from '../api/weir.ts';
+import { PageHeading, usePageTitle } from '../components/PageTitle.tsx';
 import { useFormatTime } from '../settings/time-zone.tsx';
 
 export function AuditPage() {
@@ -9,12 +10,11 @@ export function AuditPage() {
   const audit = useAuditLog();
   const entries = audit.data?.pages.flatMap((page) => page.entries) ?? [];
   const formatTime = useFormatTime();
+  usePageTitle(t('audit.title'));
 
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('audit.title')}
-      </Typography.Title>
+      <PageHeading>{t('audit.title')}</PageHeading>
       {audit.isError && (
         <Alert type="error" showIcon message={errorText(audit.error)} style={{ marginBottom: 16 }} />
       )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { useLogin, useMe } from '../api/auth.ts';
 import { ApiProblem, errorText } from '../api/weir.ts';
+import { PageHeading, usePageTitle } from '../components/PageTitle.tsx';
 import { safeNext } from '../layout/next-path.ts';
 
 interface LoginForm {
@@ -16,6 +17,7 @@ export function LoginPage() {
   const me = useMe();
   const login = useLogin();
   const next = safeNext(params.get('next'));
+  usePageTitle(t('login.pageTitle'));
 
   if (me.data) return <Navigate to={next} replace />;
 
@@ -32,9 +34,7 @@ export function LoginPage() {
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 24 }}>
       <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t('login.title')}
-        </Typography.Title>
+        <PageHeading>{t('login.title')}</PageHeading>
         <Form<LoginForm>
           layout="vertical"
           requiredMark={false}

@@ -30,7 +30,7 @@ export function GroupsPage() {
   );
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Input.Search
           allowClear
           placeholder={t('groups.search')}

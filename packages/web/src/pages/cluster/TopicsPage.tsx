@@ -48,7 +48,7 @@ export function TopicsPage() {
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Space>
+        <Space wrap>
           <Input.Search
             allowClear
             placeholder={t('topics.search')}
@@ -66,7 +66,7 @@ export function TopicsPage() {
             <span>{t('topics.internal')}</span>
           </Tooltip>
         </Space>
-        <Space>
+        <Space wrap>
           <CreateTopicDialog clusterId={clusterId} />
           <DataAge
             freshness={topics.data?.freshness}
