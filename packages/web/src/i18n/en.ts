@@ -26,6 +26,7 @@ export const en = {
   'account.savePassword': 'Change password',
   'account.cancel': 'Cancel',
   'account.close': 'Close',
+  'account.done': 'Done',
   'account.tokensTitle': 'API tokens',
   'account.tokensExplain':
     'A token lets the CLI or a script call the API as you: send it as "Authorization: Bearer <token>".',

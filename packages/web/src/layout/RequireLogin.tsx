@@ -1,9 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { hashKey, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Spin } from 'antd';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { meQueryKey, useMe } from '../api/auth.ts';
+
+const meQueryHash = hashKey(meQueryKey);
+
 import { errorText, onSessionEnded } from '../api/weir.ts';
 import { loginPathFor } from './next-path.ts';
 
@@ -21,8 +24,10 @@ export function RequireLogin({ children }: { children: ReactNode }) {
     () =>
       onSessionEnded(() => {
         if (queryClient.getQueryData(meQueryKey) === null) return;
-        queryClient.clear();
+        // "No user" first, so this component (observing that query) renders the way to the login
+        // page; then every other answer goes, so nothing of the ended session shows again.
         queryClient.setQueryData(meQueryKey, null);
+        queryClient.removeQueries({ predicate: (query) => query.queryHash !== meQueryHash });
       }),
     [queryClient],
   );

@@ -27,7 +27,7 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
     <Modal
       open={open}
       title={t('account.passwordTitle')}
-      okText={done ? t('account.close') : t('account.savePassword')}
+      okText={done ? t('account.done') : t('account.savePassword')}
       cancelText={t('account.cancel')}
       cancelButtonProps={{ style: done ? { display: 'none' } : undefined }}
       okButtonProps={{ loading: change.isPending }}
