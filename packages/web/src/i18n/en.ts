@@ -25,7 +25,6 @@ export const en = {
   'account.passwordChanged': 'Password changed. Your other sessions have ended.',
   'account.savePassword': 'Change password',
   'account.cancel': 'Cancel',
-  'account.close': 'Close',
   'account.done': 'Done',
   'account.tokensTitle': 'API tokens',
   'account.tokensExplain':

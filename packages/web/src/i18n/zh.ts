@@ -27,7 +27,6 @@ export const zh: Record<ChineseMessageKey, string> = {
   'account.passwordChanged': '密码已修改，你的其他会话已结束。',
   'account.savePassword': '修改密码',
   'account.cancel': '取消',
-  'account.close': '关闭',
   'account.done': '完成',
   'account.tokensTitle': 'API 令牌',
   'account.tokensExplain': '令牌让 CLI 或脚本以你的身份调用 API：以 "Authorization: Bearer <token>" 发送。',

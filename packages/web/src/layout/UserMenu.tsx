@@ -66,6 +66,7 @@ export function UserMenu() {
     <>
       <Dropdown
         trigger={['click']}
+        autoFocus
         menu={{
           items,
           onClick,
