@@ -69,7 +69,7 @@ interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[] }[];
+  nodes: { target: string[]; failureSummary?: string }[];
 }
 
 /**
@@ -78,6 +78,10 @@ interface AxeViolation {
  * source is evaluated through the DevTools protocol (page.evaluate), which the policy does not govern.
  */
 async function seriousViolations(page: Page): Promise<string[]> {
+  // Colours are measured as they end: a tag or row still fading in, or the button the mouse last
+  // clicked in its hover colour, would read as another contrast than the page at rest.
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: unknown[] }> } })
@@ -90,7 +94,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
       (v) =>
         `${v.id} (${v.impact}): ${v.help} at ${v.nodes
           .slice(0, 3)
-          .map((n) => n.target.join(' '))
+          .map((n) => `${n.target.join(' ')} (${n.failureSummary?.replace(/\s+/g, ' ')})`)
           .join(', ')}`,
     );
 }

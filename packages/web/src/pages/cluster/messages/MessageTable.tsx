@@ -131,9 +131,9 @@ export function MessageTable({ messages, loading }: { messages: RenderedMessage[
       expandable={{ expandedRowRender: (m) => <MessageDetail message={m} />, expandRowByClick: true }}
       // Below this width the table scrolls sideways instead of squeezing the value to "{"o…": the
       // value column keeps at least ~300 px; the full value is in the expanded row.
-      scroll={{ x: 960 }}
+      scroll={{ x: 980 }}
       columns={[
-        { title: t('topic.partition'), dataIndex: 'partition', width: 80 },
+        { title: t('topic.partition'), dataIndex: 'partition', width: 96 },
         {
           title: t('msg.offset'),
           width: 120,
