@@ -267,7 +267,7 @@ test('jobs page: plan a reassignment for a topic', async () => {
   await page.getByTitle('spread-me', { exact: true }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Plan', exact: true }).click();
-  await page.getByText(/0 partition\(s\) move\./).waitFor();
+  await page.getByText(/0 partitions move\./).waitFor();
   await screenshot(page, 'jobs');
 });
 
