@@ -16,10 +16,11 @@ const packagesDir = fileURLToPath(new URL('../../', import.meta.url));
 const CLIENTS = ['web/src', 'cli/src', 'server/test', 'web/e2e'];
 
 /**
- * The two places that hand the client its `fetch`: the CLI's (to turn a refused connection into a
- * CLI error) and the tests' in-process one over `inject`. Neither builds a URL or reads an answer.
+ * The places that hand the client its `fetch`: the CLI's (to turn a refused connection into a CLI
+ * error), the console's (to send the user to the login page on a 401) and the tests' in-process one
+ * over `inject`. None builds a URL; the console's reads only the status.
  */
-const TRANSPORTS = new Set(['cli/src/session.ts', 'server/src/testing.ts']);
+const TRANSPORTS = new Set(['cli/src/session.ts', 'web/src/api/weir.ts', 'server/src/testing.ts']);
 
 /** Each source file under `folder` (node_modules left out), comments removed. */
 function sources(folder: string): { file: string; code: string }[] {

@@ -279,7 +279,7 @@ test('the clusters list shows health, version and size', async () => {
   const row = page.getByRole('row', { name: /local-sasl/ });
   await row.getByRole('link', { name: 'local-sasl', exact: true }).waitFor();
   await row.getByText('Kafka 3.9').waitFor();
-  await row.getByText(/1 brokers · 10,000 topics/).waitFor();
+  await row.getByText(/1 broker · 10,000 topics/).waitFor();
   await screenshot(page, 'clusters');
 });
 

@@ -84,7 +84,8 @@ test('logging in with the printed password opens the shell where the deep link p
 test('switching to Chinese and to the dark theme; both survive a reload', async () => {
   const page = await newPage(browser);
   await logIn(page, weir);
-  await page.getByText('中文', { exact: true }).click();
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '中文', exact: true }).click();
   await page.getByRole('link', { name: '集群', exact: true }).waitFor();
   await page.getByRole('link', { name: '审计日志', exact: true }).waitFor();
   await page.getByRole('switch', { name: '深色主题' }).click();

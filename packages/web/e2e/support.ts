@@ -16,6 +16,9 @@ export const SCREENSHOT_DIR =
 /** Every page the tests open: the size the docs' screenshots are taken at, in English. */
 const PAGE_OPTIONS = { viewport: { width: 1280, height: 800 }, locale: 'en-US' } as const;
 
+/** A small laptop's screen (issue 13: every page works at 1024 px), for `loggedInPages`' `viewport`. */
+export const NARROW_VIEWPORT = { width: 1024, height: 768 } as const;
+
 /** Debian's Chromium, headless, with the flags this sandbox needs (no network beyond loopback). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -77,11 +80,13 @@ export async function logIn(page: Page, weir: RunningWeir): Promise<void> {
 /**
  * Logs in once through the form and returns a factory of logged-in pages, each in its own context
  * (its own tabs, dialogs, language and theme) sharing only the session cookie, so a test starts
- * from a known state whatever the test before it left open. Each page opens on the clusters list.
+ * from a known state whatever the test before it left open. Each page opens on the clusters list,
+ * at 1280 × 800 unless `options.viewport` says otherwise.
  */
 export async function loggedInPages(
   browser: Browser,
   weir: RunningWeir,
+  options: { viewport?: { width: number; height: number } } = {},
 ): Promise<{ page(): Promise<Page>; close(): Promise<void> }> {
   const first = await newPage(browser);
   await logIn(first, weir);
@@ -90,7 +95,7 @@ export async function loggedInPages(
   const contexts: BrowserContext[] = [];
   return {
     async page() {
-      const context = await browser.newContext({ ...PAGE_OPTIONS, storageState });
+      const context = await browser.newContext({ ...PAGE_OPTIONS, ...options, storageState });
       contexts.push(context);
       const page = await context.newPage();
       seen.push(await watchCspViolations(page));

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareTotals, formatAge, formatBytes, formatCount, formatTotal } from './format.ts';
+import { formatBytes } from '@weir/api/display';
+import { compareTotals, formatAge, formatCount, formatTotal } from './format.ts';
 
-test('bytes, counts and ages read naturally', () => {
+test('bytes (binary units, from @weir/api as the console shows them), counts and ages read naturally', () => {
   assert.equal(formatBytes(0, 'en'), '0 B');
-  assert.equal(formatBytes(1536, 'en'), '1.5 KB');
-  assert.equal(formatBytes(5 * 1024 ** 3, 'en'), '5 GB');
+  assert.equal(formatBytes(1536, 'en'), '1.5 KiB');
+  assert.equal(formatBytes(5 * 1024 ** 3, 'en'), '5 GiB');
   assert.equal(formatBytes(null, 'en'), '–');
   assert.equal(formatCount(1234567, 'en'), '1,234,567');
   assert.equal(formatAge(4000, 'en'), '4 seconds ago');
@@ -30,7 +31,10 @@ const t = (key: string, values?: Record<string, string | number>) =>
 test('totals: exact when complete, a lower bound with the unknown count when partial, never 0 for unknown', () => {
   const count = (v: number) => formatCount(v, 'en');
   assert.equal(formatTotal(total(1000, 7, 0), count, t), '1,000');
-  assert.equal(formatTotal(total(731, 7, 3), count, t), '≥ 731 · 3 of 7 total.unit.partition unknown');
+  assert.equal(
+    formatTotal(total(731, 7, 3), count, t),
+    '≥ 731 · 3 of 7 total.unit.partition{"count":7} unknown',
+  );
   assert.equal(formatTotal(total(null, 2, 2), count, t), 'total.unknown');
 });
 

@@ -1,16 +1,7 @@
-/** Number and byte formatting shared by every page, in the user's language. */
-export function formatBytes(bytes: number | null | undefined, locale: string): string {
-  if (bytes === null || bytes === undefined) return '–';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}
-
+/**
+ * Number formatting shared by every page, in the user's language. Bytes and timestamps come from
+ * @weir/api's display.ts (`formatBytes`, `formatTimestamp`), the same as the CLI's and exports'.
+ */
 export function formatCount(value: number | null | undefined, locale: string): string {
   return value === null || value === undefined ? '–' : new Intl.NumberFormat(locale).format(value);
 }
@@ -54,7 +45,7 @@ export function formatTotal(total: TotalLike, formatValue: (value: number) => st
     value: formatValue(total.value),
     unknown: total.unknownParts,
     parts: total.parts,
-    unit: t(`total.unit.${total.unit}`),
+    unit: t(`total.unit.${total.unit}`, { count: total.parts }),
   });
 }
 

@@ -5,6 +5,7 @@ import { App } from './App.tsx';
 import { translateProblemsWith } from './api/weir.ts';
 import { cspNonce, nonceScriptCreatedStyles } from './csp-nonce.ts';
 import { i18next } from './i18n/index.ts';
+import { TimeZoneProvider } from './settings/time-zone.tsx';
 import { ThemeProvider } from './theme/theme.tsx';
 
 nonceScriptCreatedStyles(cspNonce);
@@ -18,7 +19,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <ThemeProvider>
-        <App />
+        <TimeZoneProvider>
+          <App />
+        </TimeZoneProvider>
       </ThemeProvider>
     </QueryClientProvider>
   </StrictMode>,

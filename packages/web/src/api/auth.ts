@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { User } from '@weir/api/auth';
+import type { NewApiToken, PasswordChange, User } from '@weir/api/auth';
 import { ApiProblem, weir } from './weir.ts';
 
 export const meQueryKey = ['auth', 'me'] as const;
@@ -37,5 +37,38 @@ export function useLogout() {
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, null);
     },
+  });
+}
+
+/** Changes the caller's password (current and new); the server ends the user's other sessions. */
+export function useChangePassword() {
+  return useMutation({ mutationFn: (change: PasswordChange) => weir.auth.changePassword(change) });
+}
+
+export const apiTokensQueryKey = ['auth', 'tokens'] as const;
+
+/** The caller's personal API tokens, without their secrets. */
+export function useApiTokens(enabled = true) {
+  return useQuery({
+    queryKey: apiTokensQueryKey,
+    queryFn: async () => (await weir.auth.listTokens()).tokens,
+    enabled,
+  });
+}
+
+/** Creates a token; its answer holds the secret, which the server never shows again. */
+export function useCreateApiToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (token: NewApiToken) => weir.auth.createToken(token),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensQueryKey }),
+  });
+}
+
+export function useRevokeApiToken() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (tokenId: string) => weir.auth.revokeToken(tokenId),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: apiTokensQueryKey }),
   });
 }

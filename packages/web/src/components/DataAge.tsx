@@ -25,14 +25,15 @@ export function DataAge({
   const age = Date.now() - Date.parse(freshness.takenAt);
   const partErrors = Object.entries(freshness.partErrors);
   return (
-    <Space size="small" data-testid="data-age">
+    // Never squeezed to a letter per line: it keeps its width, and the row around it wraps instead.
+    <Space size="small" data-testid="data-age" style={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
       {(freshness.stale || partErrors.length > 0) && (
         <Tooltip
           title={[freshness.refreshError, ...partErrors.map(([part, error]) => `${part}: ${error}`)]
             .filter(Boolean)
             .join('\n')}
         >
-          <WarningOutlined style={{ color: '#d48806' }} aria-label={t('data.stale')} />
+          <WarningOutlined style={{ color: '#d48806' }} aria-label={t('data.stale')} role="img" />
         </Tooltip>
       )}
       <Typography.Text type="secondary">

@@ -21,9 +21,9 @@ export function DetailHeader(props: {
   const { parent, title, query } = props;
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Breadcrumb items={[{ title: <Link to={parent.to}>{parent.label}</Link> }, { title }]} />
-        <Space>
+        <Space wrap>
           {props.extra}
           <DataAge
             freshness={query.data?.freshness}

@@ -1,21 +1,28 @@
-import { AuditOutlined, ClusterOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Layout, Menu, Segmented, Space, Switch, Typography, theme } from 'antd';
+import { AuditOutlined, ClusterOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Switch, Typography, theme } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { useLogout, useMe } from '../api/auth.ts';
-import { LANGUAGES, type Language, setLanguage } from '../i18n/index.ts';
+import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useThemeMode } from '../theme/theme.tsx';
+import { SkipLink } from './SkipLink.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
-/** The frame around every page: navigation, language, theme and the user menu. */
+const COLLAPSED_KEY = 'weir.navCollapsed';
+/** The id of the `main` landmark, where the skip link leads. */
+const MAIN_ID = 'main';
+
+/** The frame around every page: a skip link, the collapsible navigation, the theme and the user menu. */
 export function Shell() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { mode, setMode } = useThemeMode();
-  const me = useMe();
-  const logout = useLogout();
-  const navigate = useNavigate();
   const location = useLocation();
   const { token } = theme.useToken();
   const section = `/${location.pathname.split('/')[1] ?? ''}`;
+  const [collapsed, setCollapsedState] = useState(() => localStorage.getItem(COLLAPSED_KEY) === 'true');
+  const setCollapsed = (next: boolean) => {
+    localStorage.setItem(COLLAPSED_KEY, String(next));
+    setCollapsedState(next);
+  };
 
   const items = [
     {
@@ -28,20 +35,38 @@ export function Shell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink target={MAIN_ID} />
       <Layout.Sider
         width={208}
+        collapsedWidth={64}
+        collapsible
+        collapsed={collapsed}
+        // The toggle is a real button in the header (antd's own trigger is a div no keyboard reaches).
+        trigger={null}
         theme={mode}
         style={{ borderRight: `1px solid ${token.colorBorderSecondary}` }}
       >
-        <div style={{ padding: '16px 20px' }}>
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t('app.name')}
-          </Typography.Title>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('app.tagline')}
+        <div
+          style={{ padding: collapsed ? '16px 0' : '16px 20px', textAlign: collapsed ? 'center' : 'left' }}
+        >
+          <Typography.Text strong style={{ fontSize: 20, display: 'block' }}>
+            {collapsed ? t('app.name').slice(0, 1) : t('app.name')}
           </Typography.Text>
+          {!collapsed && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('app.tagline')}
+            </Typography.Text>
+          )}
         </div>
-        <Menu mode="inline" theme={mode} selectedKeys={[section]} items={items} aria-label={t('nav.main')} />
+        <nav aria-label={t('header.navigation')}>
+          <Menu
+            mode="inline"
+            theme={mode}
+            selectedKeys={[section]}
+            items={items}
+            inlineCollapsed={collapsed}
+          />
+        </nav>
       </Layout.Sider>
       <Layout>
         <Layout.Header
@@ -49,41 +74,31 @@ export function Shell() {
             background: token.colorBgContainer,
             borderBottom: `1px solid ${token.colorBorderSecondary}`,
             display: 'flex',
-            justifyContent: 'flex-end',
+            justifyContent: 'space-between',
             alignItems: 'center',
-            paddingInline: 24,
+            paddingInline: 16,
           }}
         >
+          <Button
+            type="text"
+            icon={collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
+            aria-label={collapsed ? t('header.expandNav') : t('header.collapseNav')}
+            aria-expanded={!collapsed}
+            onClick={() => setCollapsed(!collapsed)}
+          />
           <Space size="large">
-            <Segmented
-              aria-label={t('header.language')}
-              value={i18n.language}
-              options={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
-              onChange={(value) => setLanguage(value as Language)}
-            />
             <Space>
               <Switch
                 aria-label={t('header.theme.dark')}
                 checked={mode === 'dark'}
                 onChange={(dark) => setMode(dark ? 'dark' : 'light')}
               />
-              <span>{t('header.theme.dark')}</span>
+              <span aria-hidden>{t('header.theme.dark')}</span>
             </Space>
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                items: [{ key: 'logout', icon: <LogoutOutlined aria-hidden />, label: t('header.logout') }],
-                onClick: () =>
-                  logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) }),
-              }}
-            >
-              <Button icon={<UserOutlined aria-hidden />} data-testid="user-menu">
-                {me.data?.username}
-              </Button>
-            </Dropdown>
+            <UserMenu />
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content id={MAIN_ID} tabIndex={-1} style={{ padding: 24, outline: 'none', minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -1,9 +1,10 @@
-import { formatTimestamp } from '@weir/api/display';
-import { Alert, Button, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { AUDIT_RESULTS, type AuditEntry, type AuditFilters, useAuditLog } from '../api/audit.ts';
 import { errorText } from '../api/weir.ts';
+import { PageHeading, usePageTitle } from '../components/PageTitle.tsx';
+import { useFormatTime } from '../settings/time-zone.tsx';
 import { AuditChange } from './audit/AuditChange.tsx';
 import { AuditFiltersBar } from './audit/AuditFiltersBar.tsx';
 
@@ -32,6 +33,8 @@ export function AuditPage() {
   const filters = filtersOf(params);
   const audit = useAuditLog(filters);
   const entries = audit.data?.pages.flatMap((page) => page.entries) ?? [];
+  const formatTime = useFormatTime();
+  usePageTitle(t('audit.title'));
   const setFilters = (next: AuditFilters) =>
     setParams(
       Object.fromEntries(
@@ -41,9 +44,7 @@ export function AuditPage() {
 
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('audit.title')}
-      </Typography.Title>
+      <PageHeading>{t('audit.title')}</PageHeading>
       <AuditFiltersBar filters={filters} onChange={setFilters} />
       {audit.isError && (
         <Alert type="error" showIcon message={errorText(audit.error)} style={{ marginBottom: 16 }} />
@@ -61,7 +62,7 @@ export function AuditPage() {
             title: t('audit.at'),
             dataIndex: 'at',
             width: 210,
-            render: (at: string) => formatTimestamp(Date.parse(at), 'local'),
+            render: (at: string) => formatTime(at),
           },
           { title: t('audit.actor'), dataIndex: 'actor', width: 140 },
           {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useClusters, useCreateCluster, useTestConnection, useUpdateCluster } from '../api/clusters.ts';
 import { ApiProblem } from '../api/weir.ts';
+import { PageHeading, usePageTitle } from '../components/PageTitle.tsx';
 import { ConnectionResult } from './cluster-form/ConnectionResult.tsx';
 import {
   type FormValues,
@@ -28,13 +29,19 @@ export function ClusterFormPage() {
   const update = useUpdateCluster(clusterId ?? '');
   const save = clusterId ? update : create;
   const navigate = useNavigate();
+  // A new cluster's page names itself; an existing one's is named by the cluster layout around it.
+  usePageTitle(clusterId ? undefined : t('wizard.title'));
   if (clusterId && !existing) return null;
 
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {existing ? t('wizard.editTitle', { name: existing.name }) : t('wizard.title')}
-      </Typography.Title>
+      {existing ? (
+        <Typography.Title level={2} style={{ marginTop: 0, fontSize: 20 }}>
+          {t('wizard.editTitle', { name: existing.name })}
+        </Typography.Title>
+      ) : (
+        <PageHeading>{t('wizard.title')}</PageHeading>
+      )}
       <Row gutter={16}>
         <Col xs={24} xl={12}>
           <Card>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { type Cluster, useClusters, useOverview } from '../api/clusters.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { PageHeading, usePageTitle } from '../components/PageTitle.tsx';
 import { formatCount, localeOf } from '../format.ts';
 
 /** Health, version and size of one cluster, from its snapshot. */
@@ -27,11 +28,14 @@ function ClusterStats({ cluster }: { cluster: Cluster }) {
       <Tag>{`Kafka ${o.version.label}`}</Tag>
       <Tag>{o.mode === 'kraft' ? 'KRaft' : 'ZooKeeper'}</Tag>
       <span>
-        {t('clusters.stats', {
-          brokers: o.brokers.alive,
-          topics: formatCount(o.topics - o.internalTopics, locale),
-          partitions: formatCount(o.partitions, locale),
-        })}
+        {[
+          t('clusters.brokers', { count: o.brokers.alive }),
+          t('clusters.topics', {
+            count: o.topics - o.internalTopics,
+            value: formatCount(o.topics - o.internalTopics, locale),
+          }),
+          t('clusters.partitions', { count: o.partitions, value: formatCount(o.partitions, locale) }),
+        ].join(' · ')}
       </span>
     </Space>
   );
@@ -39,6 +43,7 @@ function ClusterStats({ cluster }: { cluster: Cluster }) {
 
 export function ClustersPage() {
   const { t } = useTranslation();
+  usePageTitle(t('clusters.title'));
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
@@ -52,9 +57,7 @@ export function ClustersPage() {
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('clusters.title')}
-        </Typography.Title>
+        <PageHeading flush>{t('clusters.title')}</PageHeading>
         <Space>
           <Input.Search
             allowClear

@@ -3,15 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { useLogin, useMe } from '../api/auth.ts';
 import { ApiProblem, errorText } from '../api/weir.ts';
+import { PageHeading, usePageTitle } from '../components/PageTitle.tsx';
+import { safeNext } from '../layout/next-path.ts';
 
 interface LoginForm {
   username: string;
   password: string;
 }
-
-/** Only same-site paths may be a post-login destination. */
-const safeNext = (next: string | null) =>
-  next?.startsWith('/') && !next.startsWith('//') ? next : '/clusters';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -19,6 +17,7 @@ export function LoginPage() {
   const me = useMe();
   const login = useLogin();
   const next = safeNext(params.get('next'));
+  usePageTitle(t('login.pageTitle'));
 
   if (me.data) return <Navigate to={next} replace />;
 
@@ -27,7 +26,7 @@ export function LoginPage() {
     if (!error) return undefined;
     if (error instanceof ApiProblem && error.status === 401) return t('login.invalid');
     if (error instanceof ApiProblem && error.status === 429) {
-      return t('login.rateLimited', { seconds: error.retryAfterSeconds ?? 60 });
+      return t('login.rateLimited', { count: error.retryAfterSeconds ?? 60 });
     }
     return errorText(error);
   })();
@@ -35,9 +34,7 @@ export function LoginPage() {
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 24 }}>
       <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {t('login.title')}
-        </Typography.Title>
+        <PageHeading>{t('login.title')}</PageHeading>
         <Form<LoginForm>
           layout="vertical"
           requiredMark={false}

@@ -42,7 +42,7 @@ function ReportSteps({ report }: { report: ConnectionReport }) {
               id: report.cluster.clusterId,
               mode: report.cluster.mode === 'kraft' ? 'KRaft' : 'ZooKeeper',
               version: report.cluster.version.label,
-              brokers: report.cluster.brokers.length,
+              count: report.cluster.brokers.length,
               controller: report.cluster.controllerId,
             }),
           },

@@ -1,9 +1,10 @@
+import { formatBytes } from '@weir/api/display';
 import { Alert, Table, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { useBroker } from '../../api/brokers.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
-import { formatBytes, localeOf } from '../../format.ts';
+import { localeOf } from '../../format.ts';
 import { BrokerSummaryPanel } from './BrokerSummaryPanel.tsx';
 import { BrokerConfigEditor } from './changes/ConfigEditor.tsx';
 

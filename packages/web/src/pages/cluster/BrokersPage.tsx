@@ -1,3 +1,4 @@
+import { formatBytes } from '@weir/api/display';
 import { Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -5,7 +6,7 @@ import { type BrokerSummary, useBrokers } from '../../api/brokers.ts';
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
-import { formatBytes, localeOf } from '../../format.ts';
+import { localeOf } from '../../format.ts';
 import { ClusterDefaultsDrawer } from './changes/ClusterDefaultsDrawer.tsx';
 
 export function BrokersPage() {

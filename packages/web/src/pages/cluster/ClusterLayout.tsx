@@ -1,19 +1,32 @@
-import { Breadcrumb, Menu, Space, Typography } from 'antd';
+import { Breadcrumb, Menu, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useParams } from 'react-router-dom';
 import { useClusters } from '../../api/clusters.ts';
+import { PageHeading, usePageTitle } from '../../components/PageTitle.tsx';
+import { nameFromRoute } from '../../route-names.ts';
 import { RemoveClusterButton } from './RemoveClusterButton.tsx';
 
 const SECTIONS = ['overview', 'brokers', 'topics', 'groups', 'security', 'jobs'] as const;
 
-/** A cluster's pages under one header with its sections. */
+/**
+ * A cluster's pages under one header with its sections: the cluster's name is the page's `h1`, and
+ * the window title names the page inside it (`orders · Topics · demo · Weir`).
+ */
 export function ClusterLayout() {
   const { t } = useTranslation();
   const { clusterId = '' } = useParams();
   const location = useLocation();
   const clusters = useClusters();
   const cluster = clusters.data?.clusters.find((c) => c.id === clusterId);
-  const section = location.pathname.split('/')[3] ?? 'overview';
+  // /clusters/:id/:section/:name; the name (a broker, topic or group) only on a detail page.
+  const [, , , section = 'overview', name] = location.pathname.split('/');
+  const sectionTitle = section === 'edit' ? t('wizard.edit') : t(`section.${section}`);
+  const detail = name
+    ? section === 'brokers'
+      ? `Broker ${nameFromRoute(name)}`
+      : nameFromRoute(name)
+    : undefined;
+  usePageTitle(detail, sectionTitle, cluster?.name ?? clusterId);
   return (
     <>
       <Breadcrumb
@@ -23,10 +36,8 @@ export function ClusterLayout() {
           { title: cluster?.name ?? clusterId },
         ]}
       />
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {cluster?.name}
-        </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <PageHeading flush>{cluster?.name ?? clusterId}</PageHeading>
         {cluster && (
           <Space>
             <Link to={`/clusters/${clusterId}/edit`}>{t('wizard.edit')}</Link>
@@ -36,6 +47,7 @@ export function ClusterLayout() {
       </Space>
       <Menu
         mode="horizontal"
+        aria-label={t('section.menu')}
         selectedKeys={[section]}
         style={{ marginBottom: 16, background: 'transparent' }}
         items={SECTIONS.map((key) => ({

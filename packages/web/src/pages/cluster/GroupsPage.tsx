@@ -22,7 +22,7 @@ export function GroupsPage() {
   );
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Input.Search
           allowClear
           placeholder={t('groups.search')}
@@ -53,7 +53,7 @@ export function GroupsPage() {
         pagination={{
           pageSize: 50,
           hideOnSinglePage: true,
-          showTotal: (total) => t('groups.total', { total }),
+          showTotal: (total) => t('groups.total', { count: total, total: formatCount(total, locale) }),
         }}
         columns={[
           {

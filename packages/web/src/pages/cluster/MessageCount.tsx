@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type CountJob, useMessageCount, useStartMessageCount } from '../../api/topics.ts';
 import { errorText } from '../../api/weir.ts';
 import { formatCount, localeOf } from '../../format.ts';
+import { useFormatTime } from '../../settings/time-zone.tsx';
 
 /** Share of the offsets to read that have been read, over every partition. */
 function percentRead(job: CountJob): number {
@@ -16,6 +17,7 @@ function percentRead(job: CountJob): number {
 /** The exact count on demand: a button that starts a counting job, its progress, and the last result with its time. */
 export function MessageCount({ clusterId, topic }: { clusterId: string; topic: string }) {
   const { t, i18n } = useTranslation();
+  const formatTime = useFormatTime();
   const locale = localeOf(i18n.language);
   const count = useMessageCount(clusterId, topic);
   const start = useStartMessageCount(clusterId, topic);
@@ -29,8 +31,9 @@ export function MessageCount({ clusterId, topic }: { clusterId: string; topic: s
       {job?.state === 'succeeded' && job.progress?.complete && (
         <Typography.Text>
           {t('count.exact', {
+            count: job.progress.records,
             records: formatCount(job.progress.records, locale),
-            at: job.finishedAt ? new Date(job.finishedAt).toLocaleString(locale) : '',
+            at: job.finishedAt ? formatTime(job.finishedAt) : '',
           })}
         </Typography.Text>
       )}
@@ -51,6 +54,7 @@ export function MessageCount({ clusterId, topic }: { clusterId: string; topic: s
           showIcon
           message={t('count.incomplete', {
             state: job.state,
+            count: job.progress?.records ?? 0,
             records: formatCount(job.progress?.records ?? 0, locale),
           })}
           description={job.error}

@@ -1,3 +1,4 @@
+import { formatBytes } from '@weir/api/display';
 import { Alert, Descriptions, Space, Table, Tabs, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -5,7 +6,7 @@ import type { Total } from '../../api/cluster-cache.ts';
 import { type TopicDetail, useTopic } from '../../api/topics.ts';
 import { DetailHeader } from '../../components/DetailHeader.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
-import { formatBytes, formatCount, formatEstimate, formatTotal, localeOf } from '../../format.ts';
+import { formatCount, formatEstimate, formatTotal, localeOf } from '../../format.ts';
 import { nameFromRoute, routePathName } from '../../route-names.ts';
 import { TopicConfigEditor } from './changes/ConfigEditor.tsx';
 import { TopicActions } from './changes/TopicActions.tsx';

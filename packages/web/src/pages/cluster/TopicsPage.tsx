@@ -1,3 +1,4 @@
+import { formatBytes } from '@weir/api/display';
 import { Input, Space, Switch, Table, Tag, Tooltip } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useState } from 'react';
@@ -8,7 +9,7 @@ import { type TopicQuery, type TopicSummary, useTopics } from '../../api/topics.
 import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
-import { formatBytes, formatCount, formatEstimate, localeOf } from '../../format.ts';
+import { formatCount, formatEstimate, localeOf } from '../../format.ts';
 import { routePathName } from '../../route-names.ts';
 import { CreateTopicDialog } from './changes/CreateTopicDialog.tsx';
 import { SelectedTopicsBar } from './changes/topics/SelectedTopicsBar.tsx';
@@ -50,7 +51,7 @@ export function TopicsPage() {
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
-        <Space>
+        <Space wrap>
           <Input.Search
             allowClear
             placeholder={t('topics.search')}
@@ -68,7 +69,7 @@ export function TopicsPage() {
             <span>{t('topics.internal')}</span>
           </Tooltip>
         </Space>
-        <Space>
+        <Space wrap>
           <CreateTopicDialog clusterId={clusterId} />
           <DataAge
             freshness={topics.data?.freshness}
@@ -110,7 +111,7 @@ export function TopicsPage() {
           total: topics.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('topics.total', { total: formatCount(total, locale) }),
+          showTotal: (total) => t('topics.total', { count: total, total: formatCount(total, locale) }),
         }}
         columns={[
           {

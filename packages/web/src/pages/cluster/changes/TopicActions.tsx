@@ -33,7 +33,11 @@ export function TopicActions({
   });
   return (
     <>
+      {/* On click (and so Enter or Space), not hover: a keyboard or touch user opens it too. */}
       <Dropdown
+        trigger={['click']}
+        // The open menu takes the focus, so the arrow keys and Enter work in it.
+        autoFocus
         menu={{
           onClick: ({ key }) => setAction(key as Action),
           items: [

@@ -2,6 +2,7 @@ import { Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type JobEvent, useJob } from '../../../api/jobs.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useFormatTime } from '../../../settings/time-zone.tsx';
 
 const eventColor: Record<JobEvent['type'], string> = {
   started: 'blue',
@@ -20,6 +21,7 @@ const eventColor: Record<JobEvent['type'], string> = {
 export function JobTimeline({ clusterId, jobId }: { clusterId: string; jobId: string }) {
   const { t } = useTranslation();
   const job = useJob(clusterId, jobId);
+  const formatTime = useFormatTime();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <ErrorAlert error={job.error} />
@@ -31,7 +33,7 @@ export function JobTimeline({ clusterId, jobId }: { clusterId: string; jobId: st
             <Space direction="vertical" size={0}>
               <Space>
                 <Typography.Text strong>{t(`jobs.event.${event.type}`)}</Typography.Text>
-                <Typography.Text type="secondary">{new Date(event.at).toLocaleString()}</Typography.Text>
+                <Typography.Text type="secondary">{formatTime(event.at)}</Typography.Text>
               </Space>
               <Typography.Text>{event.detail}</Typography.Text>
             </Space>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Job, useCancelJob, useJobs } from '../../../api/jobs.ts';
 import { errorText } from '../../../api/weir.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useFormatTime } from '../../../settings/time-zone.tsx';
 import { JobTimeline } from './JobTimeline.tsx';
 
 const stateColor: Record<string, string> = {
@@ -24,6 +25,7 @@ function jobProgress(job: Job): number | null {
 /** Every job of the cluster with its progress; a row expands to its history, a running one can be cancelled. */
 export function JobsTable({ clusterId }: { clusterId: string }) {
   const { t } = useTranslation();
+  const formatTime = useFormatTime();
   const jobs = useJobs(clusterId);
   const cancel = useCancelJob(clusterId);
   return (
@@ -63,7 +65,7 @@ export function JobsTable({ clusterId }: { clusterId: string }) {
           {
             title: t('jobs.started'),
             dataIndex: 'createdAt',
-            render: (v: string) => new Date(v).toLocaleString(),
+            render: (v: string) => formatTime(v),
           },
           { title: t('jobs.error'), dataIndex: 'error', render: (e: string | null) => e ?? '–' },
           {

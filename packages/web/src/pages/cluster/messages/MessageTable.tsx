@@ -1,20 +1,23 @@
+import { formatBytes } from '@weir/api/display';
 import { Descriptions, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenderedMessage } from '../../../api/messages.ts';
-import { formatBytes, localeOf } from '../../../format.ts';
+import { localeOf } from '../../../format.ts';
+import { useFormatTime } from '../../../settings/time-zone.tsx';
 import { type PayloadView, previewPayload, showPayload } from './payload-view.ts';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
 /** The time, or "no timestamp" for a record without one (never 1970); LogAppendTime is said. */
-function Timestamp({ message, locale, t }: { message: RenderedMessage; locale: string; t: Translate }) {
+function Timestamp({ message, t }: { message: RenderedMessage; t: Translate }) {
+  const formatTime = useFormatTime();
   return (
     <span data-testid="message-timestamp">
       {message.timestamp === null ? (
         <Typography.Text type="secondary">{t('msg.noTimestamp')}</Typography.Text>
       ) : (
-        new Date(message.timestamp).toLocaleString(locale)
+        formatTime(message.timestamp, true)
       )}
       {message.timestampType === 'LogAppendTime' && (
         <Tag style={{ marginLeft: 6 }} title={t('msg.logAppendTimeHint')}>
@@ -38,7 +41,6 @@ function TransactionTag({ message, t }: { message: RenderedMessage; t: Translate
 
 function MessageDetail({ message }: { message: RenderedMessage }) {
   const { t, i18n } = useTranslation();
-  const locale = localeOf(i18n.language);
   const [view, setView] = useState<PayloadView>(message.value.kind === 'json' ? 'pretty' : 'text');
   return (
     <div data-testid="message-detail">
@@ -55,7 +57,7 @@ function MessageDetail({ message }: { message: RenderedMessage }) {
       />
       <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
         <Descriptions.Item label={t('msg.timestamp')}>
-          <Timestamp message={message} locale={locale} t={t} />
+          <Timestamp message={message} t={t} />
           {message.timestampType !== 'LogAppendTime' && (
             <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
               {message.timestampType ?? t('msg.noTimestampType')}
@@ -94,7 +96,9 @@ function MessageDetail({ message }: { message: RenderedMessage }) {
             {showPayload(message.value, view)}
           </pre>
           {'truncated' in message.value && message.value.truncated && (
-            <Tag color="orange">{t('msg.truncated', { size: message.value.size })}</Tag>
+            <Tag color="orange">
+              {t('msg.truncated', { size: formatBytes(message.value.size, localeOf(i18n.language)) })}
+            </Tag>
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('msg.headers')}>
@@ -125,11 +129,14 @@ export function MessageTable({ messages, loading }: { messages: RenderedMessage[
       pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText: t('msg.empty') }}
       expandable={{ expandedRowRender: (m) => <MessageDetail message={m} />, expandRowByClick: true }}
+      // Below this width the table scrolls sideways instead of squeezing the value to "{"o…": the
+      // value column keeps at least ~300 px; the full value is in the expanded row.
+      scroll={{ x: 980 }}
       columns={[
-        { title: t('topic.partition'), dataIndex: 'partition', width: 90 },
+        { title: t('topic.partition'), dataIndex: 'partition', width: 96 },
         {
           title: t('msg.offset'),
-          width: 150,
+          width: 120,
           render: (_, m) => (
             <>
               {m.offset}
@@ -139,10 +146,10 @@ export function MessageTable({ messages, loading }: { messages: RenderedMessage[
         },
         {
           title: t('msg.timestamp'),
-          width: 230,
-          render: (_, m) => <Timestamp message={m} locale={locale} t={t} />,
+          width: 200,
+          render: (_, m) => <Timestamp message={m} t={t} />,
         },
-        { title: t('msg.key'), render: (_, m) => previewPayload(m.key, 40), width: 180, ellipsis: true },
+        { title: t('msg.key'), render: (_, m) => previewPayload(m.key, 40), width: 150, ellipsis: true },
         {
           title: t('msg.value'),
           render: (_, m) => <span data-testid="message-value">{previewPayload(m.value)}</span>,

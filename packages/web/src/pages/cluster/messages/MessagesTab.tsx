@@ -1,9 +1,9 @@
-import { formatTimestamp } from '@weir/api/display';
 import { Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BrowseQuery, useBrowse, useMessageSearch } from '../../../api/messages.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { useFormatTime } from '../../../settings/time-zone.tsx';
 import { BrowseBar } from './BrowseBar.tsx';
 import { MessageTable } from './MessageTable.tsx';
 import { browseQueryOf, initialPosition } from './read-position.ts';
@@ -28,6 +28,7 @@ export function MessagesTab({
   const search = useMessageSearch(clusterId, topic);
   const { found } = search;
   const { t } = useTranslation();
+  const formatTime = useFormatTime();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <BrowseBar
@@ -47,7 +48,7 @@ export function MessagesTab({
         // The page's other figures come from the cluster snapshot, with its own age above; these
         // records were read from the leaders just now, so they may be newer.
         <Typography.Text type="secondary" data-testid="live-read-at">
-          {t('msg.liveReadAt', { time: formatTimestamp(browse.dataUpdatedAt, 'local') })}
+          {t('msg.liveReadAt', { time: formatTime(browse.dataUpdatedAt) })}
         </Typography.Text>
       )}
       <MessageTable

@@ -30,7 +30,7 @@ export function DeleteTopicDialog({
         onClose();
       }}
     >
-      <Alert type="error" showIcon message={t('topicOps.deleteExplain', { partitions })} />
+      <Alert type="error" showIcon message={t('topicOps.deleteExplain', { count: partitions })} />
     </ConfirmByName>
   );
 }
