@@ -232,7 +232,7 @@ const consolePages = (): ConsolePage[] => [
     path: '/audit',
     title: 'Audit log · Weir',
     h1: 'Audit log',
-    ready: (p) => p.getByRole('row', { name: /auth\.login/ }).first(),
+    ready: (p) => p.getByRole('row', { name: /Log in/ }).first(),
   },
   {
     name: 'not-found',
@@ -353,4 +353,113 @@ test('keyboard only: skip link, clusters → demo → Topics → orders → Acti
   await dialog.waitFor();
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
+});
+
+/**
+ * Latin words the Chinese console may show: Kafka's own terms and names (which Chinese Kafka tools
+ * leave in English), protocol and format names, and this file's data (cluster, topic and group names).
+ */
+const KEPT_IN_LATIN = new Set(
+  [
+    'Weir',
+    'Kafka',
+    'Broker',
+    'Brokers',
+    'Topic',
+    'Topics',
+    'Leader',
+    'ISR',
+    'KRaft',
+    'ZooKeeper',
+    'ACL',
+    'ACLs',
+    'SCRAM',
+    'SASL',
+    'TLS',
+    'SSL',
+    'PLAINTEXT',
+    'API',
+    'UTC',
+    'JSON',
+    'CSV',
+    'Hex',
+    'Base64',
+    'Prometheus',
+    'Jolokia',
+    'Connect',
+    'Offset',
+    'Controller',
+    'PEM',
+    'CA',
+    'ID',
+    'URL',
+    'host',
+    'port',
+    'chroot',
+    'server',
+    'properties',
+    'murmur2',
+    'demo',
+    'orders',
+    'billing',
+    'admin',
+  ].map((word) => word.toLowerCase()),
+);
+
+/** The console's own words on the page (headings, buttons, tabs, labels, column heads, menus, hints). */
+async function chromeTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = [
+      'h1',
+      'h2',
+      'h3',
+      'h4',
+      'button',
+      '[role=tab]',
+      'th',
+      'label',
+      '[role=menuitem]',
+      '.ant-descriptions-item-label',
+      '.ant-empty-description',
+      '.ant-alert-message',
+      '.ant-statistic-title',
+      '.ant-form-item-extra',
+      'nav a',
+    ].join(',');
+    const texts = [...document.querySelectorAll<HTMLElement>(selector)].map((element) => element.innerText);
+    for (const element of document.querySelectorAll('[placeholder],[aria-label]'))
+      texts.push(element.getAttribute('placeholder') ?? '', element.getAttribute('aria-label') ?? '');
+    return [document.title, ...texts].map((text) => text.trim()).filter(Boolean);
+  });
+}
+
+test('in Chinese, no page shows an English word of its own, only Kafka terms and names', async () => {
+  const context = await browser.newContext({ viewport: NARROW_VIEWPORT, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(`${weir.url}/login`);
+  await page.evaluate(() => localStorage.setItem('weir.language', 'zh'));
+  await page.reload();
+  await page.locator('input[type=password]').fill(weir.initialPassword!);
+  await page.locator('input[type=password]').press('Enter');
+  await page.getByRole('heading', { name: '集群', exact: true }).waitFor();
+  const english: string[] = [];
+  const paths = [...new Set(consolePages().map((p) => p.path))];
+  for (const path of paths) {
+    await page.goto(`${weir.url}${path}`);
+    await page.locator('h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    for (const text of await chromeTexts(page)) {
+      // A word of three Latin letters or more that is no Kafka term or name; tokens such as
+      // `retention.ms` or `broker-1:9092` (examples, config keys) are values, not words.
+      const foreign = text
+        .split(/[\s,;()（），；：、]+/)
+        .filter((token) => /^[A-Za-z]{3,}[!?]?$/.test(token) && !KEPT_IN_LATIN.has(token.toLowerCase()));
+      if (foreign.length > 0) english.push(`${path}: "${text}"`);
+    }
+  }
+  await page.goto(`${weir.url}/clusters/${clusterId}/topics`);
+  await page.getByRole('link', { name: 'orders', exact: true }).waitFor();
+  await screenshot(page, 'zh-topics');
+  await context.close();
+  assert.deepEqual([...new Set(english)], []);
 });

@@ -68,11 +68,11 @@ test('logging in with the printed password opens the shell where the deep link p
   assert.equal(await page.getByTestId('user-menu').textContent(), 'admin');
   // The audit page shows the server's records: the failed and the successful login.
   await page
-    .getByRole('row', { name: /auth\.login .*failure/ })
+    .getByRole('row', { name: /Log in .*Failure/ })
     .first()
     .waitFor();
   await page
-    .getByRole('row', { name: /auth\.login .*success/ })
+    .getByRole('row', { name: /Log in .*Success/ })
     .first()
     .waitFor();
   await page.getByRole('link', { name: 'Clusters', exact: true }).click();
