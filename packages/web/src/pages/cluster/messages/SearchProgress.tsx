@@ -1,8 +1,8 @@
-import { formatTimestamp } from '@weir/api/display';
 import { Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { KeyLookup, SearchCoverage, SearchStatus } from '../../../api/messages.ts';
 import { formatCount, formatEstimate, localeOf } from '../../../format.ts';
+import { useFormatTime } from '../../../settings/time-zone.tsx';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
@@ -14,14 +14,19 @@ function keyLookupText(lookup: KeyLookup, t: Translate): string {
 }
 
 /** "Scanned the newest 50 per partition: 300 of 4,012 records": where the search started, and how much it read. */
-function coveredText(covered: SearchCoverage, t: Translate, locale: string): string {
+function coveredText(
+  covered: SearchCoverage,
+  t: Translate,
+  locale: string,
+  formatTime: (at: number) => string,
+): string {
   const { start } = covered;
   const values = {
     scanned: formatCount(covered.scanned, locale),
     total: covered.estimated ? formatEstimate(covered.total, locale) : formatCount(covered.total, locale),
     count: start.type === 'newest' ? formatCount(start.count, locale) : '',
     offset: start.type === 'offset' ? formatCount(start.offset, locale) : '',
-    time: start.type === 'timestamp' ? formatTimestamp(start.timestamp, 'local') : '',
+    time: start.type === 'timestamp' ? formatTime(start.timestamp) : '',
   };
   const sentence = t(`msg.covered.${start.type}`, values);
   return covered.estimated ? `${sentence} ${t('msg.covered.estimated')}` : sentence;
@@ -34,6 +39,7 @@ function coveredText(covered: SearchCoverage, t: Translate, locale: string): str
 export function SearchProgress({ status }: { status: SearchStatus }) {
   const { t, i18n } = useTranslation();
   const locale = localeOf(i18n.language);
+  const formatTime = useFormatTime();
   const { progress } = status;
   if (!progress) return null;
   // Records still to read before each partition's end; a followed partition (no end) adds none.
@@ -54,7 +60,7 @@ export function SearchProgress({ status }: { status: SearchStatus }) {
       </Typography.Text>
       {status.covered && !status.running && (
         <Typography.Text data-testid="search-covered">
-          {coveredText(status.covered, t, locale)}
+          {coveredText(status.covered, t, locale, formatTime)}
         </Typography.Text>
       )}
       {status.running && remaining > 0 && (
