@@ -363,6 +363,11 @@ const KEPT_IN_LATIN = new Set(
   [
     'Weir',
     'Kafka',
+    'Bootstrap',
+    'JMX',
+    'exporter',
+    'REST',
+    'worker',
     'Broker',
     'Brokers',
     'Topic',
@@ -427,8 +432,14 @@ async function chromeTexts(page: Page): Promise<string[]> {
       'nav a',
     ].join(',');
     const texts = [...document.querySelectorAll<HTMLElement>(selector)].map((element) => element.innerText);
-    for (const element of document.querySelectorAll('[placeholder],[aria-label]'))
-      texts.push(element.getAttribute('placeholder') ?? '', element.getAttribute('aria-label') ?? '');
+    // Left out: antd's icons name themselves in English ("plus", "reload") and its table's and
+    // number input's own labels ("Select all", "Increase Value") are fixed in the library; see
+    // issue 13's note.
+    const library = new Set(['Select all', 'Increase Value', 'Decrease Value']);
+    for (const element of document.querySelectorAll('[placeholder],[aria-label]:not([role=img])')) {
+      const label = element.getAttribute('aria-label') ?? '';
+      texts.push(element.getAttribute('placeholder') ?? '', library.has(label) ? '' : label);
+    }
     return [document.title, ...texts].map((text) => text.trim()).filter(Boolean);
   });
 }

@@ -183,7 +183,9 @@ test('the user menu shows times in local time or UTC, remembered across a reload
   const page = await context.newPage();
   await logIn(page, weir);
   await page.goto(`${weir.url}/audit`);
-  const firstTime = page.getByRole('row').nth(1).getByRole('cell').first();
+  // The time cell of the newest entry (the row's first cell is its expand button).
+  const timeCell = () => page.getByRole('row').nth(1).getByRole('cell').nth(1);
+  const firstTime = timeCell();
   await firstTime.waitFor();
   assert.match((await firstTime.textContent()) ?? '', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\+08:00$/);
 
@@ -191,22 +193,14 @@ test('the user menu shows times in local time or UTC, remembered across a reload
   const docs = page.getByRole('menuitem', { name: 'API docs' }).getByRole('link');
   assert.equal(await docs.getAttribute('href'), '/api/docs/');
   await page.getByRole('menuitem', { name: 'UTC', exact: true }).click();
-  await page
-    .getByRole('row')
-    .nth(1)
-    .getByRole('cell')
-    .first()
+  await timeCell()
     .filter({ hasText: /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/ })
     .waitFor();
   await page.reload();
-  await page.getByRole('row').nth(1).getByRole('cell').first().filter({ hasText: / UTC$/ }).waitFor();
+  await timeCell().filter({ hasText: / UTC$/ }).waitFor();
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: 'Local time' }).click();
-  await page
-    .getByRole('row')
-    .nth(1)
-    .getByRole('cell')
-    .first()
+  await timeCell()
     .filter({ hasText: / UTC\+08:00$/ })
     .waitFor();
   await context.close();
