@@ -333,7 +333,10 @@ test('keyboard only: skip link, clusters → demo → Topics → orders → Acti
   await tabTo(page, 'demo');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/overview$/);
-  await tabTo(page, 'Topics');
+  // Tabbing starts once the overview has rendered: a press while it mounts lands on nothing.
+  await page.getByTestId('data-age').waitFor();
+  await page.getByRole('link', { name: 'Topics', exact: true }).waitFor();
+  await tabTo(page, 'Topics', 200);
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/topics$/);
   await tabTo(page, 'orders');
