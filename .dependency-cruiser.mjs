@@ -65,9 +65,10 @@ export default {
     },
     {
       name: 'leaf-packages-standalone',
-      comment: 'kafka, store and the api contract are leaves: they import no other workspace package.',
+      comment:
+        'kafka, store, the api contract and the plugin SDK are leaves: they import no other workspace package.',
       severity: 'error',
-      from: { path: '^packages/(kafka|store|api)/' },
+      from: { path: '^packages/(kafka|store|api|plugin-sdk)/' },
       to: { path: '^packages/', pathNot: '^packages/$1/' },
     },
     {
@@ -93,6 +94,13 @@ export default {
       severity: 'error',
       from: { path: '^packages/([^/]+)/' },
       to: { circular: true, via: { pathNot: '^packages/$1/' } },
+    },
+    {
+      name: 'plugins-on-the-sdk',
+      comment: "Weir's own plugins (packages/serdes) are written as anyone's: against the plugin SDK alone.",
+      severity: 'error',
+      from: { path: '^packages/serdes/' },
+      to: { path: '^packages/', pathNot: '^packages/(serdes|plugin-sdk)/' },
     },
     ...undeclaredWorkspacePackages,
     {

@@ -23,6 +23,7 @@ import type {
   OffsetsDeleted,
   ResetPlan,
 } from './groups.ts';
+import type { HealthCheckReport } from './health.ts';
 import type { JobDetailView, JobList, JobView } from './jobs.ts';
 import type {
   BrowseQuery,
@@ -35,6 +36,13 @@ import type {
 } from './messages.ts';
 import { paths } from './paths.ts';
 import type {
+  PluginList,
+  PluginReply,
+  PluginSettingsInput,
+  PluginSettingsView,
+  PluginStateInput,
+} from './plugins.ts';
+import type {
   ElectionRequest,
   ElectionResults,
   ReassignmentPlan,
@@ -42,7 +50,9 @@ import type {
   ReassignmentRequest,
   ReplicationFactorChange,
 } from './replicas.ts';
+import type { SchemaInput, SchemaList, SchemaReply } from './schemas.ts';
 import type { AclPage, AclQuery, QuotaList, ScramUserList } from './security.ts';
+import type { SerdeList, SerdeRules, TopicSerdes } from './serdes.ts';
 import type {
   AddPartitions,
   CreatedTopic,
@@ -148,6 +158,45 @@ export function createWeirClient(options: WeirClientOptions = {}) {
 
     audit: {
       list: (query: AuditQuery = {}, call?: CallOptions) => get<AuditPage>(paths.audit.list(), query, call),
+    },
+
+    plugins: {
+      list: (call?: CallOptions) => get<PluginList>(paths.plugins.list(), undefined, call),
+      get: (pluginId: string, call?: CallOptions) =>
+        get<PluginReply>(paths.plugins.one(pluginId), undefined, call),
+      settings: (pluginId: string, call?: CallOptions) =>
+        get<PluginSettingsView>(paths.plugins.settings(pluginId), undefined, call),
+      saveSettings: (pluginId: string, input: PluginSettingsInput, call?: CallOptions) =>
+        send<PluginSettingsView>('PUT', paths.plugins.settings(pluginId), input, call),
+      /** Turns a plugin off or on; turning a failed one on retries it. */
+      setState: (pluginId: string, input: PluginStateInput, call?: CallOptions) =>
+        send<PluginReply>('PUT', paths.plugins.state(pluginId), input, call),
+    },
+
+    schemas: {
+      list: (call?: CallOptions) => get<SchemaList>(paths.schemas.list(), undefined, call),
+      get: (name: string, call?: CallOptions) => get<SchemaReply>(paths.schemas.one(name), undefined, call),
+      create: (schema: SchemaInput, call?: CallOptions) =>
+        post<SchemaReply>(paths.schemas.list(), schema, call),
+      replace: (name: string, schema: SchemaInput, call?: CallOptions) =>
+        send<SchemaReply>('PUT', paths.schemas.one(name), schema, call),
+      remove: (name: string, call?: CallOptions) =>
+        send<void>('DELETE', paths.schemas.one(name), undefined, call),
+    },
+
+    serdes: {
+      list: (call?: CallOptions) => get<SerdeList>(paths.serdes.list(), undefined, call),
+      rules: (id: string, call?: CallOptions) => get<SerdeRules>(paths.serdes.rules(id), undefined, call),
+      saveRules: (id: string, rules: SerdeRules, call?: CallOptions) =>
+        send<SerdeRules>('PUT', paths.serdes.rules(id), rules, call),
+      /** How a topic's keys, values and headers are read, and which rule chose each. */
+      forTopic: (id: string, topic: string, call?: CallOptions) =>
+        get<TopicSerdes>(paths.serdes.topic(id, topic), undefined, call),
+    },
+
+    health: {
+      checks: (id: string, call?: CallOptions) =>
+        get<HealthCheckReport>(paths.health.checks(id), undefined, call),
     },
 
     clusters: {

@@ -55,6 +55,23 @@ export const MetricsEndpoint = Type.Object(
 );
 export type MetricsEndpoint = Static<typeof MetricsEndpoint>;
 
+export const SchemaRegistryInput = Type.Object(
+  {
+    url: Type.String({ format: 'uri', ...httpUrl, maxLength: 2048 }),
+    username: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'HTTP basic auth' })),
+    password: Type.Optional(Type.String({ minLength: 1, maxLength: 4096, description: 'Write-only' })),
+    token: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 16384, description: 'Bearer token; write-only' }),
+    ),
+    ca: Type.Optional(Pem('CA certificate(s) for https, PEM')),
+  },
+  {
+    additionalProperties: false,
+    description: 'A Confluent-compatible schema registry, for records in the Confluent wire format',
+  },
+);
+export type SchemaRegistryInput = Static<typeof SchemaRegistryInput>;
+
 const clusterInputFields = {
   name: Type.String({ minLength: 1, maxLength: 100, ...noControlCharacters }),
   description: Defaulted(Type.String({ maxLength: 2000 }), ''),
@@ -86,6 +103,7 @@ const clusterInputFields = {
     Type.Array(Type.String({ format: 'uri', ...httpUrl, maxLength: 2048 }), { maxItems: 20 }),
     [],
   ),
+  schemaRegistry: Type.Optional(SchemaRegistryInput),
 };
 
 /** What a user submits to add or replace a cluster. Secrets left out on update keep their stored value. */
@@ -135,6 +153,15 @@ export const ClusterView = Type.Object({
   zookeeperConnect: Type.Optional(Type.String()),
   metricsEndpoints: Type.Array(MetricsEndpoint),
   connectUrls: Type.Array(Type.String()),
+  schemaRegistry: Type.Optional(
+    Type.Object({
+      url: Type.String(),
+      username: Type.Optional(Type.String()),
+      hasPassword: Type.Boolean(),
+      hasToken: Type.Boolean(),
+      ca: Type.Optional(Type.String()),
+    }),
+  ),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 });

@@ -7,6 +7,7 @@ import {
   NullFirst,
   type StaticInput,
 } from './schema-kit.ts';
+import { SerdeChoice } from './serdes.ts';
 
 /**
  * Records: browse a page, search or live-tail (an NDJSON stream of events), export a search's
@@ -63,7 +64,20 @@ export const KEY_SCOPES = ['hashed', 'all'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** How a key, value or header value is shown: text when it is UTF-8 text, JSON when it also parses, else bytes. */
+const serdeField = Type.String({
+  description: 'The serde that read these bytes (raw: the built-in text, JSON or bytes view)',
+});
+const decodeErrorField = Type.Optional(
+  Type.String({
+    description:
+      'Why the serde chosen for this part could not decode these bytes; they are shown raw instead',
+  }),
+);
+
+/**
+ * How a key, value or header value is shown: decoded by the topic's serde (its JSON text), or raw:
+ * text when it is UTF-8 text, JSON when it also parses, else bytes.
+ */
 export const Payload = Type.Union([
   Type.Object({ kind: Type.Literal('null'), size: Type.Literal(0) }),
   Type.Object({
@@ -71,12 +85,26 @@ export const Payload = Type.Union([
     text: Type.String(),
     size: Type.Integer(),
     truncated: Type.Boolean(),
+    serde: serdeField,
+    decodeError: decodeErrorField,
   }),
   Type.Object({
     kind: Type.Literal('binary'),
     base64: Type.String(),
     size: Type.Integer(),
     truncated: Type.Boolean(),
+    serde: serdeField,
+    decodeError: decodeErrorField,
+  }),
+  Type.Object({
+    kind: Type.Literal('decoded'),
+    text: Type.String({ description: 'The decoded value as JSON text, cut at maxValueBytes' }),
+    size: Type.Integer({ description: 'Bytes of the record part as stored' }),
+    truncated: Type.Boolean(),
+    serde: serdeField,
+    schema: Nullable(Type.String(), {
+      description: 'The schema that decoded it, e.g. orders.avsc or registry id 7',
+    }),
   }),
 ]);
 export type Payload = Static<typeof Payload>;
@@ -385,6 +413,18 @@ export const ProduceRequest = Type.Object(
     ),
     keyEncoding: Defaulted(Literals(PAYLOAD_ENCODINGS), 'text'),
     valueEncoding: Defaulted(Literals(PAYLOAD_ENCODINGS), 'text'),
+    keySerde: Type.Optional(
+      Type.Object(SerdeChoice.properties, {
+        additionalProperties: false,
+        description: 'Encode each key (given as JSON text) with this serde instead of keyEncoding',
+      }),
+    ),
+    valueSerde: Type.Optional(
+      Type.Object(SerdeChoice.properties, {
+        additionalProperties: false,
+        description: 'Encode each value (given as JSON text) with this serde instead of valueEncoding',
+      }),
+    ),
     compression: Defaulted(Literals(MESSAGE_COMPRESSIONS), 'none'),
   },
   { additionalProperties: false },

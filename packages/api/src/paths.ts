@@ -17,6 +17,19 @@ export const routes = {
     token: '/auth/tokens/:id',
   },
   audit: { list: '/audit' },
+  plugins: {
+    list: '/plugins',
+    one: '/plugins/:pluginId',
+    settings: '/plugins/:pluginId/settings',
+    state: '/plugins/:pluginId/state',
+  },
+  schemas: { list: '/schemas', one: '/schemas/:schemaName' },
+  serdes: {
+    list: '/serdes',
+    rules: '/clusters/:id/serde-rules',
+    topic: '/clusters/:id/topics/:name/serdes',
+  },
+  health: { checks: '/clusters/:id/health/checks' },
   clusters: {
     list: '/clusters',
     test: '/clusters/test',
@@ -125,6 +138,22 @@ export const paths = {
     token: (tokenId: string) => buildPath(r.auth.token, { id: tokenId }),
   },
   audit: { list: () => buildPath(r.audit.list, {}) },
+  plugins: {
+    list: () => buildPath(r.plugins.list, {}),
+    one: (pluginId: string) => buildPath(r.plugins.one, { pluginId }),
+    settings: (pluginId: string) => buildPath(r.plugins.settings, { pluginId }),
+    state: (pluginId: string) => buildPath(r.plugins.state, { pluginId }),
+  },
+  schemas: {
+    list: () => buildPath(r.schemas.list, {}),
+    one: (schemaName: string) => buildPath(r.schemas.one, { schemaName }),
+  },
+  serdes: {
+    list: () => buildPath(r.serdes.list, {}),
+    rules: (id: string) => buildPath(r.serdes.rules, { id }),
+    topic: (id: string, name: string) => buildPath(r.serdes.topic, { id, name }),
+  },
+  health: { checks: (id: string) => buildPath(r.health.checks, { id }) },
   clusters: {
     list: () => buildPath(r.clusters.list, {}),
     test: () => buildPath(r.clusters.test, {}),

@@ -96,10 +96,10 @@ const message: api.RenderedMessage = {
   transactionState: 'committed',
   producerId: 7,
   producerEpoch: 0,
-  key: { kind: 'text', text: 'order-1', size: 7, truncated: false },
-  value: { kind: 'json', text: '{"total":3}', size: 11, truncated: false },
+  key: { kind: 'text', text: 'order-1', size: 7, truncated: false, serde: 'raw' },
+  value: { kind: 'json', text: '{"total":3}', size: 11, truncated: false, serde: 'raw' },
   headers: [
-    { name: 'trace', value: { kind: 'binary', base64: 'AAE=', size: 2, truncated: false } },
+    { name: 'trace', value: { kind: 'binary', base64: 'AAE=', size: 2, truncated: false, serde: 'raw' } },
     { name: 'empty', value: { kind: 'null', size: 0 } },
   ],
   size: 64,

@@ -8,6 +8,7 @@ const text = (value: string): Payload => ({
   text: value,
   size: value.length,
   truncated: false,
+  serde: 'raw',
 });
 const message = (key: Payload, value: Payload): RenderedMessage => ({
   partition: 0,
@@ -38,7 +39,10 @@ test('text a spreadsheet would run as a formula is escaped and marked, plain num
 
 test('null and binary payloads keep their encodings; commas and quotes are quoted', () => {
   const csv = toCsv([
-    message({ kind: 'null', size: 0 }, { kind: 'binary', base64: 'AAE=', size: 2, truncated: false }),
+    message(
+      { kind: 'null', size: 0 },
+      { kind: 'binary', base64: 'AAE=', size: 2, truncated: false, serde: 'raw' },
+    ),
     message(text('a,b'), text('say "hi"')),
   ]);
   assert.deepEqual(rows(csv), [

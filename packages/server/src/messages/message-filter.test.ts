@@ -152,9 +152,9 @@ test('payloads render as text, JSON or base64 bytes, and are cut beyond the limi
   assert.equal(renderPayload(Buffer.from('{"a":1}'), 100).kind, 'json');
   assert.equal(renderPayload(Buffer.from('héllo\tworld\n'), 100).kind, 'text');
   const binary = renderPayload(Buffer.from([0, 1, 2, 255]), 100);
-  assert.deepEqual(binary, { kind: 'binary', base64: 'AAEC/w==', size: 4, truncated: false });
+  assert.deepEqual(binary, { kind: 'binary', base64: 'AAEC/w==', size: 4, truncated: false, serde: 'raw' });
   const cut = renderPayload(Buffer.from('x'.repeat(50)), 10);
-  assert.deepEqual(cut, { kind: 'text', text: 'x'.repeat(10), size: 50, truncated: true });
+  assert.deepEqual(cut, { kind: 'text', text: 'x'.repeat(10), size: 50, truncated: true, serde: 'raw' });
   assert.deepEqual(encodePayload('00ff', 'hex'), Buffer.from([0, 255]));
   assert.deepEqual(encodePayload('{ "a": 1 }', 'json').toString(), '{"a":1}');
   assert.throws(() => encodePayload('zz', 'hex'), /not hex/);

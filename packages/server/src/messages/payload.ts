@@ -1,4 +1,4 @@
-import type { Payload, PayloadEncoding } from '@weir/api';
+import { type Payload, type PayloadEncoding, RAW_SERDE } from '@weir/api';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 // Tab, line feed and carriage return are text; other C0 controls and DEL mean bytes.
@@ -12,8 +12,20 @@ export function renderPayload(bytes: Buffer | null, maxBytes: number): Payload {
   const shown = truncated ? bytes.subarray(0, maxBytes) : bytes;
   const text = decodeText(shown, truncated);
   if (text === null)
-    return { kind: 'binary', base64: shown.toString('base64'), size: bytes.length, truncated };
-  return { kind: !truncated && looksLikeJson(text) ? 'json' : 'text', text, size: bytes.length, truncated };
+    return {
+      kind: 'binary',
+      base64: shown.toString('base64'),
+      size: bytes.length,
+      truncated,
+      serde: RAW_SERDE,
+    };
+  return {
+    kind: !truncated && looksLikeJson(text) ? 'json' : 'text',
+    text,
+    size: bytes.length,
+    truncated,
+    serde: RAW_SERDE,
+  };
 }
 
 function decodeText(bytes: Buffer, truncated: boolean): string | null {
