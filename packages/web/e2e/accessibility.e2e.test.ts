@@ -346,9 +346,11 @@ test('keyboard only: skip link, clusters → demo → Topics → orders → Acti
   await page.keyboard.press('Enter');
   const item = page.getByRole('menuitem', { name: 'Add partitions' });
   await item.waitFor();
-  // The open menu has the focus; the arrow keys move through its items.
-  for (let press = 0; press < 3 && (await focusedName(page)) !== 'Add partitions'; press += 1) {
+  // The arrow keys move the focus into the open menu and through its items; the menu takes keys only
+  // once it has mounted, so a press too early is lost: keep pressing (the items wrap around).
+  for (let press = 0; press < 12 && (await focusedName(page)) !== 'Add partitions'; press += 1) {
     await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(150);
   }
   assert.equal(await focusedName(page), 'Add partitions');
   await page.keyboard.press('Enter');
