@@ -327,7 +327,14 @@ const responses: Record<string, Sample> = {
     consumerGroups: [{ groupId: 'billing', state: 'Stable', lag: total(4) }],
   }),
   TopicPresets: sample(api.TopicPresets, {
-    presets: [{ id: 'compacted', label: 'Compacted', configs: { 'cleanup.policy': 'compact' } }],
+    presets: [
+      {
+        id: 'compacted',
+        label: 'Compacted',
+        configs: { 'cleanup.policy': 'compact' },
+        plugin: 'weir.builtin',
+      },
+    ],
   }),
   CreatedTopic: sample(api.CreatedTopic, {
     name: 'orders_v1',

@@ -104,7 +104,9 @@ export type TopicDetail = Static<typeof TopicDetail>;
 export const TopicPreset = Type.Object({
   id: Type.String(),
   label: Type.String(),
+  description: Type.Optional(Type.String()),
   configs: Type.Record(Type.String(), Type.String()),
+  plugin: Type.String({ description: 'The plugin contributing it' }),
 });
 export type TopicPreset = Static<typeof TopicPreset>;
 export const TopicPresets = Type.Object({ presets: Type.Array(TopicPreset) });

@@ -25,6 +25,8 @@ import { consoleRoutes, DEFAULT_WEB_DIR } from './console/console.routes.ts';
 import { groupsRoutes } from './groups/groups.routes.ts';
 import { GroupsService } from './groups/groups.service.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { pluginChecksRoutes } from './health/plugin-checks.routes.ts';
+import { PluginChecks } from './health/plugin-checks.ts';
 import { installAccessControl } from './http/access-control.ts';
 import { installBrowserDefences, openApiExplorerHooks } from './http/browser-defences.ts';
 import { installJsonBodyParser } from './http/json-body.ts';
@@ -42,12 +44,21 @@ import { JobsService } from './jobs/jobs.service.ts';
 import { FilterPool } from './messages/filter-pool.ts';
 import { messagesRoutes } from './messages/messages.routes.ts';
 import { MessagesService } from './messages/messages.service.ts';
+import { BUILTIN_PLUGINS } from './plugins/builtin-plugin.ts';
+import { PluginHost } from './plugins/plugin-host.ts';
+import { discoverPlugins } from './plugins/plugin-loader.ts';
+import { PluginSettings } from './plugins/plugin-settings.ts';
+import { pluginsRoutes } from './plugins/plugins.routes.ts';
 import { REASSIGNMENT_JOB, ReassignmentJob } from './replicas/reassignment.job.ts';
 import { replicasRoutes } from './replicas/replicas.routes.ts';
 import { ReplicasService } from './replicas/replicas.service.ts';
+import { schemasRoutes } from './schemas/schemas.routes.ts';
+import { SchemasService } from './schemas/schemas.service.ts';
 import type { SecretBox } from './secrets/secret-box.ts';
 import { securityRoutes } from './security/security.routes.ts';
 import { SecurityService } from './security/security.service.ts';
+import { serdesRoutes } from './serdes/serdes.routes.ts';
+import { SerdesService } from './serdes/serdes.service.ts';
 import { MESSAGE_COUNT_JOB, MessageCountJob } from './topics/message-count.job.ts';
 import { messageCountRoutes } from './topics/message-count.routes.ts';
 import { MessageCountService } from './topics/message-count.service.ts';
@@ -66,6 +77,8 @@ export interface AppOptions {
   jobPollMs?: number;
   /** Proxy addresses or CIDRs whose X-Forwarded-Proto/For/Host Weir believes (config trustProxy). */
   trustProxy?: string[];
+  /** Plugins beyond the built-in ones: npm packages (resolved from `cwd`) and a plugins folder. */
+  plugins?: { packages?: string[]; directory?: string | null; cwd?: string };
 }
 
 export interface RegisteredRoute {
@@ -80,6 +93,7 @@ export interface App {
   clusters: ClustersService;
   snapshots: SnapshotsService;
   jobs: JobsService;
+  plugins: PluginHost;
   /** Every route as registered, so tests can walk them all. */
   routes: RegisteredRoute[];
 }
@@ -149,8 +163,30 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const security = new SecurityService({ connections, zookeeper });
   const groups = new GroupsService({ connections, changes, snapshots });
   const replicas = new ReplicasService({ connections, changes, clusters, jobs });
+  const plugins = new PluginHost({
+    settings: new PluginSettings(options.store.settings, options.secretBox),
+    state: options.store.settings,
+    log: http.log,
+  });
+  await plugins.load([
+    ...BUILTIN_PLUGINS,
+    ...discoverPlugins({
+      packages: options.plugins?.packages ?? [],
+      directory: options.plugins?.directory ?? null,
+      cwd: options.plugins?.cwd ?? process.cwd(),
+    }),
+  ]);
+  const serdes = new SerdesService({
+    host: plugins,
+    settings: options.store.settings,
+    schemas: options.store.schemas,
+    clusters,
+    audit,
+  });
+  const schemas = new SchemasService({ schemas: options.store.schemas, serdes, host: plugins, audit });
+  const pluginChecks = new PluginChecks({ host: plugins, snapshots, clusters });
   const filterPool = new FilterPool();
-  const messages = new MessagesService({ connections, changes, filters: filterPool });
+  const messages = new MessagesService({ connections, changes, filters: filterPool, serdes });
   const openConnections = connections;
   // Jobs stop before the connections they use close; their state stays as it was, for the next start.
   http.addHook('onClose', async () => {
@@ -197,17 +233,21 @@ export async function buildApp(options: AppOptions): Promise<App> {
       clustersRoutes(api, { clusters });
       overviewRoutes(api, { snapshots: snapshotsForReads, zookeeper });
       brokersRoutes(api, { brokers, configs });
-      topicsRoutes(api, { topics, configs });
+      topicsRoutes(api, { topics, configs, plugins });
       groupsRoutes(api, { groups });
       securityRoutes(api, { security });
       replicasRoutes(api, { replicas });
       jobsRoutes(api, { jobs });
       messagesRoutes(api, { messages });
       messageCountRoutes(api, { counts });
+      pluginsRoutes(api, { host: plugins, audit });
+      schemasRoutes(api, { schemas });
+      serdesRoutes(api, { serdes });
+      pluginChecksRoutes(api, { checks: pluginChecks });
     },
     { prefix: '/api/v1' },
   );
   await consoleRoutes(http, { webDir: options.webDir ?? DEFAULT_WEB_DIR });
   await jobs.resumeUnfinished();
-  return { http, auth, clusters, snapshots, jobs, routes };
+  return { http, auth, clusters, snapshots, jobs, plugins, routes };
 }

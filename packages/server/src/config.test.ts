@@ -29,6 +29,8 @@ test('defaults: 127.0.0.1:8080, ./data, SQLite, info', () => {
     secretKey: undefined,
     logLevel: 'info',
     trustProxy: [],
+    plugins: [],
+    pluginsDir: join(cwd, 'data', 'plugins'),
   });
 });
 

@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -17,6 +17,10 @@ export interface WeirConfig {
   logLevel: LogLevel;
   /** Addresses or CIDRs of reverse proxies whose X-Forwarded-* headers are believed; empty: none. */
   trustProxy: string[];
+  /** npm packages to load as plugins, resolved from where Weir runs. */
+  plugins: string[];
+  /** Folder whose subfolders are plugins. */
+  pluginsDir: string;
 }
 
 /** One row per setting: its file key, environment name, flag, default and description. */
@@ -78,6 +82,22 @@ export const CONFIG_SETTINGS = [
     default: '',
     description:
       'Comma-separated addresses or CIDRs of reverse proxies (e.g. 10.0.0.5,192.168.1.0/24, or loopback) whose X-Forwarded-Proto/For/Host Weir believes, so the session cookie gets Secure behind a TLS proxy; empty: trust none.',
+  },
+  {
+    key: 'plugins',
+    env: 'WEIR_PLUGINS',
+    flag: 'plugins',
+    default: '',
+    description:
+      'Comma-separated npm packages to load as plugins (installed where Weir runs), e.g. @acme/weir-slack,weir-plugin-naming.',
+  },
+  {
+    key: 'pluginsDir',
+    env: 'WEIR_PLUGINS_DIR',
+    flag: 'plugins-dir',
+    default: '',
+    description:
+      'Folder whose subfolders are plugins, each with a package.json or an index.js/index.ts (see docs/plugins.md); default: data-dir/plugins.',
   },
 ] as const;
 
@@ -232,6 +252,20 @@ export function loadConfig(sources: ConfigSources): WeirConfig {
 
   const trustProxy = parseTrustedProxies(value('trustProxy'), origin('trustProxy', sources), problems);
 
+  const plugins = value('plugins')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  for (const name of plugins)
+    if (!/^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/.test(name))
+      problems.push(
+        `${origin('plugins', sources)}: "${name}" is not an npm package name; use names such as weir-plugin-naming or @acme/weir-slack, separated by commas.`,
+      );
+  const pluginsDirText = value('pluginsDir').trim();
+  const pluginsDir = pluginsDirText
+    ? resolve(sources.cwd ?? process.cwd(), pluginsDirText)
+    : join(dataDir, 'plugins');
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     host,
@@ -242,6 +276,8 @@ export function loadConfig(sources: ConfigSources): WeirConfig {
     secretKey,
     logLevel: logLevel as LogLevel,
     trustProxy,
+    plugins,
+    pluginsDir,
   };
 }
 
@@ -254,6 +290,8 @@ export function describeConfig(config: WeirConfig): Record<string, unknown> {
     store: config.databaseUrl ? maskUrl(config.databaseUrl) : 'sqlite',
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    plugins: config.plugins,
+    pluginsDir: config.pluginsDir,
   };
 }
 

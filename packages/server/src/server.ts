@@ -32,6 +32,7 @@ export async function startServer(
       secretBox,
       logger: loggerOptions(config.logLevel),
       trustProxy: config.trustProxy,
+      plugins: { packages: config.plugins, directory: config.pluginsDir },
       webDir: options.webDir,
     });
     http = app.http;

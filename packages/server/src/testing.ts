@@ -64,6 +64,8 @@ export async function createTestApp(
     webDir?: string;
     /** false: send cookie-authenticated writes exactly as given, without the console's Origin. */
     consoleOrigin?: boolean;
+    /** Plugins to load beyond the built-in ones. */
+    plugins?: { packages?: string[]; directory?: string | null; cwd?: string };
   } = {},
 ): Promise<TestApp & { dataDir: string; secretKey: Buffer; shutDown(): Promise<void> }> {
   const dataDir = options.restartFrom?.dataDir ?? mkdtempSync(join(tmpdir(), 'weir-server-'));
@@ -76,6 +78,7 @@ export async function createTestApp(
     webDir: options.webDir ?? join(dataDir, 'no-console'),
     jobPollMs: options.jobPollMs ?? 250,
     trustProxy: options.trustProxy,
+    plugins: options.plugins,
   });
   if (options.consoleOrigin !== false) sendOriginLikeTheConsole(app.http);
   checkDeclaredResponses(app.http);

@@ -9,6 +9,8 @@ export { StoreUnavailableError, UniqueViolationError } from './database.ts';
 export type { JobEventRecord, JobEventType, JobRecord, JobState } from './jobs.repository.ts';
 export { JobsRepository } from './jobs.repository.ts';
 export type { MigrationResult } from './migrate.ts';
+export type { SchemaRecord } from './schemas.repository.ts';
+export { SchemasRepository } from './schemas.repository.ts';
 export type { SessionRecord } from './sessions.repository.ts';
 export { SessionsRepository } from './sessions.repository.ts';
 export { SettingsRepository } from './settings.repository.ts';

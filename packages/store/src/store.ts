@@ -6,6 +6,7 @@ import type { Database } from './database.ts';
 import { JobsRepository } from './jobs.repository.ts';
 import { type MigrationResult, migrate } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
+import { SchemasRepository } from './schemas.repository.ts';
 import { SessionsRepository } from './sessions.repository.ts';
 import { SettingsRepository } from './settings.repository.ts';
 import { SqliteDatabase } from './sqlite-database.ts';
@@ -28,6 +29,7 @@ export interface Store {
   readonly clusters: ClustersRepository;
   readonly jobs: JobsRepository;
   readonly settings: SettingsRepository;
+  readonly schemas: SchemasRepository;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -58,6 +60,7 @@ function createStore(db: Database, migration: MigrationResult): Store {
     sessions: new SessionsRepository(db),
     apiTokens: new ApiTokensRepository(db),
     audit: new AuditRepository(db),
+    schemas: new SchemasRepository(db),
     clusters: new ClustersRepository(db),
     jobs: new JobsRepository(db),
     settings: new SettingsRepository(db),

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'replicas:write',
   'messages:read',
   'messages:produce',
+  'schemas:write',
+  'plugins:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,6 +36,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'replicas:write',
     'messages:read',
     'messages:produce',
+    'schemas:write',
   ],
   viewer: ['clusters:read'],
 };

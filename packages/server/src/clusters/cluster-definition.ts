@@ -1,5 +1,6 @@
 import type { ResolvedClusterInput as ClusterInput, ClusterView } from '@weir/api';
 import { type ClusterConnection, parseHostPort, parseZooKeeperConnect } from '@weir/kafka';
+import type { SchemaRegistryConnection } from '@weir/plugin-sdk';
 
 /** What is stored in clear: everything but the secrets. */
 export interface ClusterDefinition {
@@ -12,6 +13,7 @@ export interface ClusterDefinition {
   zookeeperConnect?: string;
   metricsEndpoints: ClusterInput['metricsEndpoints'];
   connectUrls: string[];
+  schemaRegistry?: { url: string; username?: string; ca?: string };
 }
 
 /** Sealed together in one value by the secret box. */
@@ -19,6 +21,8 @@ export interface ClusterSecrets {
   saslPassword?: string;
   saslToken?: string;
   tlsKey?: string;
+  registryPassword?: string;
+  registryToken?: string;
 }
 
 export interface StoredCluster {
@@ -42,6 +46,10 @@ export function splitInput(
   if (input.sasl && saslPassword !== undefined) secrets.saslPassword = saslPassword;
   if (input.sasl && saslToken !== undefined) secrets.saslToken = saslToken;
   if (input.tls && tlsKey !== undefined) secrets.tlsKey = tlsKey;
+  const registryPassword = input.schemaRegistry?.password ?? previous?.registryPassword;
+  const registryToken = input.schemaRegistry?.token ?? previous?.registryToken;
+  if (input.schemaRegistry && registryPassword !== undefined) secrets.registryPassword = registryPassword;
+  if (input.schemaRegistry && registryToken !== undefined) secrets.registryToken = registryToken;
   const definition: ClusterDefinition = {
     description: input.description,
     tags: input.tags,
@@ -54,6 +62,12 @@ export function splitInput(
   if (input.tls)
     definition.tls = { ca: input.tls.ca, cert: input.tls.cert, verifyHostname: input.tls.verifyHostname };
   if (input.zookeeperConnect) definition.zookeeperConnect = input.zookeeperConnect;
+  if (input.schemaRegistry)
+    definition.schemaRegistry = {
+      url: input.schemaRegistry.url,
+      username: input.schemaRegistry.username,
+      ca: input.schemaRegistry.ca,
+    };
   return { name: input.name.trim(), definition, secrets };
 }
 
@@ -103,6 +117,12 @@ export function toView(cluster: StoredCluster): ClusterView {
   }
   if (definition.tls) view.tls = { ...definition.tls, hasKey: secrets.tlsKey !== undefined };
   if (definition.zookeeperConnect) view.zookeeperConnect = definition.zookeeperConnect;
+  if (definition.schemaRegistry)
+    view.schemaRegistry = {
+      ...definition.schemaRegistry,
+      hasPassword: secrets.registryPassword !== undefined,
+      hasToken: secrets.registryToken !== undefined,
+    };
   return view;
 }
 
@@ -132,6 +152,12 @@ export function crossFieldProblems(definition: ClusterDefinition, secrets: Clust
         problems.push(`body.sasl.password: ${definition.sasl.mechanism} needs a password.`);
     }
   }
+  if (definition.schemaRegistry?.username && secrets.registryPassword === undefined)
+    problems.push('body.schemaRegistry.password: basic auth needs the password with the username.');
+  if (secrets.registryPassword !== undefined && !definition.schemaRegistry?.username)
+    problems.push('body.schemaRegistry.username: a password needs the username it belongs to.');
+  if (secrets.registryPassword !== undefined && secrets.registryToken !== undefined)
+    problems.push('body.schemaRegistry.token: use basic auth or a bearer token, not both.');
   if (definition.tls?.cert && secrets.tlsKey === undefined)
     problems.push('body.tls.key: a client certificate needs its private key.');
   if (secrets.tlsKey !== undefined && !definition.tls?.cert)
@@ -152,4 +178,17 @@ function addressProblems(definition: ClusterDefinition): string[] {
       for (const problem of parsed.problems) problems.push(`body.zookeeperConnect: ${problem}.`);
   }
   return problems;
+}
+
+/** The cluster's schema registry with its secrets, as serdes are given it; undefined when it has none. */
+export function toRegistryConnection(cluster: StoredCluster): SchemaRegistryConnection | undefined {
+  const registry = cluster.definition.schemaRegistry;
+  if (!registry) return undefined;
+  return {
+    url: registry.url,
+    username: registry.username,
+    ca: registry.ca,
+    password: cluster.secrets.registryPassword,
+    token: cluster.secrets.registryToken,
+  };
 }

@@ -68,7 +68,11 @@ const scanOf = (gateway: KafkaGateway, from: number, to: number) =>
 test('a scan reads up to its end and asks for nothing past it', async () => {
   const { gateway, fetchedFrom } = logGateway({ start: 0, end: 100, perFetch: 10 });
   const seen: number[] = [];
-  const reason = await scanOf(gateway, 0, 25).run({ matches: (r) => seen.push(...r.map((m) => m.offset)) });
+  const reason = await scanOf(gateway, 0, 25).run({
+    matches: (r) => {
+      seen.push(...r.map((m) => m.offset));
+    },
+  });
   assert.equal(reason, 'end');
   assert.deepEqual(
     seen,
@@ -88,7 +92,11 @@ test('when retention deletes past the end, the partition is done at its end inst
 test('when retention deletes some records, the scan continues from the new log start', async () => {
   const { gateway } = logGateway({ start: 20, end: 100, perFetch: 10 });
   const seen: number[] = [];
-  const reason = await scanOf(gateway, 0, 40).run({ matches: (r) => seen.push(...r.map((m) => m.offset)) });
+  const reason = await scanOf(gateway, 0, 40).run({
+    matches: (r) => {
+      seen.push(...r.map((m) => m.offset));
+    },
+  });
   assert.equal(reason, 'end');
   assert.deepEqual(
     seen,
@@ -201,7 +209,11 @@ const scanAll = (gateway: KafkaGateway) =>
 test('each partition is fetched from the broker Metadata names its leader, with its leader epoch', async () => {
   const { gateway, asked } = ledGateway([[2, 3, 1]]);
   const seen: number[] = [];
-  const reason = await scanAll(gateway).run({ matches: (r) => seen.push(...r.map((m) => m.partition)) });
+  const reason = await scanAll(gateway).run({
+    matches: (r) => {
+      seen.push(...r.map((m) => m.partition));
+    },
+  });
   assert.equal(reason, 'end');
   assert.deepEqual(seen.sort(), [0, 1, 2]);
   assert.deepEqual(

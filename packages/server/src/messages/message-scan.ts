@@ -40,7 +40,8 @@ export interface ScanBudget {
 }
 
 export interface ScanSink {
-  matches(records: FetchedRecord[]): void;
+  /** May return a promise; the scan waits for it, so matches are handed on in order. */
+  matches(records: FetchedRecord[]): void | Promise<void>;
   progress?(progress: ScanProgress): void;
 }
 
@@ -355,7 +356,7 @@ export class MessageScan {
       examined = examined.filter((r) => r.offset <= lastTaken);
       cut = true;
     }
-    if (selected.length) sink.matches(selected);
+    if (selected.length) await sink.matches(selected);
     this.#matched += selected.length;
     state.matched += selected.length;
     this.#scanned += examined.length;

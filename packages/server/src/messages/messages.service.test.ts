@@ -11,7 +11,12 @@ const untouchable = new Proxy({} as never, {
     throw new Error(`the cluster was asked for ${String(property)}`);
   },
 });
-const service = new MessagesService({ connections: untouchable, changes: untouchable, filters: untouchable });
+const service = new MessagesService({
+  connections: untouchable,
+  changes: untouchable,
+  filters: untouchable,
+  serdes: untouchable,
+});
 const actor = { userId: 'u', username: 'u', address: '127.0.0.1' } as never;
 
 for (const name of ['.', '..', 'x'.repeat(250), 'a/b', 'bad name', '']) {

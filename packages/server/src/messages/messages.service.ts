@@ -27,17 +27,19 @@ import {
   partitionForKey,
   type TopicMetadata,
 } from '@weir/kafka';
+import type { Encoder } from '@weir/plugin-sdk';
 import type { Actor } from '../changes/actor.ts';
 import type { AuditedChanges } from '../changes/audited-change.ts';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import { InputError, NotFoundError } from '../errors.ts';
+import type { SerdesService } from '../serdes/serdes.service.ts';
 import { topicNameProblems } from '../topics/topic-rules.ts';
 import type { FilterPool } from './filter-pool.ts';
 import type { MatcherFilter } from './message-filter.ts';
 import { MessageMatcher } from './message-matcher.ts';
 import { mergeByTimestamp } from './message-order.ts';
 import { MessageScan, type ScanRange } from './message-scan.ts';
-import { encodePayload, renderPayload } from './payload.ts';
+import { encodePayload } from './payload.ts';
 import { type Bounds, coverage } from './search-coverage.ts';
 
 // Kept for the temporary api-contract.test.ts, which compares them with the contract's.
@@ -49,11 +51,18 @@ export class MessagesService {
   readonly #connections: Gateways;
   readonly #changes: AuditedChanges;
   readonly #filters: FilterPool;
+  readonly #serdes: Pick<SerdesService, 'reader' | 'encoder'>;
 
-  constructor(deps: { connections: Gateways; changes: AuditedChanges; filters: FilterPool }) {
+  constructor(deps: {
+    connections: Gateways;
+    changes: AuditedChanges;
+    filters: FilterPool;
+    serdes: Pick<SerdesService, 'reader' | 'encoder'>;
+  }) {
     this.#connections = deps.connections;
     this.#changes = deps.changes;
     this.#filters = deps.filters;
+    this.#serdes = deps.serdes;
   }
 
   async browse(clusterId: string, topicName: string, query: ResolvedBrowse): Promise<BrowseResult> {
@@ -97,8 +106,11 @@ export class MessagesService {
       },
     });
     const page = mergeByTimestamp([...found.values()], query.from === 'newest');
+    const reader = await this.#serdes.reader(clusterId, topicName);
     return {
-      messages: page.slice(0, query.limit).map((r) => renderMessage(r, query.maxValueBytes)),
+      messages: await Promise.all(
+        page.slice(0, query.limit).map((r) => reader.render(r, query.maxValueBytes)),
+      ),
       reason,
       partitions: [...scan.progress().partitions, ...failed],
     };
@@ -138,7 +150,14 @@ export class MessagesService {
       if (scope === 'hashed') chosen = [partition as number];
       filters.push({ target: 'key', match: 'equals', value: '', bytes: keyBytes });
     }
-    const matcher = new MessageMatcher(filters, this.#filters);
+    const reader = await this.#serdes.reader(clusterId, topicName);
+    // Filters read what the browser shows: a part a serde decodes is matched as its JSON text.
+    const rawKey = keyLookup !== null;
+    const matcher = new MessageMatcher(
+      filters,
+      this.#filters,
+      reader.mayDecode ? (records, fields) => reader.filterView(records, fields, rawKey) : null,
+    );
     const start: SearchCoverage['start'] = request.cursor
       ? { type: 'cursor' }
       : (request.start ?? (request.follow ? { type: 'newest', count: 0 } : { type: 'oldest' }));
@@ -190,9 +209,9 @@ export class MessagesService {
       keyLookup,
     });
     const reason = await scan.run({
-      matches: (records) => {
-        for (const record of records)
-          emit({ type: 'match', message: renderMessage(record, request.maxValueBytes) });
+      matches: async (records) => {
+        const rendered = await Promise.all(records.map((r) => reader.render(r, request.maxValueBytes)));
+        for (const message of rendered) emit({ type: 'match', message });
       },
       progress: (progress) => emit({ type: 'progress', progress }),
     });
@@ -224,13 +243,30 @@ export class MessagesService {
     const { gateway, topic } = await this.#topic(clusterId, topicName);
     const count = topic.partitions.length;
     let roundRobin = Math.floor(Math.random() * count);
+    const [encodeKey, encodeValue] = await Promise.all([
+      request.keySerde ? this.#serdes.encoder(clusterId, topicName, 'key', request.keySerde) : null,
+      request.valueSerde ? this.#serdes.encoder(clusterId, topicName, 'value', request.valueSerde) : null,
+    ]);
+    const encoded = await Promise.all(
+      request.messages.map(async (message, index) => ({
+        key: await this.#bytes(
+          message.key,
+          encodeKey,
+          request.keySerde?.serde,
+          request.keyEncoding,
+          `messages[${index}].key`,
+        ),
+        value: await this.#bytes(
+          message.value,
+          encodeValue,
+          request.valueSerde?.serde,
+          request.valueEncoding,
+          `messages[${index}].value`,
+        ),
+      })),
+    );
     const records = request.messages.map((message, index) => {
-      const key =
-        message.key == null ? null : this.#decode(message.key, request.keyEncoding, `messages[${index}].key`);
-      const value =
-        message.value == null
-          ? null
-          : this.#decode(message.value, request.valueEncoding, `messages[${index}].value`);
+      const { key, value } = encoded[index] as { key: Buffer | null; value: Buffer | null };
       if (message.partition !== undefined && message.partition >= count)
         throw new InputError(
           `messages[${index}].partition: ${topicName} has partitions 0 to ${count - 1}; ${message.partition} does not exist.`,
@@ -355,6 +391,32 @@ export class MessagesService {
     });
   }
 
+  /** A produced part's bytes: through the serde's encoder (the input is JSON text), else by its encoding. */
+  async #bytes(
+    input: string | null | undefined,
+    encoder: Encoder | null,
+    serde: string | undefined,
+    encoding: PayloadEncoding,
+    where: string,
+  ): Promise<Buffer | null> {
+    if (input == null) return null;
+    if (!encoder) return this.#decode(input, encoding, where);
+    let value: unknown;
+    try {
+      value = JSON.parse(input);
+    } catch (error) {
+      const problem = `body.${where}: is not JSON (${(error as Error).message}); the ${serde} serde encodes a JSON value, e.g. {"id": 1} or "text".`;
+      throw new InputError(`The request is invalid: ${problem}`, [problem]);
+    }
+    try {
+      const bytes = await encoder(value);
+      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    } catch (error) {
+      const problem = `body.${where}: the ${serde} serde cannot encode it: ${(error as Error).message}`;
+      throw new InputError(`The request is invalid: ${problem}`, [problem]);
+    }
+  }
+
   #decode(input: string, encoding: PayloadEncoding, where: string): Buffer {
     try {
       return encodePayload(input, encoding);
@@ -368,26 +430,6 @@ export class MessagesService {
     if (value === undefined) throw new InputError(`Browsing from an ${name} needs "${name}".`);
     return value;
   }
-}
-
-export function renderMessage(record: FetchedRecord, maxValueBytes: number): RenderedMessage {
-  return {
-    partition: record.partition,
-    offset: record.offset,
-    timestamp: record.timestamp,
-    timestampType: record.timestampType,
-    transactional: record.transactional,
-    transactionState: record.transactionState,
-    producerId: record.producerId,
-    producerEpoch: record.producerEpoch,
-    key: renderPayload(record.key, maxValueBytes),
-    value: renderPayload(record.value, maxValueBytes),
-    headers: record.headers.map(([name, value]) => ({
-      name: name.toString('utf8'),
-      value: renderPayload(value, maxValueBytes),
-    })),
-    size: record.size,
-  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MAX_TOPIC_NAME_LENGTH, type TopicPreset } from '@weir/api';
+import { MAX_TOPIC_NAME_LENGTH } from '@weir/api';
 
 // Kafka's own limits on topic names (org.apache.kafka.common.internals.Topic); the length is the contract's.
 
@@ -65,21 +65,3 @@ export function collidingTopic(name: string, existing: Iterable<string>): string
   for (const other of existing) if (other !== name && other.replaceAll('.', '_') === key) return other;
   return null;
 }
-
-/** Settings users reach for when creating a topic; each is plain topic configs, shown before applying. */
-export const TOPIC_PRESETS: TopicPreset[] = [
-  { id: 'default', label: 'Cluster defaults', configs: {} },
-  { id: 'compacted', label: 'Compacted (latest value per key)', configs: { 'cleanup.policy': 'compact' } },
-  { id: 'short-retention', label: 'Short retention (1 day)', configs: { 'retention.ms': '86400000' } },
-  { id: 'long-retention', label: 'Long retention (30 days)', configs: { 'retention.ms': '2592000000' } },
-  {
-    id: 'durable',
-    label: 'Durable (acks=all needs 2 in-sync replicas)',
-    configs: { 'min.insync.replicas': '2', 'unclean.leader.election.enable': 'false' },
-  },
-  {
-    id: 'large-messages',
-    label: 'Large messages (up to 10 MiB)',
-    configs: { 'max.message.bytes': '10485760' },
-  },
-];

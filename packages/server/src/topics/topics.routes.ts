@@ -27,10 +27,10 @@ import type { ConfigChanges } from '../changes/config-changes.ts';
 import { read, readErrors } from '../clusters/snapshot.schemas.ts';
 import { conflictResponses } from '../http/route-params.ts';
 import { problemResponses } from '../http/schemas.ts';
-import { TOPIC_PRESETS } from './topic-rules.ts';
+import type { PluginHost } from '../plugins/plugin-host.ts';
 import type { TopicsService } from './topics.service.ts';
 
-type Deps = { topics: TopicsService; configs: ConfigChanges };
+type Deps = { topics: TopicsService; configs: ConfigChanges; plugins: PluginHost };
 const tags = ['topic changes'];
 const errors = { ...problemResponses, ...conflictResponses };
 
@@ -38,7 +38,7 @@ const errors = { ...problemResponses, ...conflictResponses };
 export function topicsRoutes(app: FastifyInstance, deps: Deps): void {
   topicListRoute(app, deps);
   topicDetailRoute(app, deps);
-  topicPresetsRoute(app);
+  topicPresetsRoute(app, deps.plugins);
   createTopicRoute(app, deps);
   deleteTopicRoute(app, deps);
   addPartitionsRoute(app, deps);
@@ -91,7 +91,7 @@ function topicDetailRoute(app: FastifyInstance, deps: Deps): void {
   );
 }
 
-function topicPresetsRoute(app: FastifyInstance): void {
+function topicPresetsRoute(app: FastifyInstance, plugins: PluginHost): void {
   app.get(
     routes.topics.presets,
     {
@@ -102,7 +102,15 @@ function topicPresetsRoute(app: FastifyInstance): void {
         response: { 200: TopicPresets, ...problemResponses },
       },
     },
-    async () => ({ presets: TOPIC_PRESETS }),
+    async () => ({
+      presets: plugins.extensions('topicPresets').map(({ pluginId, extension }) => ({
+        id: extension.id,
+        label: extension.label,
+        ...(extension.description ? { description: extension.description } : {}),
+        configs: extension.configs,
+        plugin: pluginId,
+      })),
+    }),
   );
 }
 

@@ -1,0 +1,131 @@
+import { type Payload, RAW_SERDE, type ResolvedSerde } from '@weir/api';
+import type { Decoded, Decoder, Serde, SerdeBinding } from '@weir/plugin-sdk';
+import { renderPayload } from '../messages/payload.ts';
+import type { PluginHost } from '../plugins/plugin-host.ts';
+
+/** What reading one part gave: a decoded value, or the raw bytes with why no serde could decode them. */
+type RawResult = { decoded: null; serde: typeof RAW_SERDE; error: string | null };
+export type PartResult = { decoded: Decoded; serde: string; json: string } | RawResult;
+
+const RAW: RawResult = { decoded: null, serde: RAW_SERDE, error: null };
+
+/** A serde chosen for a part, its decoder built on first use (and the failure to build it, once). */
+interface Chosen {
+  pluginId: string;
+  serde: Serde;
+  binding: SerdeBinding;
+  decoder: Promise<Decoder> | null;
+}
+
+/**
+ * Reads one part (key, value or each header) of a topic's records: with the serde a rule chose, or
+ * automatically (the first serde whose `detects` accepts the bytes), else raw. A decode error is the
+ * record's own (shown raw with the reason); a serde that throws where its contract says it must not
+ * (`detects`, a value that is not JSON) has its plugin disabled by the host.
+ */
+export class PartReader {
+  readonly resolved: ResolvedSerde;
+  readonly #host: PluginHost;
+  readonly #chosen: Chosen | null;
+  readonly #problem: string | null;
+  readonly #automatic: Chosen[];
+
+  constructor(options: {
+    host: PluginHost;
+    resolved: ResolvedSerde;
+    /** The rule's serde, or null for automatic choice (or raw). */
+    chosen: { pluginId: string; serde: Serde; binding: SerdeBinding } | null;
+    /** Why the rule's serde cannot be used (it is missing, its schema is gone); records show it. */
+    problem?: string | null;
+    automatic: { pluginId: string; serde: Serde; binding: SerdeBinding }[];
+  }) {
+    this.#host = options.host;
+    this.resolved = options.resolved;
+    this.#chosen = options.chosen && { ...options.chosen, decoder: null };
+    this.#problem = options.problem ?? null;
+    this.#automatic = options.automatic.map((a) => ({ ...a, decoder: null }));
+  }
+
+  /** False when every record is shown raw without looking at it: no rule, and nothing to detect. */
+  get mayDecode(): boolean {
+    return this.#chosen !== null || this.#automatic.length > 0;
+  }
+
+  async read(bytes: Uint8Array | null): Promise<PartResult | null> {
+    if (bytes === null) return null;
+    if (this.#problem) return { ...RAW, error: this.#problem };
+    const chosen = this.#chosen ?? this.#detect(bytes);
+    if (!chosen) return RAW;
+    if (chosen.serde.id === RAW_SERDE) return RAW;
+    let decoded: Decoded;
+    try {
+      chosen.decoder ??= Promise.resolve().then(() => chosen.serde.decoder(chosen.binding));
+      const decoder = await chosen.decoder;
+      decoded = await decoder(bytes);
+    } catch (error) {
+      return { ...RAW, error: `${chosen.serde.id}: ${(error as Error)?.message ?? String(error)}` };
+    }
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(decoded?.value);
+    } catch (error) {
+      json = undefined;
+      this.#host.fail(
+        chosen.pluginId,
+        `serde ${chosen.serde.id} decoded a value that is not JSON: ${(error as Error).message}`,
+      );
+    }
+    if (json === undefined || decoded === null || typeof decoded !== 'object') {
+      this.#host.fail(
+        chosen.pluginId,
+        `serde ${chosen.serde.id} decoded to something that is not { value } with a JSON value`,
+      );
+      return { ...RAW, error: `${chosen.serde.id} is disabled: its decoder broke the plugin API` };
+    }
+    return { decoded, serde: chosen.serde.id, json };
+  }
+
+  /** The payload people see: decoded JSON text, or the raw view with the reason it is raw. */
+  async render(bytes: Uint8Array | null, maxBytes: number): Promise<Payload> {
+    const result = await this.read(bytes);
+    return renderResult(bytes, result, maxBytes);
+  }
+
+  #detect(bytes: Uint8Array): Chosen | null {
+    for (const candidate of this.#automatic) {
+      const { serde, binding, pluginId } = candidate;
+      let found = false;
+      try {
+        found = this.#host.runSync(
+          pluginId,
+          `serde ${serde.id}'s detects`,
+          () => serde.detects?.(bytes, binding) === true,
+        );
+      } catch {
+        continue;
+      }
+      if (found) return candidate;
+    }
+    return null;
+  }
+}
+
+/** A part as shown: decoded (its JSON cut at `maxBytes`), raw, or null. */
+export function renderResult(bytes: Uint8Array | null, result: PartResult | null, maxBytes: number): Payload {
+  if (bytes === null || result === null) return { kind: 'null', size: 0 };
+  if (result.decoded === null) {
+    const raw = renderPayload(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), maxBytes);
+    if (!result.error || raw.kind === 'null' || raw.kind === 'decoded') return raw;
+    return { ...raw, decodeError: result.error };
+  }
+  const text = Buffer.from(result.json, 'utf8');
+  const truncated = text.length > maxBytes;
+  return {
+    kind: 'decoded',
+    text: truncated ? text.subarray(0, maxBytes).toString('utf8') : result.json,
+    size: bytes.length,
+    truncated,
+    serde: result.serde,
+    schema: result.decoded.schema ?? null,
+  };
+}
