@@ -83,4 +83,5 @@ export const builtinPlugin: WeirPlugin = {
 /** What ships with Weir: its own extensions, then its serde plugins (packages/serdes). */
 export const BUILTIN_PLUGINS: PluginCandidate[] = [
   { source: 'built-in', location: 'weir.builtin', load: async () => ({ default: builtinPlugin }) },
+  { source: 'built-in', location: '@weir/serdes', load: () => import('@weir/serdes') },
 ];
