@@ -53,11 +53,13 @@ test('encodes what it decodes, and an independent avsc reader reads it back', as
   const reader = avro.Type.forSchema(order as avro.Schema, {
     registry: { 'shop.Address': avro.Type.forSchema(address as avro.Schema) },
   });
-  assert.deepEqual(
-    { ...reader.fromBuffer(Buffer.from(bytes)) },
-    { id: 9, customer: 'bo', note: null, ship_to: reader.fromBuffer(Buffer.from(bytes)).ship_to },
-  );
-  assert.equal(reader.fromBuffer(Buffer.from(bytes)).ship_to.city, 'Rome');
+  // avsc reads records into classes of its own; compare their JSON.
+  assert.deepEqual(JSON.parse(JSON.stringify(reader.fromBuffer(Buffer.from(bytes)))), {
+    id: 9,
+    customer: 'bo',
+    note: null,
+    ship_to: { city: 'Rome' },
+  });
 });
 
 test('a value that does not fit names the fields', async () => {

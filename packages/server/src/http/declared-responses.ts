@@ -18,7 +18,8 @@ export function strictSchema(schema: unknown, resolve: (id: string) => unknown):
   if (typeof node.$ref === 'string') return strictSchema(resolve(node.$ref), resolve);
   const copy: Node = {};
   for (const key of Reflect.ownKeys(node)) {
-    if (key === 'format' || key === '$id') continue;
+    // A string is the keyword; an object under `format` is a property of that name.
+    if ((key === 'format' || key === '$id') && typeof node[key] === 'string') continue;
     copy[key] = typeof key === 'symbol' ? node[key] : strictSchema(node[key], resolve);
   }
   if (copy.type === 'object' && copy.properties !== undefined && copy.additionalProperties === undefined)

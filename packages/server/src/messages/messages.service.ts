@@ -8,7 +8,6 @@ import {
   type PartitionProgress,
   type PayloadEncoding,
   type ProduceResult,
-  type RenderedMessage,
   type ResolvedBrowse,
   type ResolvedProduce,
   type ResolvedSearch,
