@@ -180,8 +180,9 @@ export function createWeirClient(options: WeirClientOptions = {}) {
         post<SchemaReply>(paths.schemas.list(), schema, call),
       replace: (name: string, schema: SchemaInput, call?: CallOptions) =>
         send<SchemaReply>('PUT', paths.schemas.one(name), schema, call),
-      remove: (name: string, call?: CallOptions) =>
-        send<void>('DELETE', paths.schemas.one(name), undefined, call),
+      /** `confirmName` repeats the schema's name. */
+      remove: (name: string, confirmName: string, call?: CallOptions) =>
+        send<void>('DELETE', paths.schemas.one(name), { confirmName }, call),
     },
 
     serdes: {

@@ -63,3 +63,10 @@ export type SchemaList = Static<typeof SchemaList>;
 export const SchemaReply = Type.Object({ schema: SchemaDetail });
 export type SchemaReply = Static<typeof SchemaReply>;
 export const SchemaParams = Type.Object({ schemaName: SchemaName });
+
+/** `DELETE /schemas/{name}`: rules naming the schema then show their records raw, so its name is repeated. */
+export const SchemaRemoval = Type.Object(
+  { confirmName: Type.String({ description: "The schema's exact name, to confirm" }) },
+  { additionalProperties: false },
+);
+export type SchemaRemoval = Static<typeof SchemaRemoval>;

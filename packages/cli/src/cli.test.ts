@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -177,4 +177,65 @@ test('weir serve prints the initial admin password once; weir login stores a wor
     second.logLines.some((line) => line.includes('initialPassword')),
     false,
   );
+});
+
+test('weir plugins and weir schemas: list, disable and enable a plugin; upload a schema with an import, delete it by name', async () => {
+  const weir = await startWeir();
+  servers.push(weir);
+  const admin = createWeirClient({ baseUrl: weir.url });
+  const { sessionCookie } = await admin.auth.login({ username: 'admin', password: weir.initialPassword! });
+  const asAdmin = createWeirClient({ baseUrl: weir.url, auth: { cookie: sessionCookie! } });
+  const { secret } = await asAdmin.auth.createToken({ name: 'cli plugins', expiresInDays: 1 });
+  const dir = scratch();
+  const env = { WEIR_CLI_HOME: dir, WEIR_URL: weir.url, WEIR_TOKEN: secret };
+
+  const list = runCli(['plugins', 'list'], env);
+  assert.equal(list.status, 0, list.stderr);
+  assert.match(list.stdout, /^weir\.builtin +\S+ +built-in +active +serdes:raw /m);
+  assert.match(list.stdout, /^weir\.serdes +1\.0\.0 +built-in +active +serdes:avro serdes:protobuf /m);
+
+  const money = join(dir, 'money.proto');
+  const payment = join(dir, 'payment.proto');
+  writeFileSync(money, 'syntax = "proto3";\npackage shop.common;\nmessage Money { string currency = 1; }\n');
+  writeFileSync(
+    payment,
+    'syntax = "proto3";\npackage shop;\nimport "common/money.proto";\nmessage Payment { shop.common.Money amount = 1; }\n',
+  );
+  const upload = runCli(
+    [
+      'schemas',
+      'upload',
+      'payments',
+      '--format',
+      'protobuf',
+      payment,
+      '--import',
+      `common/money.proto=${money}`,
+    ],
+    env,
+  );
+  assert.equal(upload.status, 0, upload.stderr);
+  assert.equal(upload.stdout, 'Uploaded protobuf schema payments; types: shop.Payment, shop.common.Money\n');
+  const missingImport = runCli(['schemas', 'upload', 'broken', '--format', 'protobuf', payment], env);
+  assert.equal(missingImport.status, 1);
+  assert.match(missingImport.stderr, /payment\.proto imports "common\/money\.proto", which was not uploaded/);
+  const shown = JSON.parse(runCli(['schemas', 'list', '--json'], env).stdout);
+  assert.deepEqual(
+    shown.items.map((s: { name: string; files: { path: string }[] }) => [s.name, s.files.map((f) => f.path)]),
+    [['payments', ['payment.proto', 'common/money.proto']]],
+  );
+
+  const wrongName = runCli(['schemas', 'delete', 'payments', '--confirm', 'payment'], env);
+  assert.equal(wrongName.status, 1);
+  assert.match(wrongName.stderr, /Type the schema's exact name to confirm: "payments"/);
+  assert.equal(runCli(['schemas', 'delete', 'payments', '--confirm', 'payments'], env).status, 0);
+  assert.deepEqual(JSON.parse(runCli(['schemas', 'list', '--json'], env).stdout).items, []);
+
+  const disabled = runCli(['plugins', 'disable', 'weir.serdes'], env);
+  assert.equal(disabled.status, 0, disabled.stderr);
+  assert.match(disabled.stdout, /State: +disabled: turned off by an admin/);
+  const noSerde = runCli(['schemas', 'upload', 'payments', '--format', 'protobuf', money], env);
+  assert.equal(noSerde.status, 1);
+  assert.match(noSerde.stderr, /No active serde reads protobuf schemas/);
+  assert.match(runCli(['plugins', 'enable', 'weir.serdes'], env).stdout, /State: +active\n/);
 });

@@ -5,7 +5,9 @@ import { clustersCommand } from './commands/clusters.ts';
 import { groupsCommand } from './commands/groups.ts';
 import { jobsCommand } from './commands/jobs.ts';
 import { messagesCommand } from './commands/messages.ts';
+import { pluginsCommand } from './commands/plugins.ts';
 import { replicasCommand } from './commands/replicas.ts';
+import { schemasCommand } from './commands/schemas.ts';
 import { topicsCommand } from './commands/topics.ts';
 import { versionCommand } from './commands/version.ts';
 import { CliError } from './errors.ts';
@@ -27,6 +29,8 @@ Commands:
   replicas   Plan and run reassignments; preferred and unclean leader elections
   jobs       Follow and cancel long-running operations
   messages   Browse, search, export and produce records
+  plugins    List plugins, their state and extensions; enable or disable them
+  schemas    Upload, list, show and delete Avro, Protobuf and JSON schemas for the serdes
   version    Print the version
   help       Show this help (also: weir <command> --help)
 
@@ -48,6 +52,8 @@ const commands: Record<string, Command> = {
   replicas: replicasCommand,
   jobs: jobsCommand,
   messages: messagesCommand,
+  plugins: pluginsCommand,
+  schemas: schemasCommand,
 };
 
 /**

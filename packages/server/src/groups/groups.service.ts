@@ -2,6 +2,7 @@ import type { GroupDetail, GroupList, GroupSummary, ResetPlan, ResetRow, ResetTo
 import { type GroupDescription, type KafkaGateway, KafkaGatewayError } from '@weir/kafka';
 import type { Actor } from '../changes/actor.ts';
 import type { AuditedChanges } from '../changes/audited-change.ts';
+import { assertConfirmed } from '../changes/confirm-name.ts';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import { type ClusterSnapshot, partitionKey } from '../clusters/cluster-snapshot.ts';
 import type { SnapshotsService } from '../clusters/snapshots.service.ts';
@@ -215,11 +216,7 @@ export class GroupsService {
     request: { to: ResetTo; scope: ResetScope; confirmName: string },
     actor: Actor,
   ): Promise<ResetPlan> {
-    if (request.confirmName !== groupId) {
-      throw new InputError(`Type the group's exact name to confirm: "${groupId}".`, [
-        `confirmName: must equal "${groupId}".`,
-      ]);
-    }
+    assertConfirmed('group', groupId, request.confirmName);
     const plan = await this.resetPlan(clusterId, groupId, request.to, request.scope);
     const gateway = await this.#connections.gateway(clusterId);
     await this.#changes.apply(
@@ -248,11 +245,7 @@ export class GroupsService {
   }
 
   async delete(clusterId: string, groupId: string, confirmName: string, actor: Actor): Promise<void> {
-    if (confirmName !== groupId) {
-      throw new InputError(`Type the group's exact name to confirm: "${groupId}".`, [
-        `confirmName: must equal "${groupId}".`,
-      ]);
-    }
+    assertConfirmed('group', groupId, confirmName);
     const { state, description } = await this.#liveState(clusterId, groupId);
     if (state === 'Dead')
       throw new NotFoundError(`Consumer group "${groupId}" does not exist.`, {

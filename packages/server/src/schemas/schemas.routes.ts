@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { routes, SchemaInput, SchemaList, SchemaParams, SchemaReply } from '@weir/api';
+import { routes, SchemaInput, SchemaList, SchemaParams, SchemaRemoval, SchemaReply } from '@weir/api';
 import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../changes/actor.ts';
 import { problemResponses } from '../http/schemas.ts';
@@ -68,19 +68,21 @@ export function schemasRoutes(app: FastifyInstance, deps: { schemas: SchemasServ
       schema: await deps.schemas.replace(request.params.schemaName, request.body, actorOf(request)),
     }),
   );
-  app.delete<{ Params: Params }>(
+  app.delete<{ Params: Params; Body: SchemaRemoval }>(
     routes.schemas.one,
     {
       config: { access: 'schemas:write' },
       schema: {
         tags,
-        summary: 'Removes a schema; rules naming it show its records raw, saying why',
+        summary:
+          'Removes a schema; confirmName must equal its name. Rules naming it show their records raw, saying why',
         params: SchemaParams,
+        body: SchemaRemoval,
         response: { 204: Type.Null(), ...problemResponses, ...missing },
       },
     },
     async (request, reply) => {
-      await deps.schemas.remove(request.params.schemaName, actorOf(request));
+      await deps.schemas.remove(request.params.schemaName, request.body.confirmName, actorOf(request));
       return reply.code(204).send();
     },
   );

@@ -3,6 +3,7 @@ import type { SchemaFormat } from '@weir/plugin-sdk';
 import { type SchemaRecord, type SchemasRepository, UniqueViolationError } from '@weir/store';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { Actor } from '../changes/actor.ts';
+import { assertConfirmed } from '../changes/confirm-name.ts';
 import { ConflictError, InputError, NotFoundError } from '../errors.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
 import type { SerdesService } from '../serdes/serdes.service.ts';
@@ -79,8 +80,9 @@ export class SchemasService {
     return this.get(name);
   }
 
-  /** @throws NotFoundError */
-  async remove(name: string, actor: Actor): Promise<void> {
+  /** @throws InputError unless `confirmName` repeats the name; NotFoundError */
+  async remove(name: string, confirmName: string, actor: Actor): Promise<void> {
+    assertConfirmed('schema', name, confirmName);
     if (!(await this.#schemas.remove(name)))
       throw new NotFoundError(`No schema "${name}" is uploaded; nothing was removed.`);
     this.#serdes.invalidate();

@@ -7,6 +7,7 @@ import {
 } from '@weir/kafka';
 import type { Actor } from '../changes/actor.ts';
 import type { AuditedChanges } from '../changes/audited-change.ts';
+import { assertConfirmed } from '../changes/confirm-name.ts';
 import type { Gateways } from '../clusters/cluster-connections.ts';
 import { readLive } from '../clusters/live-read.ts';
 import type { SnapshotsService } from '../clusters/snapshots.service.ts';
@@ -30,16 +31,6 @@ const NO_TOPIC_ID = '00000000-0000-0000-0000-000000000000';
 
 const ORDERING_WARNING =
   'Adding partitions changes which partition a key hashes to: records with the same key written before and after may be read out of order, and compacted topics keep both values until the old ones expire.';
-
-function assertConfirmed(kind: string, name: string, confirmName: string): void {
-  if (confirmName !== name) {
-    throw new InputError(
-      `Type the ${kind}'s exact name to confirm: "${name}".`,
-      [`confirmName: must equal "${name}".`],
-      { code: 'confirm.mismatch', params: { expected: name } },
-    );
-  }
-}
 
 /** Topic reads and changes: list, detail, create, delete, add partitions, truncate, clone. Config changes live in ConfigChanges. */
 export class TopicsService {
