@@ -5,6 +5,7 @@ import { createTopic, type KafkaCluster, startKafkaCluster } from '@weir/testkit
 import type { Browser, Page } from 'playwright-core';
 import {
   apiCall,
+  chooseOption,
   eventually,
   launchBrowser,
   loggedInPages,
@@ -90,16 +91,6 @@ async function finished(page: Page): Promise<string> {
   return (await line.textContent()) ?? '';
 }
 
-/** Picks an option of an antd Select as a user does: open it, click the option shown in its list. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: label }).click();
-  // antd's role="option" elements are a hidden list for screen readers; the shown items carry the title.
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-    .getByText(option, { exact: true })
-    .click();
-}
-
 test('a key not where murmur2 puts it: the console says what it assumed and finds it in all partitions', async () => {
   const page = await openMessages();
   // A key whose record fnv1a put elsewhere than murmur2 would: the console must not say "not here" and stop.
@@ -148,7 +139,7 @@ test('with the producer’s partitioner chosen, the key is found in the one part
   const page = await openMessages();
   const key = 'user-7';
   await page.getByLabel('Find a key').fill(key);
-  await choose(page, 'Partitioner', 'fnv1a (Sarama)');
+  await chooseOption(page, 'Partitioner', 'fnv1a (Sarama)');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   const line = await finished(page);
   assert.match(line, new RegExp(`matched 1 .*· key in partition ${placed.get(key)} by fnv1a · finished$`));
@@ -167,7 +158,7 @@ test('with the producer’s partitioner chosen, the key is found in the one part
 test('the search’s own range: the newest N per partition, and the end says what it covered', async () => {
   const page = await openMessages();
   const range = page.getByTestId('search-range');
-  await choose(page, 'Search from', 'Newest');
+  await chooseOption(page, 'Search from', 'Newest');
   await range.getByLabel('Newest per partition').fill('2');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await finished(page);

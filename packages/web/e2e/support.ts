@@ -161,3 +161,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
 }
+
+/** Picks an option of an antd Select as a user does: open it, click the option shown in its list. */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  // antd's role="option" elements are a hidden list for screen readers; the shown items carry the title.
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .getByText(option, { exact: true })
+    .click();
+}

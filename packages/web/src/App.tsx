@@ -18,10 +18,13 @@ import { GroupsPage } from './pages/cluster/GroupsPage.tsx';
 import { JobsPage } from './pages/cluster/JobsPage.tsx';
 import { OverviewPage } from './pages/cluster/OverviewPage.tsx';
 import { SecurityPage } from './pages/cluster/SecurityPage.tsx';
+import { SerdesPage } from './pages/cluster/SerdesPage.tsx';
 import { TopicPage } from './pages/cluster/TopicPage.tsx';
 import { TopicsPage } from './pages/cluster/TopicsPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PluginsPage } from './pages/PluginsPage.tsx';
+import { SchemasPage } from './pages/SchemasPage.tsx';
 import { useThemeMode } from './theme/theme.tsx';
 
 /**
@@ -90,10 +93,13 @@ export function App() {
               <Route path="groups/:groupId" element={<GroupPage />} />
               <Route path="security" element={<SecurityPage />} />
               <Route path="jobs" element={<JobsPage />} />
+              <Route path="serdes" element={<SerdesPage />} />
               <Route path="edit" element={<ClusterFormPage />} />
             </Route>
 
             <Route path="/audit" element={<AuditPage />} />
+            <Route path="/plugins" element={<PluginsPage />} />
+            <Route path="/schemas" element={<SchemasPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route path="/" element={<Navigate to="/clusters" replace />} />

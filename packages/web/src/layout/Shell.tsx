@@ -1,4 +1,11 @@
-import { AuditOutlined, ClusterOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  AuditOutlined,
+  ClusterOutlined,
+  FileTextOutlined,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Switch, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,6 +38,16 @@ export function Shell() {
       label: <Link to="/clusters">{t('nav.clusters')}</Link>,
     },
     { key: '/audit', icon: <AuditOutlined aria-hidden />, label: <Link to="/audit">{t('nav.audit')}</Link> },
+    {
+      key: '/plugins',
+      icon: <ApiOutlined aria-hidden />,
+      label: <Link to="/plugins">{t('nav.plugins')}</Link>,
+    },
+    {
+      key: '/schemas',
+      icon: <FileTextOutlined aria-hidden />,
+      label: <Link to="/schemas">{t('nav.schemas')}</Link>,
+    },
   ];
 
   return (

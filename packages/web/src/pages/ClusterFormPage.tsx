@@ -14,6 +14,7 @@ import {
 } from './cluster-form/cluster-form-values.ts';
 import { MetricsEndpointsFields } from './cluster-form/MetricsEndpointsFields.tsx';
 import { SaslFields } from './cluster-form/SaslFields.tsx';
+import { SchemaRegistryFields } from './cluster-form/SchemaRegistryFields.tsx';
 import { TlsFields } from './cluster-form/TlsFields.tsx';
 
 /** Adds a cluster, or edits one when the route has a cluster id. */
@@ -100,6 +101,12 @@ export function ClusterFormPage() {
               >
                 <Select mode="tags" open={false} aria-label={t('wizard.connectUrls')} />
               </Form.Item>
+              <SchemaRegistryFields
+                keeps={{
+                  password: Boolean(existing?.schemaRegistry?.hasPassword),
+                  token: Boolean(existing?.schemaRegistry?.hasToken),
+                }}
+              />
               <Space>
                 <Button
                   onClick={() =>

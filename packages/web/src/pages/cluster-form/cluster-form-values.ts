@@ -24,6 +24,12 @@ export interface FormValues {
   description?: string;
   metricsEndpoints?: { type: MetricsEndpoint['type']; url: string; brokerId?: number | null }[];
   connectUrls?: string[];
+  registryUrl?: string;
+  registryUsername?: string;
+  /** Blank keeps the stored one, as do the token and the TLS key. */
+  registryPassword?: string;
+  registryToken?: string;
+  registryCa?: string;
 }
 
 /** A new cluster's starting values. */
@@ -69,6 +75,22 @@ export function toInput(values: FormValues): ClusterInput {
   }
   const zookeeper = text(values.zookeeperConnect);
   if (zookeeper) input.zookeeperConnect = zookeeper;
+  const registryUrl = text(values.registryUrl);
+  if (registryUrl) {
+    const [username, password, token, ca] = [
+      text(values.registryUsername),
+      text(values.registryPassword),
+      text(values.registryToken),
+      text(values.registryCa),
+    ];
+    input.schemaRegistry = {
+      url: registryUrl,
+      ...(username ? { username } : {}),
+      ...(password ? { password } : {}),
+      ...(token ? { token } : {}),
+      ...(ca ? { ca } : {}),
+    };
+  }
   return input;
 }
 
@@ -88,5 +110,8 @@ export function valuesOf(cluster: Cluster): FormValues {
     description: cluster.description,
     metricsEndpoints: cluster.metricsEndpoints,
     connectUrls: cluster.connectUrls,
+    registryUrl: cluster.schemaRegistry?.url,
+    registryUsername: cluster.schemaRegistry?.username,
+    registryCa: cluster.schemaRegistry?.ca,
   };
 }

@@ -6,7 +6,7 @@ import { PageHeading, usePageTitle } from '../../components/PageTitle.tsx';
 import { nameFromRoute } from '../../route-names.ts';
 import { RemoveClusterButton } from './RemoveClusterButton.tsx';
 
-const SECTIONS = ['overview', 'brokers', 'topics', 'groups', 'security', 'jobs'] as const;
+const SECTIONS = ['overview', 'brokers', 'topics', 'groups', 'security', 'jobs', 'serdes'] as const;
 
 /**
  * A cluster's pages under one header with its sections: the cluster's name is the page's `h1`, and
@@ -49,7 +49,10 @@ export function ClusterLayout() {
         mode="horizontal"
         aria-label={t('section.menu')}
         selectedKeys={[section]}
-        style={{ marginBottom: 16, background: 'transparent' }}
+        // Seven sections do not fit at 1024 px; antd would fold the last into a "…" it hides with
+        // aria-hidden while its link stays focusable, so they wrap onto a second line instead.
+        disabledOverflow
+        style={{ marginBottom: 16, background: 'transparent', flexWrap: 'wrap' }}
         items={SECTIONS.map((key) => ({
           key,
           label: <Link to={`/clusters/${clusterId}/${key}`}>{t(`section.${key}`)}</Link>,

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { RenderedMessage } from '../../../api/messages.ts';
 import { localeOf } from '../../../format.ts';
 import { useFormatTime } from '../../../settings/time-zone.tsx';
-import { type PayloadView, previewPayload, showPayload } from './payload-view.ts';
+import { PayloadSerdeTag } from './PayloadSerdeTag.tsx';
+import { type PayloadView, previewPayload, readsAsJson, showPayload } from './payload-view.ts';
 
 type Translate = ReturnType<typeof useTranslation>['t'];
 
@@ -41,7 +42,7 @@ function TransactionTag({ message, t }: { message: RenderedMessage; t: Translate
 
 function MessageDetail({ message }: { message: RenderedMessage }) {
   const { t, i18n } = useTranslation();
-  const [view, setView] = useState<PayloadView>(message.value.kind === 'json' ? 'pretty' : 'text');
+  const [view, setView] = useState<PayloadView>(readsAsJson(message.value) ? 'pretty' : 'text');
   return (
     <div data-testid="message-detail">
       <Segmented<PayloadView>
@@ -79,11 +80,16 @@ function MessageDetail({ message }: { message: RenderedMessage }) {
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t('msg.key')}>
+          <PayloadSerdeTag payload={message.key} withReason />
           <Typography.Text code copyable>
             {showPayload(message.key, view)}
           </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item label={t('msg.value')}>
+          <PayloadSerdeTag payload={message.value} withReason />
+          {message.value.kind === 'decoded' && (view === 'hex' || view === 'base64') && (
+            <Typography.Text type="secondary">{t('msg.decodedNoBytes')}</Typography.Text>
+          )}
           <pre
             style={{
               margin: 0,
@@ -152,7 +158,12 @@ export function MessageTable({ messages, loading }: { messages: RenderedMessage[
         { title: t('msg.key'), render: (_, m) => previewPayload(m.key, 40), width: 150, ellipsis: true },
         {
           title: t('msg.value'),
-          render: (_, m) => <span data-testid="message-value">{previewPayload(m.value)}</span>,
+          render: (_, m) => (
+            <>
+              <PayloadSerdeTag payload={m.value} />
+              <span data-testid="message-value">{previewPayload(m.value)}</span>
+            </>
+          ),
           ellipsis: true,
         },
         {

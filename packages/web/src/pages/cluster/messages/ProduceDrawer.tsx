@@ -8,14 +8,22 @@ import {
   type ProduceRequest,
   useProduce,
 } from '../../../api/messages.ts';
+import { type ResolvedSerde, useTopicSerdes } from '../../../api/serdes.ts';
 import { errorText } from '../../../api/weir.ts';
+
+/** The value field's choice: a raw encoding, or the topic's serde (its rule's schema) encoding JSON. */
+type ValueEncoding = PayloadEncoding | 'serde';
+
+/** The topic's value serde when it is one that encodes and not the built-in raw view. */
+const encodingSerde = (serde: ResolvedSerde | undefined) =>
+  serde?.canEncode && serde.serde !== 'raw' && serde.serde !== 'auto' ? serde : null;
 
 interface FormValues {
   key?: string;
   value?: string;
   partition?: number | null;
   headers?: { name: string; value: string }[];
-  valueEncoding: PayloadEncoding;
+  valueEncoding: ValueEncoding;
   compression: MessageCompression;
 }
 
@@ -35,6 +43,7 @@ export function ProduceDrawer({
   const [fileError, setFileError] = useState<string | null>(null);
   const [form] = Form.useForm<FormValues>();
   const produce = useProduce(clusterId, topic);
+  const valueSerde = encodingSerde(useTopicSerdes(clusterId, topic).data?.value);
 
   const readFile = async (file: File) => {
     setFileError(null);
@@ -66,7 +75,16 @@ export function ProduceDrawer({
         },
       ],
       keyEncoding: 'text',
-      valueEncoding: values.valueEncoding,
+      ...(values.valueEncoding === 'serde' && valueSerde
+        ? {
+            valueEncoding: 'text' as const,
+            valueSerde: {
+              serde: valueSerde.serde,
+              ...(valueSerde.schema ? { schema: valueSerde.schema } : {}),
+              ...(valueSerde.messageType ? { messageType: valueSerde.messageType } : {}),
+            },
+          }
+        : { valueEncoding: values.valueEncoding as PayloadEncoding }),
       compression: values.compression,
     });
 
@@ -85,7 +103,7 @@ export function ProduceDrawer({
         <Form<FormValues>
           form={form}
           layout="vertical"
-          initialValues={{ valueEncoding: 'text', compression: 'none' }}
+          initialValues={{ valueEncoding: valueSerde ? 'serde' : 'text', compression: 'none' }}
           onFinish={submit}
         >
           <Form.Item name="key" label={t('msg.key')}>
@@ -134,8 +152,21 @@ export function ProduceDrawer({
             </Form.Item>
             <Form.Item name="valueEncoding" label={t('produce.encoding')}>
               <Select
-                style={{ width: 120 }}
-                options={['text', 'json', 'base64', 'hex'].map((value) => ({ value, label: value }))}
+                style={{ width: valueSerde ? 220 : 120 }}
+                options={[
+                  ...(valueSerde
+                    ? [
+                        {
+                          value: 'serde',
+                          label: t('produce.withSerde', {
+                            serde: valueSerde.serde,
+                            schema: valueSerde.messageType ?? valueSerde.schema ?? '',
+                          }),
+                        },
+                      ]
+                    : []),
+                  ...['text', 'json', 'base64', 'hex'].map((value) => ({ value, label: value })),
+                ]}
               />
             </Form.Item>
             <Form.Item name="compression" label={t('produce.compression')}>
