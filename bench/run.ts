@@ -3,6 +3,7 @@ const benches: Record<string, string> = {
   footprint: './footprint.bench.ts',
   metadata: './metadata.bench.ts',
   scan: './scan.bench.ts',
+  serdes: './serdes.bench.ts',
 };
 
 const name = process.argv[2];

@@ -93,7 +93,7 @@ test('the add-cluster form tests each step: a wrong password is shown, the right
   await page.getByTitle('SASL_PLAINTEXT', { exact: true }).click();
   await page.getByLabel('SASL mechanism').click();
   await page.getByTitle('SCRAM-SHA-256', { exact: true }).click();
-  await page.getByLabel('Username').fill('alice');
+  await page.getByLabel('Username', { exact: true }).fill('alice');
   await page.getByLabel('Password or token').fill('wrong-password');
   await page.getByRole('button', { name: 'Test connection', exact: true }).click();
   const report = page.getByTestId('connection-report');
@@ -143,7 +143,7 @@ test('the add-cluster form takes every setting: TLS, ZooKeeper, description, tag
   await bootstrap.fill(kafka.bootstrapServers.ssl!);
   await page.getByLabel('Security protocol').click();
   await page.getByTitle('SSL', { exact: true }).click();
-  await page.getByLabel('CA certificate (PEM)').fill(kafka.tlsCa!);
+  await page.getByLabel('CA certificate (PEM)', { exact: true }).fill(kafka.tlsCa!);
   await page.getByLabel('Description').fill('Payments, EU region');
   await page.getByLabel('Tags', { exact: true }).fill('prod');
   await page.keyboard.press('Enter');
@@ -153,6 +153,10 @@ test('the add-cluster form takes every setting: TLS, ZooKeeper, description, tag
   await page.getByLabel('Broker id').fill('1');
   await page.getByLabel('Kafka Connect URLs (optional)').fill('http://127.0.0.1:8083');
   await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Schema registry (optional)' }).click();
+  await page.getByLabel('Schema registry URL').fill('http://127.0.0.1:8081');
+  await page.getByLabel('Registry username').fill('weir');
+  await page.getByLabel('Registry password').fill('registry-secret');
   await page.getByRole('button', { name: 'Test connection', exact: true }).click();
   await page.getByText('The cluster answered every step.').waitFor();
   assert.equal(await report.getByText(/nothing listens/).count(), 0, 'the old result is still shown');
@@ -169,6 +173,7 @@ test('the add-cluster form takes every setting: TLS, ZooKeeper, description, tag
       tags: cluster.tags,
       metrics: cluster.metricsEndpoints,
       connect: cluster.connectUrls,
+      registry: cluster.schemaRegistry,
     },
     {
       protocol: 'SSL',
@@ -177,8 +182,21 @@ test('the add-cluster form takes every setting: TLS, ZooKeeper, description, tag
       tags: ['prod'],
       metrics: [{ type: 'prometheus', url: 'http://127.0.0.1:7071/metrics', brokerId: 1 }],
       connect: ['http://127.0.0.1:8083'],
+      // The password is sealed and never sent back: only that it is set.
+      registry: { url: 'http://127.0.0.1:8081', username: 'weir', hasPassword: true, hasToken: false },
     },
   );
+  // Saving the form again keeps the registry and its stored password.
+  await page.goto(`${weir.url}/clusters/${added}/edit`);
+  await page.getByLabel('Description').fill('Payments, EU region, edited');
+  await page.getByRole('button', { name: 'Test and save', exact: true }).click();
+  await page.waitForURL(/\/overview$/);
+  assert.deepEqual((await apiCall(page, 'GET', `/clusters/${added}`)).body.cluster.schemaRegistry, {
+    url: 'http://127.0.0.1:8081',
+    username: 'weir',
+    hasPassword: true,
+    hasToken: false,
+  });
   const removed = await apiCall(page, 'DELETE', `/clusters/${added}`, { confirmName: 'every-field' });
   assert.equal(removed.status, 204, JSON.stringify(removed.body));
 });

@@ -27,7 +27,7 @@ let clusterId: string;
 const pluginsDir = mkdtempSync(join(tmpdir(), 'weir-e2e-plugins-'));
 
 /**
- * A plugin as a third party ships it in the plugins folder: a topic preset, and settings with a URL
+ * A plugin as a third party ships it in the plugins folder: a topic preset, a health check, and settings with a URL
  * of at least 10 characters, a number of retries and a token (a secret, `writeOnly`).
  */
 function writeWebhookPlugin(directory: string): void {
@@ -40,8 +40,8 @@ function writeWebhookPlugin(directory: string): void {
     version: '2.1.0',
     apiVersion: '^1.0.0',
     description: 'A topic preset named after its webhook',
-    contributes: ['topicPresets'],
-    permissions: ['secrets'],
+    contributes: ['topicPresets', 'healthChecks'],
+    permissions: ['secrets', 'cluster:read'],
     settingsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -58,6 +58,18 @@ function writeWebhookPlugin(directory: string): void {
   manifest: ${JSON.stringify(manifest)},
   activate: ({ settings }) => ({
     topicPresets: [{ id: 'webhook', label: 'Webhook ' + (settings.url ?? 'unset'), configs: {} }],
+    healthChecks: [{
+      id: 'orders-present',
+      title: 'Orders topic present',
+      run: ({ facts }) => {
+        const orders = facts.topics.find((t) => t.name === 'orders');
+        return [{
+          subject: { type: 'topic', name: 'orders' },
+          status: orders ? 'ok' : 'critical',
+          reason: orders ? 'orders has ' + orders.partitions.length + ' partition(s)' : 'orders is missing',
+        }];
+      },
+    }],
   }),
 };
 `,
@@ -228,6 +240,17 @@ test('the message browser shows a value the JSON serde decoded, and one it could
     .getByText(/^json: not JSON/)
     .waitFor();
   await screenshot(page, 'messages-decoded');
+});
+
+test('the cluster overview shows what the plugins’ health checks found, with each reason', async () => {
+  const page = await pages.page();
+  await page.goto(`${weir.url}/clusters/${clusterId}/overview`);
+  const card = page.locator('.ant-card').filter({ hasText: 'Plugin health checks' });
+  const row = card.getByRole('row').filter({ hasText: 'Orders topic present' });
+  await row.getByText('OK', { exact: true }).waitFor();
+  await row.getByText('Topic orders', { exact: true }).waitFor();
+  await row.getByText('orders has 1 partition(s)', { exact: true }).waitFor();
+  await screenshot(page, 'plugin-checks');
 });
 
 test('no page of this file broke the Content-Security-Policy', () => {

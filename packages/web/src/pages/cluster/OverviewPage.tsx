@@ -6,6 +6,7 @@ import { DataAge } from '../../components/DataAge.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { TotalValue } from '../../components/TotalValue.tsx';
 import { formatCount, localeOf } from '../../format.ts';
+import { PluginChecksCard } from './PluginChecksCard.tsx';
 import { ZooKeeperPanel } from './ZooKeeperPanel.tsx';
 
 export function OverviewPage() {
@@ -129,6 +130,7 @@ export function OverviewPage() {
               </Col>
             )}
           </Row>
+          <PluginChecksCard clusterId={clusterId} />
         </>
       )}
     </>
