@@ -1,4 +1,4 @@
-// Decoding cost: a 12-partition topic of Avro records (~120 bytes each). Weir's search with a filter
+// Decoding cost: a 12-partition topic of Avro records (~40 bytes each). Weir's search with a filter
 // on a decoded field that matches nothing (so every record is decoded by the Avro serde and its JSON
 // filtered) against the same search with no serde rule (raw bytes filtered), and kcat -C -e reading
 // the topic, in the same run, alternating, three times each. `npm run bench -- serdes [--messages N]`
