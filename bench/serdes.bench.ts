@@ -69,7 +69,8 @@ try {
   const type = avro.Type.forSchema(ORDER as avro.Schema);
   for (const topic of ['orders-avro', 'orders-raw'])
     await createTopic(kafka, topic, { partitions: PARTITIONS });
-  const producer = new Producer({ clientId: 'weir-bench', bootstrapBrokers: [bootstrap] });
+  // Idempotent: a retried send is written once, so the topics hold exactly the records sent.
+  const producer = new Producer({ clientId: 'weir-bench', bootstrapBrokers: [bootstrap], idempotent: true });
   const BATCH = 2000;
   for (let start = 0; start < MESSAGES; start += BATCH) {
     const count = Math.min(BATCH, MESSAGES - start);
