@@ -18,7 +18,6 @@ import { SerdeChoiceFields } from './serdes/SerdeChoiceFields.tsx';
 /**
  * How the cluster's records are decoded: its serde rules (the first whose topic pattern matches
  * chooses the key's and value's serde; a part no rule names is automatic) and the serdes there are.
- * A rule's headers choice, which this form does not edit, is kept as it was.
  */
 export function SerdesPage() {
   const { t } = useTranslation();
@@ -65,7 +64,7 @@ export function SerdesPage() {
                 value={rule.topics}
                 onChange={(e) => update(index, { ...rule, topics: e.target.value })}
               />
-              {(['key', 'value'] as const).map((part) => (
+              {(['key', 'value', 'headers'] as const).map((part) => (
                 <Space key={part} align="baseline">
                   <Typography.Text style={{ width: 48, display: 'inline-block' }}>
                     {t(`msg.${part}`)}
@@ -86,7 +85,6 @@ export function SerdesPage() {
                   />
                 </Space>
               ))}
-              {rule.headers && <Tag>{t('serdes.headersKept', { serde: rule.headers.serde })}</Tag>}
             </Space>
           </Card>
         ))}

@@ -2,30 +2,10 @@ import { MinusCircleOutlined, PlusOutlined, SendOutlined } from '@ant-design/ico
 import { Alert, Button, Drawer, Form, Input, InputNumber, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  type MessageCompression,
-  type PayloadEncoding,
-  type ProduceRequest,
-  useProduce,
-} from '../../../api/messages.ts';
+import { type ProduceRequest, useProduce } from '../../../api/messages.ts';
 import { type ResolvedSerde, useTopicSerdes } from '../../../api/serdes.ts';
 import { errorText } from '../../../api/weir.ts';
-
-/** The value field's choice: a raw encoding, or the topic's serde (its rule's schema) encoding JSON. */
-type ValueEncoding = PayloadEncoding | 'serde';
-
-/** The topic's value serde when it is one that encodes and not the built-in raw view. */
-const encodingSerde = (serde: ResolvedSerde | undefined) =>
-  serde?.canEncode && serde.serde !== 'raw' && serde.serde !== 'auto' ? serde : null;
-
-interface FormValues {
-  key?: string;
-  value?: string;
-  partition?: number | null;
-  headers?: { name: string; value: string }[];
-  valueEncoding: ValueEncoding;
-  compression: MessageCompression;
-}
+import { encodingSerde, type ProduceFormValues, toProduceRequest } from './produce-request.ts';
 
 /** Produce one record from the form, or a batch from an NDJSON file (one record object per line). */
 export function ProduceDrawer({
@@ -41,9 +21,13 @@ export function ProduceDrawer({
   const [open, setOpen] = useState(false);
   const [batch, setBatch] = useState<ProduceRequest['messages'] | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [form] = Form.useForm<FormValues>();
+  const [form] = Form.useForm<ProduceFormValues>();
   const produce = useProduce(clusterId, topic);
-  const valueSerde = encodingSerde(useTopicSerdes(clusterId, topic).data?.value);
+  const serdeLabel = (serde: ResolvedSerde) =>
+    t('produce.withSerde', { serde: serde.serde, schema: serde.messageType ?? serde.schema ?? '' });
+  const serdes = useTopicSerdes(clusterId, topic).data;
+  const valueSerde = encodingSerde(serdes?.value);
+  const keySerde = encodingSerde(serdes?.key);
 
   const readFile = async (file: File) => {
     setFileError(null);
@@ -64,29 +48,8 @@ export function ProduceDrawer({
     }
     return false;
   };
-  const submit = (values: FormValues) =>
-    produce.mutate({
-      messages: batch ?? [
-        {
-          key: values.key ? values.key : null,
-          value: values.value ?? null,
-          headers: (values.headers ?? []).filter((h) => h?.name),
-          partition: values.partition ?? undefined,
-        },
-      ],
-      keyEncoding: 'text',
-      ...(values.valueEncoding === 'serde' && valueSerde
-        ? {
-            valueEncoding: 'text' as const,
-            valueSerde: {
-              serde: valueSerde.serde,
-              ...(valueSerde.schema ? { schema: valueSerde.schema } : {}),
-              ...(valueSerde.messageType ? { messageType: valueSerde.messageType } : {}),
-            },
-          }
-        : { valueEncoding: values.valueEncoding as PayloadEncoding }),
-      compression: values.compression,
-    });
+  const submit = (values: ProduceFormValues) =>
+    produce.mutate(toProduceRequest(values, batch, { key: keySerde, value: valueSerde }));
 
   return (
     <>
@@ -100,15 +63,30 @@ export function ProduceDrawer({
         width={520}
         destroyOnHidden
       >
-        <Form<FormValues>
+        <Form<ProduceFormValues>
           form={form}
           layout="vertical"
-          initialValues={{ valueEncoding: valueSerde ? 'serde' : 'text', compression: 'none' }}
+          initialValues={{
+            keyEncoding: keySerde ? 'serde' : 'text',
+            valueEncoding: valueSerde ? 'serde' : 'text',
+            compression: 'none',
+          }}
           onFinish={submit}
         >
           <Form.Item name="key" label={t('msg.key')}>
             <Input aria-label={t('msg.key')} disabled={batch !== null} />
           </Form.Item>
+          {keySerde && (
+            <Form.Item name="keyEncoding" label={t('produce.keyEncoding')}>
+              <Select
+                style={{ width: 220 }}
+                options={[
+                  { value: 'serde', label: serdeLabel(keySerde) },
+                  { value: 'text', label: 'text' },
+                ]}
+              />
+            </Form.Item>
+          )}
           <Form.Item name="value" label={t('msg.value')}>
             <Input.TextArea aria-label={t('msg.value')} rows={6} disabled={batch !== null} />
           </Form.Item>
@@ -158,10 +136,7 @@ export function ProduceDrawer({
                     ? [
                         {
                           value: 'serde',
-                          label: t('produce.withSerde', {
-                            serde: valueSerde.serde,
-                            schema: valueSerde.messageType ?? valueSerde.schema ?? '',
-                          }),
+                          label: serdeLabel(valueSerde),
                         },
                       ]
                     : []),
