@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ApiProblem } from '@weir/api';
+import { PartReader } from '../serdes/part-reader.ts';
 import { createTestApp } from '../testing.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'weir-plugins-'));
@@ -237,6 +238,58 @@ test('an npm package named in WEIR_PLUGINS is found where Weir runs; a missing o
     const preset = (await client.topics.presets()).presets.find((p) => p.id === 'audit-log');
     assert.deepEqual(preset?.configs, { 'cleanup.policy': 'compact', 'retention.ms': '31536000000' });
     assert.equal(preset?.plugin, 'acme.presets');
+  } finally {
+    await app.close();
+  }
+});
+
+test('a decoder that never answers is given up on: the record is shown raw with why, and its plugin is failed', async () => {
+  const directory = join(scratch, 'hanging-serde');
+  pluginFolder(
+    directory,
+    'hang',
+    `export default { manifest: ${manifest('acme.hang', { contributes: ['serdes'], permissions: ['messages:read'] })},
+       activate: () => ({ serdes: [{ id: 'hang', title: 'Hangs', decoder: () => () => new Promise(() => {}) }] }) };`,
+  );
+  const app = await createTestApp({ plugins: { directory } });
+  try {
+    const serde = app.plugins.extensions('serdes').find((e) => e.pluginId === 'acme.hang');
+    assert.ok(serde, 'the hanging serde is active');
+    const reader = new PartReader({
+      host: app.plugins,
+      resolved: { serde: 'hang', schema: null, messageType: null, rule: 0, canEncode: false },
+      chosen: {
+        pluginId: 'acme.hang',
+        serde: serde.extension,
+        binding: { clusterId: 'c', topic: 't', part: 'value' },
+      },
+      automatic: [],
+      decodeDeadlineMs: 200,
+    });
+    const started = Date.now();
+    const payload = await reader.render(Buffer.from('bytes'), 1000);
+    assert.ok(Date.now() - started < 2000, 'the read did not wait for the decoder');
+    assert.deepEqual(payload, {
+      kind: 'text',
+      text: 'bytes',
+      size: 5,
+      truncated: false,
+      serde: 'raw',
+      decodeError: "hang is disabled: serde hang's decoder gave no answer within 200 ms",
+    });
+    // The next record does not wait again: the plugin is off.
+    const again = Date.now();
+    const next = await reader.render(Buffer.from('more'), 1000);
+    assert.ok(Date.now() - again < 100, 'the second read did not wait');
+    assert.equal(
+      next.kind === 'text' && next.decodeError,
+      "hang: plugin acme.hang is failed: serde hang's decoder gave no answer within 200 ms",
+    );
+    const { plugin } = await (await app.client()).plugins.get('acme.hang');
+    assert.deepEqual(
+      [plugin.state, plugin.reason],
+      ['failed', "serde hang's decoder gave no answer within 200 ms"],
+    );
   } finally {
     await app.close();
   }

@@ -1,6 +1,7 @@
 import { type Payload, RAW_SERDE, type ResolvedSerde } from '@weir/api';
 import type { Decoded, Decoder, Serde, SerdeBinding } from '@weir/plugin-sdk';
 import { renderPayload } from '../messages/payload.ts';
+import { SERDE_DEADLINE_MS, TIMED_OUT, within } from '../plugins/deadline.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
 
 /** What reading one part gave: a decoded value, or the raw bytes with why no serde could decode them. */
@@ -29,6 +30,7 @@ export class PartReader {
   readonly #chosen: Chosen | null;
   readonly #problem: string | null;
   readonly #automatic: Chosen[];
+  readonly #deadlineMs: number;
 
   constructor(options: {
     host: PluginHost;
@@ -38,12 +40,15 @@ export class PartReader {
     /** Why the rule's serde cannot be used (it is missing, its schema is gone); records show it. */
     problem?: string | null;
     automatic: { pluginId: string; serde: Serde; binding: SerdeBinding }[];
+    /** How long one decode may take (ms); SERDE_DEADLINE_MS unless a test shortens it. */
+    decodeDeadlineMs?: number;
   }) {
     this.#host = options.host;
     this.resolved = options.resolved;
     this.#chosen = options.chosen && { ...options.chosen, decoder: null };
     this.#problem = options.problem ?? null;
     this.#automatic = options.automatic.map((a) => ({ ...a, decoder: null }));
+    this.#deadlineMs = options.decodeDeadlineMs ?? SERDE_DEADLINE_MS;
   }
 
   /** False when every record is shown raw without looking at it: no rule, and nothing to detect. */
@@ -57,11 +62,20 @@ export class PartReader {
     const chosen = this.#chosen ?? this.#detect(bytes);
     if (!chosen) return RAW;
     if (chosen.serde.id === RAW_SERDE) return RAW;
+    // A reader outlives its plugin's failure (a search holds it to its end): ask no more of it.
+    const inactive = this.#host.inactiveReason(chosen.pluginId);
+    if (inactive) return { ...RAW, error: `${chosen.serde.id}: ${inactive}` };
     let decoded: Decoded;
     try {
       chosen.decoder ??= Promise.resolve().then(() => chosen.serde.decoder(chosen.binding));
-      const decoder = await chosen.decoder;
-      decoded = await decoder(bytes);
+      const decoding = chosen.decoder.then((decoder) => decoder(bytes));
+      const answer = await within(decoding, this.#deadlineMs);
+      if (answer === TIMED_OUT) {
+        const reason = `serde ${chosen.serde.id}'s decoder gave no answer within ${this.#deadlineMs} ms`;
+        this.#host.fail(chosen.pluginId, reason);
+        return { ...RAW, error: `${chosen.serde.id} is disabled: ${reason}` };
+      }
+      decoded = answer;
     } catch (error) {
       return { ...RAW, error: `${chosen.serde.id}: ${(error as Error)?.message ?? String(error)}` };
     }
@@ -94,6 +108,7 @@ export class PartReader {
   #detect(bytes: Uint8Array): Chosen | null {
     for (const candidate of this.#automatic) {
       const { serde, binding, pluginId } = candidate;
+      if (this.#host.inactiveReason(pluginId)) continue;
       let found = false;
       try {
         found = this.#host.runSync(

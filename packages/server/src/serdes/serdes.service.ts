@@ -22,6 +22,7 @@ import type { Actor } from '../changes/actor.ts';
 import { toRegistryConnection } from '../clusters/cluster-definition.ts';
 import type { ClustersService } from '../clusters/clusters.service.ts';
 import { InputError } from '../errors.ts';
+import { SERDE_DEADLINE_MS, TIMED_OUT, within } from '../plugins/deadline.ts';
 import type { Contributed, PluginHost } from '../plugins/plugin-host.ts';
 import { PartReader } from './part-reader.ts';
 import { TopicReader } from './topic-reader.ts';
@@ -293,13 +294,24 @@ export class SerdesService {
       messageType: choice.messageType,
       registry: toRegistryConnection(cluster),
     };
+    let encode: Encoder;
     try {
-      return await (serde.encoder as NonNullable<Serde['encoder']>)(binding);
+      encode = await (serde.encoder as NonNullable<Serde['encoder']>)(binding);
     } catch (error) {
       throw new InputError(
         `${where}: the ${serde.id} serde cannot encode for this topic: ${(error as Error).message}`,
       );
     }
+    return async (value) => {
+      const answer = await within(
+        Promise.resolve().then(() => encode(value)),
+        SERDE_DEADLINE_MS,
+      );
+      if (answer !== TIMED_OUT) return answer;
+      const reason = `serde ${serde.id}'s encoder gave no answer within ${SERDE_DEADLINE_MS} ms`;
+      this.#host.fail(contributed.pluginId, reason);
+      throw new Error(`${reason}; its plugin is disabled`);
+    };
   }
 }
 
