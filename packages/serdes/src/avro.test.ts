@@ -81,3 +81,46 @@ test('describeSchema names the types, and a broken file is named in the error', 
     /x\.avsc: is not JSON/,
   );
 });
+
+/** An Avro long as the specification writes it: zig-zag, then a base-128 varint. */
+function avroLong(n: bigint): number[] {
+  let v = n >= 0n ? n << 1n : (-n << 1n) - 1n;
+  const bytes: number[] = [];
+  while (v > 0x7fn) {
+    bytes.push(Number((v & 0x7fn) | 0x80n));
+    v >>= 7n;
+  }
+  bytes.push(Number(v));
+  return bytes;
+}
+
+test('longs beyond 2^53 keep every digit: read as decimal strings, written from them', async () => {
+  const big: UploadedSchema = {
+    name: 'big',
+    format: 'avro',
+    files: [
+      {
+        path: 'b.avsc',
+        content: JSON.stringify({ type: 'record', name: 'B', fields: [{ name: 'n', type: 'long' }] }),
+      },
+    ],
+  };
+  const b = { clusterId: 'c', topic: 't', part: 'value' as const, schema: big };
+  const decode = await avroSerde.decoder(b);
+  for (const n of [2n ** 53n + 1n, 2n ** 62n + 1n, -(2n ** 63n), 42n])
+    assert.deepEqual((await decode(Uint8Array.from(avroLong(n)))).value, { n: n === 42n ? 42 : String(n) });
+  const encode = await (avroSerde.encoder?.(b) ?? assert.fail('no encoder'));
+  assert.deepEqual([...(await encode({ n: '9007199254740993' }))], avroLong(9007199254740993n));
+  assert.throws(
+    () => encode({ n: 2 ** 60 }),
+    /beyond 2\^53, where JSON numbers lose digits; give it as a decimal string/,
+  );
+});
+
+test('a field the schema does not have is refused, not dropped', async () => {
+  const encode = await (avroSerde.encoder?.(binding) ?? assert.fail('no encoder'));
+  assert.throws(
+    () => encode({ id: 1, customer: 'x', note: null, ship_to: { city: 'Oslo', zip: '0150' }, extra: 1 }),
+    /has no field \$\.ship_to\.zip, \$\.extra/,
+  );
+});

@@ -4,6 +4,32 @@ import { mainFile } from './json-value.ts';
 
 type AvroType = ReturnType<typeof avro.Type.forSchema>;
 
+/**
+ * Avro's long as a BigInt, so 64-bit values keep every digit: in Avro's JSON encoding a long within
+ * ±2^53 is a number and one beyond is a decimal string; either is read back, and a number beyond 2^53
+ * (already rounded by JSON) is refused. avsc hands these hooks the long as 8 little-endian bytes.
+ */
+const EXACT_LONG = avro.types.LongType.__with({
+  fromBuffer: (buffer: Buffer) => buffer.readBigInt64LE(),
+  toBuffer: (n: bigint) => {
+    const buffer = Buffer.alloc(8);
+    buffer.writeBigInt64LE(n);
+    return buffer;
+  },
+  fromJSON: (value: unknown) => {
+    if (typeof value === 'number' && !Number.isSafeInteger(value))
+      throw new Error(
+        `the long ${value} is beyond 2^53, where JSON numbers lose digits; give it as a decimal string`,
+      );
+    if (typeof value !== 'number' && !(typeof value === 'string' && /^-?\d+$/.test(value)))
+      throw new Error(`give a long as an integer or a decimal string, not ${JSON.stringify(value)}`);
+    return BigInt(value);
+  },
+  toJSON: (n: bigint) => (n >= -(2n ** 53n) && n <= 2n ** 53n ? Number(n) : String(n)),
+  isValid: (n: unknown) => typeof n === 'bigint' && n >= -(2n ** 63n) && n < 2n ** 63n,
+  compare: (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0),
+});
+
 /** avsc's registry also holds the primitive types (Avro specification, "Primitive Types"). */
 const AVRO_PRIMITIVES = new Set(['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string']);
 
@@ -14,7 +40,7 @@ const AVRO_PRIMITIVES = new Set(['null', 'boolean', 'int', 'long', 'float', 'dou
  * @throws Error naming the file and avsc's reason.
  */
 export function parseAvro(schema: UploadedSchema, messageType?: string): { type: AvroType; types: string[] } {
-  const registry: Record<string, AvroType> = {};
+  const registry: Record<string, AvroType> = { long: EXACT_LONG };
   const [first, ...imports] = [mainFile(schema.files), ...schema.files.slice(1)];
   let top: AvroType | undefined;
   for (const file of [...imports, first]) {
@@ -55,8 +81,45 @@ export function avroToJson(type: AvroType, bytes: Uint8Array): unknown {
   return JSON.parse(type.toString(value));
 }
 
-/** Avro binary from a value in Avro's JSON encoding. @throws Error with the paths that do not fit. */
+/**
+ * The fields of `value` its Avro type does not have, by path: avsc would drop them silently.
+ * Records (and errors), arrays, maps and wrapped unions (`{"branch": value}`) are walked.
+ */
+function unknownFields(type: AvroType, value: unknown, path: string): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const t = type as AvroType & {
+    typeName: string;
+    fields?: { name: string; type: AvroType }[];
+    itemsType?: AvroType;
+    valuesType?: AvroType;
+    types?: (AvroType & { branchName?: string })[];
+  };
+  if ((t.typeName === 'record' || t.typeName === 'error') && t.fields && !Array.isArray(value)) {
+    const known = new Map(t.fields.map((f) => [f.name, f.type]));
+    return Object.entries(value).flatMap(([key, child]) => {
+      const fieldType = known.get(key);
+      return fieldType ? unknownFields(fieldType, child, `${path}.${key}`) : [`${path}.${key}`];
+    });
+  }
+  if (t.typeName === 'array' && t.itemsType && Array.isArray(value))
+    return value.flatMap((item, i) => unknownFields(t.itemsType as AvroType, item, `${path}[${i}]`));
+  if (t.typeName === 'map' && t.valuesType)
+    return Object.entries(value).flatMap(([key, child]) =>
+      unknownFields(t.valuesType as AvroType, child, `${path}.${key}`),
+    );
+  if (t.typeName === 'union:wrapped' && t.types) {
+    const [branch, child] = Object.entries(value)[0] ?? [];
+    const chosen = t.types.find((b) => b.branchName === branch);
+    return chosen ? unknownFields(chosen, child, path) : [];
+  }
+  return [];
+}
+
+/** Avro binary from a value in Avro's JSON encoding. @throws Error naming the fields that do not fit. */
 export function avroFromJson(type: AvroType, value: unknown): Buffer {
+  const unknown = unknownFields(type, value, '$');
+  if (unknown.length)
+    throw new Error(`the Avro schema ${type.name ?? type.typeName} has no field ${unknown.join(', ')}`);
   let parsed: unknown;
   try {
     parsed = type.fromString(JSON.stringify(value));

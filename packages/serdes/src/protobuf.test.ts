@@ -117,3 +117,39 @@ test('a value with a field the message lacks, or a wrong enum, is refused instea
     /stauts: Order has no such field; status: give one of NEW, PAID; total\.units: give an integer/,
   );
 });
+
+test('integers outside their type’s range are refused, not wrapped', async () => {
+  const counters: UploadedSchema = {
+    name: 'counters',
+    format: 'protobuf',
+    files: [
+      {
+        path: 'c.proto',
+        content: 'syntax = "proto3";\nmessage C { int32 qty = 1; int64 big = 2; uint64 ubig = 3; }\n',
+      },
+    ],
+  };
+  const encode = await (protobufSerde.encoder?.({
+    clusterId: 'c',
+    topic: 't',
+    part: 'value',
+    schema: counters,
+  }) ?? assert.fail('no encoder'));
+  assert.throws(
+    () => encode({ qty: 4294967296 }),
+    /qty: 4294967296 is outside int32's range -2147483648 to 2147483647/,
+  );
+  assert.throws(
+    () => encode({ big: '18446744073709551616' }),
+    /big: 18446744073709551616 is outside int64's range/,
+  );
+  assert.throws(() => encode({ ubig: '-1' }), /ubig: -1 is outside uint64's range 0 to 18446744073709551615/);
+  assert.throws(() => encode({ big: 2 ** 60 }), /big: give an integer, as a decimal string beyond 2\^53/);
+  const decode = await protobufSerde.decoder({ clusterId: 'c', topic: 't', part: 'value', schema: counters });
+  const bytes = await encode({ qty: -5, big: '-9223372036854775808', ubig: '18446744073709551615' });
+  assert.deepEqual((await decode(bytes)).value, {
+    qty: -5,
+    big: '-9223372036854775808',
+    ubig: '18446744073709551615',
+  });
+});

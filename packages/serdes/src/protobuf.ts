@@ -81,8 +81,20 @@ export function protoToJson(type: MessageType, bytes: Uint8Array): unknown {
 }
 
 const INTEGER = /^-?\d+$/;
+/** Each integer type's range, from protobuf's scalar value types (protobuf.dev, "Scalar Value Types"). */
+const INTEGER_RANGES: Record<string, [bigint, bigint]> = {
+  int32: [-(2n ** 31n), 2n ** 31n - 1n],
+  sint32: [-(2n ** 31n), 2n ** 31n - 1n],
+  sfixed32: [-(2n ** 31n), 2n ** 31n - 1n],
+  uint32: [0n, 2n ** 32n - 1n],
+  fixed32: [0n, 2n ** 32n - 1n],
+  int64: [-(2n ** 63n), 2n ** 63n - 1n],
+  sint64: [-(2n ** 63n), 2n ** 63n - 1n],
+  sfixed64: [-(2n ** 63n), 2n ** 63n - 1n],
+  uint64: [0n, 2n ** 64n - 1n],
+  fixed64: [0n, 2n ** 64n - 1n],
+};
 const LONG_TYPES = new Set(['int64', 'uint64', 'sint64', 'fixed64', 'sfixed64']);
-const NUMBER_TYPES = new Set(['double', 'float', 'int32', 'uint32', 'sint32', 'fixed32', 'sfixed32']);
 
 /**
  * What in a JSON value does not fit a message type, by the proto3 JSON mapping (protobuf.dev,
@@ -129,14 +141,22 @@ function fieldProblems(field: protobuf.Field, value: unknown, at: string): strin
   if (t === 'string' || t === 'bytes')
     return typeof value === 'string' ? [] : [`${at}: give a string${t === 'bytes' ? ' (base64)' : ''}`];
   if (t === 'bool') return typeof value === 'boolean' ? [] : [`${at}: give true or false`];
-  if (LONG_TYPES.has(t))
-    return Number.isSafeInteger(value) || (typeof value === 'string' && INTEGER.test(value))
-      ? []
-      : [`${at}: give an integer, or a decimal string beyond 2^53`];
-  if (NUMBER_TYPES.has(t))
-    return typeof value === 'number' && (t === 'double' || t === 'float' || Number.isInteger(value))
-      ? []
-      : [`${at}: give a number${t === 'double' || t === 'float' ? '' : ' without a fraction'}`];
+  const range = INTEGER_RANGES[t];
+  if (range) {
+    const long = LONG_TYPES.has(t);
+    const exact = Number.isSafeInteger(value) || (long && typeof value === 'string' && INTEGER.test(value));
+    if (!exact)
+      return [
+        long
+          ? `${at}: give an integer, as a decimal string beyond 2^53`
+          : `${at}: give a number without a fraction`,
+      ];
+    const n = BigInt(value as number | string);
+    if (n < range[0] || n > range[1])
+      return [`${at}: ${String(value)} is outside ${t}'s range ${range[0]} to ${range[1]}`];
+    return [];
+  }
+  if (t === 'double' || t === 'float') return typeof value === 'number' ? [] : [`${at}: give a number`];
   return [];
 }
 

@@ -335,3 +335,18 @@ test('Confluent wire format: the registry’s schema decodes; an id it does not 
     'schema id 1 was fetched once',
   );
 });
+
+test('a registry URL with credentials in it is refused without echoing them; they belong in username and password', async () => {
+  await assert.rejects(
+    client.clusters.create({
+      name: 'leaky',
+      bootstrapServers: [kafka.bootstrapServers.plaintext],
+      schemaRegistry: { url: 'http://u:URLPASS-777@127.0.0.1:18081' },
+    }),
+    (error: unknown) =>
+      error instanceof ApiProblem &&
+      error.status === 400 &&
+      /schemaRegistry\.url: holds a username or password/.test(error.message) &&
+      !JSON.stringify(error).includes('URLPASS-777'),
+  );
+});

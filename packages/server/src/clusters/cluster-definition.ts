@@ -152,6 +152,10 @@ export function crossFieldProblems(definition: ClusterDefinition, secrets: Clust
         problems.push(`body.sasl.password: ${definition.sasl.mechanism} needs a password.`);
     }
   }
+  if (definition.schemaRegistry && hasUserInfo(definition.schemaRegistry.url))
+    problems.push(
+      'body.schemaRegistry.url: holds a username or password, which would be stored and shown in clear; give them as schemaRegistry.username and schemaRegistry.password, which Weir seals.',
+    );
   if (definition.schemaRegistry?.username && secrets.registryPassword === undefined)
     problems.push('body.schemaRegistry.password: basic auth needs the password with the username.');
   if (secrets.registryPassword !== undefined && !definition.schemaRegistry?.username)
@@ -163,6 +167,16 @@ export function crossFieldProblems(definition: ClusterDefinition, secrets: Clust
   if (secrets.tlsKey !== undefined && !definition.tls?.cert)
     problems.push('body.tls.cert: a private key needs its client certificate.');
   return problems;
+}
+
+/** Whether a URL carries credentials (`http://user:pass@host`). */
+function hasUserInfo(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** Each bootstrap address and the ZooKeeper connect string, checked in full (ports 1–65535, IPv6 in brackets). */

@@ -294,3 +294,41 @@ test('a decoder that never answers is given up on: the record is shown raw with 
     await app.close();
   }
 });
+
+test('secrets are top-level writeOnly settings of a plugin with the secrets permission; other manifests are refused', async () => {
+  const directory = join(scratch, 'secrets');
+  const nested = {
+    type: 'object',
+    properties: { auth: { type: 'object', properties: { password: { type: 'string', writeOnly: true } } } },
+  };
+  const topLevel = { type: 'object', properties: { token: { type: 'string', writeOnly: true } } };
+  pluginFolder(
+    directory,
+    'nested',
+    `export default { manifest: ${manifest('acme.nested', { contributes: [], permissions: ['secrets'], settingsSchema: nested })}, activate: () => ({}) };`,
+  );
+  pluginFolder(
+    directory,
+    'unpermitted',
+    `export default { manifest: ${manifest('acme.unpermitted', { contributes: [], permissions: [], settingsSchema: topLevel })}, activate: () => ({}) };`,
+  );
+  const app = await createTestApp({ plugins: { directory } });
+  try {
+    const client = await app.client();
+    const refused = Object.fromEntries(
+      (await client.plugins.list()).plugins.map((p) => [p.id, [p.state, p.reason]]),
+    );
+    assert.equal(refused['acme.nested']?.[0], 'refused');
+    assert.match(
+      refused['acme.nested']?.[1] ?? '',
+      /manifest\.settingsSchema\.properties\.auth\.properties\.password: writeOnly is only for top-level properties/,
+    );
+    assert.equal(refused['acme.unpermitted']?.[0], 'refused');
+    assert.match(
+      refused['acme.unpermitted']?.[1] ?? '',
+      /writeOnly secrets, which need the "secrets" permission/,
+    );
+  } finally {
+    await app.close();
+  }
+});

@@ -80,5 +80,37 @@ export function checkManifest(value: unknown): { manifest: PluginManifest } | { 
     if (needed && !manifest.permissions.includes(needed))
       problems.push(`manifest.permissions: contributing ${kind} needs the "${needed}" permission; add it.`);
   }
+  problems.push(...secretProblems(manifest.settingsSchema, manifest.permissions));
   return problems.length ? { problems } : { manifest: manifest as PluginManifest };
+}
+
+/**
+ * Secrets are the top-level `writeOnly` settings, sealed one by one: a `writeOnly` deeper down would
+ * be stored and shown in clear, so it is refused; and a plugin gets secrets only with `secrets`.
+ */
+function secretProblems(schema: Record<string, unknown> | undefined, permissions: string[]): string[] {
+  const problems: string[] = [];
+  const properties = (schema?.properties ?? {}) as Record<string, Record<string, unknown>>;
+  const nested = (node: unknown, path: string) => {
+    if (typeof node !== 'object' || node === null) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'writeOnly' && child === true)
+        problems.push(
+          `manifest.settingsSchema${path}: writeOnly is only for top-level properties, which Weir seals one by one; move the secret to the top level of the settings.`,
+        );
+      else nested(child, `${path}.${key}`);
+    }
+  };
+  let hasSecret = false;
+  for (const [name, property] of Object.entries(properties)) {
+    if (property?.writeOnly === true) hasSecret = true;
+    const { writeOnly: _, ...rest } = property ?? {};
+    nested(rest, `.properties.${name}`);
+  }
+  for (const [key, child] of Object.entries(schema ?? {})) if (key !== 'properties') nested(child, `.${key}`);
+  if (hasSecret && !permissions.includes('secrets'))
+    problems.push(
+      'manifest.permissions: the settings have writeOnly secrets, which need the "secrets" permission; add it.',
+    );
+  return problems;
 }

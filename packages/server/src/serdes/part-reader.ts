@@ -89,10 +89,16 @@ export class PartReader {
         `serde ${chosen.serde.id} decoded a value that is not JSON: ${(error as Error).message}`,
       );
     }
-    if (json === undefined || decoded === null || typeof decoded !== 'object') {
+    const schema = (decoded as Decoded | null)?.schema;
+    if (
+      json === undefined ||
+      decoded === null ||
+      typeof decoded !== 'object' ||
+      (schema !== undefined && typeof schema !== 'string')
+    ) {
       this.#host.fail(
         chosen.pluginId,
-        `serde ${chosen.serde.id} decoded to something that is not { value } with a JSON value`,
+        `serde ${chosen.serde.id} decoded to something that is not { value, schema? } with a JSON value and a string schema`,
       );
       return { ...RAW, error: `${chosen.serde.id} is disabled: its decoder broke the plugin API` };
     }
