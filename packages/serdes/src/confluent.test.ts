@@ -64,6 +64,7 @@ function answer(req: IncomingMessage): { status: number; body: unknown } | null 
     return { status: 401, body: { error_code: 401, message: 'Unauthorized' } };
   const id = /^\/schemas\/ids\/(\d+)$/.exec(req.url ?? '')?.[1];
   if (id === '99') return null; // never answers
+  if (id === '77') return { status: 404, body: '<html><body>Not Found</body></html>' }; // a proxy, not the registry
   if (id)
     return byId[id]
       ? { status: 200, body: byId[id] }
@@ -80,7 +81,7 @@ before(async () => {
     const reply = answer(req);
     if (!reply) return;
     res.writeHead(reply.status, { 'content-type': 'application/vnd.schemaregistry.v1+json' });
-    res.end(JSON.stringify(reply.body));
+    res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   registry = {
@@ -204,4 +205,15 @@ test('produce encodes with the latest schema of <topic>-value, framed with its i
     async () => keyEncode('k'),
     /no subjects\/orders-key\/versions\/latest \(error 40401: Subject 'orders-key' not found\.\); register the subject's schema first/,
   );
+});
+
+test('a 404 that is not the registry’s (a proxy’s HTML page) says so, and is not remembered as "not found"', async () => {
+  const registryClient = client();
+  await assert.rejects(
+    registryClient.schemaById(77),
+    /answered HTTP 404 to GET \/schemas\/ids\/77 without a schema registry's error body \(it sent HTML\); check that the URL is the registry's base URL/,
+  );
+  const before = requests.length;
+  await assert.rejects(registryClient.schemaById(77), /it sent HTML/);
+  assert.equal(requests.length, before + 1, 'asked again');
 });

@@ -78,7 +78,9 @@ export class RegistryClient {
     const { status, body } = await this.#request(path);
     if (status >= 200 && status < 300) return body;
     const error = registryError(this.url, path, status, body);
-    if (status === 404) this.#missing.set(path, { error, until: Date.now() + NEGATIVE_TTL_MS });
+    // Only the registry's own "not found" (with an error_code) is remembered; a proxy's 404 is not.
+    if (status === 404 && error.errorCode !== null)
+      this.#missing.set(path, { error, until: Date.now() + NEGATIVE_TTL_MS });
     throw error;
   }
 
@@ -136,7 +138,19 @@ function parseBody(text: string): unknown {
 function toSchema(body: unknown, known: { id?: number }): RegistrySchema {
   const b = body as Partial<RegistrySchema> & { schemaType?: string };
   if (typeof b?.schema !== 'string')
-    throw new RegistryError('the schema registry answered without a schema', 200, null);
+    throw new RegistryError(
+      typeof body === 'string'
+        ? "the schema registry answered with something that is not JSON; check that the URL is the registry's base URL"
+        : 'the schema registry answered without a schema',
+      200,
+      null,
+    );
+  if (b.schemaType !== undefined && !['AVRO', 'PROTOBUF', 'JSON'].includes(b.schemaType))
+    throw new RegistryError(
+      `the registry gave a schema of type ${b.schemaType}, which Weir cannot read (it reads AVRO, PROTOBUF and JSON)`,
+      200,
+      null,
+    );
   const schemaType = b.schemaType === 'PROTOBUF' || b.schemaType === 'JSON' ? b.schemaType : 'AVRO';
   return {
     id: typeof b.id === 'number' ? b.id : (known.id ?? -1),
@@ -158,6 +172,12 @@ function registryError(url: string, path: string, status: number, body: unknown)
       `the schema registry at ${url} refused Weir's credentials (HTTP ${status}${said}); check the registry username, password or token in the cluster's settings`,
       status,
       code,
+    );
+  if (code === null)
+    return new RegistryError(
+      `${url} answered HTTP ${status} to GET ${path} without a schema registry's error body${typeof body === 'string' && body.trim().startsWith('<') ? ' (it sent HTML)' : ''}; check that the URL is the registry's base URL`,
+      status,
+      null,
     );
   const idMatch = /^\/schemas\/ids\/(\d+)$/.exec(path);
   if (status === 404 && idMatch)

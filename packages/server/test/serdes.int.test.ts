@@ -350,3 +350,44 @@ test('a registry URL with credentials in it is refused without echoing them; the
       !JSON.stringify(error).includes('URLPASS-777'),
   );
 });
+
+test('a rule the serde cannot read with is refused when saved, with the serde’s reason', async () => {
+  await assert.rejects(
+    client.serdes.saveRules(clusterId, {
+      rules: [{ topics: 'payments.*', value: { serde: 'protobuf', schema: 'payments' } }],
+    }),
+    (error: unknown) =>
+      error instanceof ApiProblem &&
+      error.status === 400 &&
+      /body\.rules\[0\]\.value: the protobuf serde cannot read with this choice: name the message type \(messageType\); the schema defines shop\.Payment, shop\.common\.Money/.test(
+        error.message,
+      ),
+  );
+  // The rules stored before are unchanged.
+  assert.equal((await client.serdes.rules(clusterId)).rules[1]?.value?.messageType, 'shop.Payment');
+});
+
+test('an integer beyond 2^53 in the JSON to encode is refused before JSON rounds it; as a string it is written exactly', async () => {
+  await assert.rejects(
+    client.messages.produce(clusterId, 'orders.avro', {
+      messages: [{ value: '{"id": "w-9", "amount": 12345678901234567890, "ship_to": {"city": "Oslo"}}' }],
+      valueSerde: { serde: 'avro', schema: 'orders' },
+    }),
+    (error: unknown) =>
+      error instanceof ApiProblem &&
+      /body\.messages\[0\]\.value: 12345678901234567890 is beyond 2\^53, where JSON numbers lose digits; give it as a decimal string/.test(
+        error.message,
+      ),
+  );
+  const written = await client.messages.produce(clusterId, 'orders.avro', {
+    messages: [{ value: '{"id": "w-9", "amount": "9223372036854775807", "ship_to": {"city": "Oslo"}}' }],
+    valueSerde: { serde: 'avro', schema: 'orders' },
+  });
+  const { messages } = await client.messages.browse(clusterId, 'orders.avro', {
+    from: 'offset',
+    offset: written.partitions[0]?.baseOffset ?? 0,
+    partition: 0,
+    limit: 1,
+  });
+  assert.equal(decodedValue((messages[0] as RenderedMessage).value).amount, '9223372036854775807');
+});

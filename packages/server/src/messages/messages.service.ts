@@ -401,10 +401,25 @@ export class MessagesService {
     if (input == null) return null;
     if (!encoder) return this.#decode(input, encoding, where);
     let value: unknown;
+    const rounded: string[] = [];
     try {
-      value = JSON.parse(input);
+      // JSON numbers are doubles: an integer beyond 2^53 would reach the serde already changed.
+      value = JSON.parse(input, (_key, parsed: unknown, context?: { source?: string }) => {
+        if (
+          typeof parsed === 'number' &&
+          context?.source &&
+          /^-?\d+$/.test(context.source) &&
+          !Number.isSafeInteger(parsed)
+        )
+          rounded.push(context.source);
+        return parsed;
+      });
     } catch (error) {
       const problem = `body.${where}: is not JSON (${(error as Error).message}); the ${serde} serde encodes a JSON value, e.g. {"id": 1} or "text".`;
+      throw new InputError(`The request is invalid: ${problem}`, [problem]);
+    }
+    if (rounded.length) {
+      const problem = `body.${where}: ${rounded.join(', ')} is beyond 2^53, where JSON numbers lose digits; give it as a decimal string, e.g. "${rounded[0]}".`;
       throw new InputError(`The request is invalid: ${problem}`, [problem]);
     }
     try {

@@ -116,6 +116,7 @@ export class SerdesService {
         if (!choice) continue;
         const at = `${where}.${part}`;
         if (choice.serde === AUTO_SERDE) continue;
+        const problemsBefore = problems.length;
         const serde = serdes.get(choice.serde);
         if (!serde) {
           problems.push(
@@ -147,6 +148,22 @@ export class SerdesService {
           problems.push(
             `${at}.serde: ${serde.id} reads the cluster's schema registry, and ${cluster.name} has none; add its URL in the cluster's settings.`,
           );
+        if (problems.length === problemsBefore) {
+          // The serde's own checks of the choice (a Protobuf schema of several messages needs
+          // messageType, …) run where they would on the first record: in building its decoder.
+          const problem = await this.#decoderProblem(
+            serde,
+            {
+              clusterId,
+              topic: rule.topics,
+              part: partName(part),
+              messageType: choice.messageType,
+              registry: toRegistryConnection(cluster),
+            },
+            choice,
+          );
+          if (problem) problems.push(`${at}: ${problem}`);
+        }
       }
     }
     if (problems.length) throw new InputError(`The serde rules are invalid: ${problems.join(' ')}`, problems);
@@ -248,6 +265,23 @@ export class SerdesService {
       if (choice && picomatch.isMatch(topic, rule.topics, { dot: true })) return { index, choice };
     }
     return null;
+  }
+
+  /** Why the serde cannot build a decoder for this choice, or null when it can. */
+  async #decoderProblem(serde: Serde, binding: SerdeBinding, choice: SerdeChoice): Promise<string | null> {
+    const { schema, problem } = await this.#schemaFor(choice);
+    if (problem) return problem;
+    try {
+      const built = await within(
+        Promise.resolve().then(() => serde.decoder({ ...binding, schema })),
+        SERDE_DEADLINE_MS,
+      );
+      return built === TIMED_OUT
+        ? `the ${serde.id} serde did not build its decoder within ${SERDE_DEADLINE_MS} ms`
+        : null;
+    } catch (error) {
+      return `the ${serde.id} serde cannot read with this choice: ${(error as Error)?.message ?? String(error)}`;
+    }
   }
 
   async #schemaFor(choice: SerdeChoice): Promise<{ schema?: UploadedSchema; problem: string | null }> {
