@@ -5,7 +5,7 @@ import { Literals, Nullable } from './schema-kit.ts';
 
 /**
  * active: loaded and serving; failed: it threw at load, at activation or in use, and is off until
- * re-enabled; refused: its manifest or apiVersion was not accepted, so none of its code ran;
+ * re-enabled; refused: its manifest or apiVersion was not accepted, so it was never activated;
  * disabled: an admin turned it off.
  */
 export const PLUGIN_STATES = ['active', 'failed', 'refused', 'disabled'] as const;

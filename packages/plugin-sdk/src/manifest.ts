@@ -54,7 +54,10 @@ export const KIND_PERMISSIONS: Readonly<Record<ExtensionKind, PluginPermission |
   pipelineTransforms: null,
 };
 
-/** A plugin's description of itself, checked by the host before any of its code runs. */
+/**
+ * A plugin's description of itself, checked by the host before it calls `activate`. The module is
+ * imported to read it, so keep the module's top-level code free of side effects.
+ */
 export interface PluginManifest {
   /** Unique among loaded plugins: lower case letters, digits, `.`, `-`; e.g. `acme.slack-alerts`. */
   id: string;

@@ -40,7 +40,7 @@ const FIELD_RULES: Record<string, string> = {
 };
 
 /**
- * Checks a plugin module's manifest before any of its code runs: the shape, a semver version, an
+ * Checks a plugin module's manifest before its `activate` runs: the shape, a semver version, an
  * `apiVersion` range this host's {@link PLUGIN_API_VERSION} satisfies (semver rules: `^1.0.0`
  * accepts 1.x from 1.0.0 on), and the permission each declared extension kind needs
  * ({@link KIND_PERMISSIONS}).
