@@ -1,10 +1,10 @@
 // Full scan: a 12-partition topic with 1,000,000 records of ~200 bytes. Weir's search with a filter
 // that matches nothing (so it reads every record) against kcat -C -e reading the same topic, in the
 // same run, alternating, three times each. `npm run bench -- scan [--messages N]`
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { Producer, stringSerializers } from '@platformatic/kafka';
 import { createTopic, startKafkaCluster, startWeir } from '@weir/testkit';
+import { kcatScan } from './kcat.ts';
 import { median } from './stats.ts';
 
 const { values } = parseArgs({
@@ -18,26 +18,6 @@ const ROUNDS = 3;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
-
-/** kcat reads the topic from the beginning to its end; its output (one value per line) is counted. */
-function kcatScan(bootstrap: string): Promise<{ count: number; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('sh', ['-c', `kcat -C -b ${bootstrap} -t ${TOPIC} -o beginning -e -q | wc -l`], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0
-        ? resolvePromise({ count: Number(output.trim()), ms: performance.now() - started })
-        : reject(new Error(`kcat exited with ${code}; is it installed (apt-get install kcat)?`)),
-    );
-  });
-}
 
 console.log(`Preparing Kafka 3.9 with ${MESSAGES} records of ~200 bytes in ${PARTITIONS} partitions...`);
 const kafka = await startKafkaCluster({ version: '3.9', heapMb: 1024 });
@@ -115,12 +95,12 @@ try {
   };
 
   // Warm the broker's page cache and both readers once before measuring.
-  await kcatScan(bootstrap);
+  await kcatScan(bootstrap, TOPIC, 'values');
   await weirScan();
   const weirRuns: number[] = [];
   const kcatRuns: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const k = await kcatScan(bootstrap);
+    const k = await kcatScan(bootstrap, TOPIC, 'values');
     const w = await weirScan();
     if (k.count !== MESSAGES || w.count !== MESSAGES)
       throw new Error(`read ${k.count} (kcat) and ${w.count} (Weir) records, expected ${MESSAGES}`);

@@ -2,11 +2,11 @@
 // on a decoded field that matches nothing (so every record is decoded by the Avro serde and its JSON
 // filtered) against the same search with no serde rule (raw bytes filtered), and kcat -C -e reading
 // the topic, in the same run, alternating, three times each. `npm run bench -- serdes [--messages N]`
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { Producer } from '@platformatic/kafka';
 import { createTopic, startKafkaCluster, startWeir } from '@weir/testkit';
 import avro from 'avsc';
+import { kcatScan } from './kcat.ts';
 import { median } from './stats.ts';
 
 const { values } = parseArgs({
@@ -31,30 +31,6 @@ const ORDER = {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
-
-function kcatScan(bootstrap: string, topic: string): Promise<{ count: number; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolvePromise, reject) => {
-    // -D '' with -f '%s\n' would split on bytes inside Avro values; counting messages with -f '.' is exact.
-    const child = spawn(
-      'sh',
-      ['-c', `kcat -C -b ${bootstrap} -t ${topic} -o beginning -e -q -f '.' | wc -c`],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-    });
-    child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0
-        ? resolvePromise({ count: Number(output.trim()), ms: performance.now() - started })
-        : reject(new Error(`kcat exited with ${code}; is it installed (apt-get install kcat)?`)),
-    );
-  });
-}
 
 console.log(`Preparing Kafka 3.9 with ${MESSAGES} Avro records in ${PARTITIONS} partitions...`);
 const kafka = await startKafkaCluster({ version: '3.9', heapMb: 1024 });
@@ -144,8 +120,8 @@ try {
   // Warm the broker's page cache and every reader once before measuring. kcat's count of each topic
   // is what every reader must match (a producer retry may have written a batch twice).
   const expected = {
-    decoded: (await kcatScan(bootstrap, 'orders-avro')).count,
-    raw: (await kcatScan(bootstrap, 'orders-raw')).count,
+    decoded: (await kcatScan(bootstrap, 'orders-avro', 'records')).count,
+    raw: (await kcatScan(bootstrap, 'orders-raw', 'records')).count,
     kcat: 0,
   };
   expected.kcat = expected.raw;
@@ -155,7 +131,7 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     const d = await decoded();
     const r = await raw();
-    const k = await kcatScan(bootstrap, 'orders-raw');
+    const k = await kcatScan(bootstrap, 'orders-raw', 'records');
     for (const [name, result] of [
       ['decoded', d],
       ['raw', r],
