@@ -360,9 +360,12 @@ test('keyboard only: skip link, clusters → demo → Topics → orders → Acti
   await tabTo(page, 'Topics', 200);
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/topics$/);
+  // As on the overview: Tab only once the list has rendered, or the presses run past it.
+  await page.getByRole('link', { name: 'orders', exact: true }).waitFor();
   await tabTo(page, 'orders');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/topics\/orders$/);
+  await page.getByRole('button', { name: 'Actions' }).first().waitFor();
   await tabTo(page, 'Actions');
   await page.keyboard.press('Enter');
   const item = page.getByRole('menuitem', { name: 'Add partitions' });
